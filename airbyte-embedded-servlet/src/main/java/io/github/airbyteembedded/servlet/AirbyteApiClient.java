@@ -1,0 +1,242 @@
+package io.github.airbyteembedded.servlet;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/**
+ * The two calls the route makes to the Airbyte API, asynchronously, with the JDK's {@link HttpClient}:
+ * the operator token ({@code POST /api/v1/account/applications/token}) and the widget token ({@code
+ * POST /api/v1/account/applications/widget-token}).
+ *
+ * <p>Every failure completes the returned future with an {@link UpstreamException} that already says
+ * which {@link ErrorCode} the route answers with. Response bodies are read only to extract the
+ * documented fields and are never logged or kept.
+ */
+final class AirbyteApiClient {
+
+    static final String TOKEN_PATH = "/api/v1/account/applications/token";
+    static final String WIDGET_TOKEN_PATH = "/api/v1/account/applications/widget-token";
+
+    /** The Retry-After sent with a 503 when Airbyte gave none. */
+    static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(5);
+
+    private static final Duration MAX_RETRY_AFTER = Duration.ofHours(1);
+    private static final Logger LOG = System.getLogger(AirbyteApiClient.class.getName());
+
+    private final AirbyteEmbeddedConfig config;
+    private final HttpClient httpClient;
+    private final URI tokenUri;
+    private final URI widgetTokenUri;
+
+    AirbyteApiClient(AirbyteEmbeddedConfig config, HttpClient httpClient) {
+        this.config = config;
+        this.httpClient = httpClient;
+        this.tokenUri = URI.create(config.apiBaseUri() + TOKEN_PATH);
+        this.widgetTokenUri = URI.create(config.apiBaseUri() + WIDGET_TOKEN_PATH);
+    }
+
+    /** Creates the HTTP client the configuration asks for: its connect timeout, and no redirects. */
+    static HttpClient newHttpClient(AirbyteEmbeddedConfig config) {
+        HttpClient.Builder builder = HttpClient.newBuilder()
+                .connectTimeout(config.connectTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER);
+        if ("http".equals(config.apiBaseUri().getScheme())) {
+            builder.version(HttpClient.Version.HTTP_1_1); // a loopback emulator: no h2c upgrade dance
+        }
+        return builder.build();
+    }
+
+    /** Exchanges the client id and secret for an operator token. */
+    CompletableFuture<OperatorToken> fetchOperatorToken() {
+        ObjectNode body = Json.object()
+                .put("client_id", config.clientId())
+                .put("client_secret", config.clientSecret().reveal());
+        HttpRequest request = post(tokenUri, body).build();
+        String call = "POST " + TOKEN_PATH;
+        return send(call, request).thenApply(response -> {
+            int status = response.statusCode();
+            if (status == 200) {
+                return parseOperatorToken(call, response.body());
+            }
+            if (status == 400 || status == 401 || status == 403) {
+                throw UpstreamException.status(ErrorCode.UPSTREAM_CREDENTIALS_REJECTED, call, status, null);
+            }
+            throw classifyStatus(call, response);
+        });
+    }
+
+    /** Asks for a widget token bound to a workspace and an origin. */
+    CompletableFuture<WidgetToken> createWidgetToken(OperatorToken operatorToken, String workspaceName, Origin origin) {
+        ObjectNode body = Json.object()
+                .put("workspace_name", workspaceName)
+                .put("allowed_origin", origin.serialized());
+        config.regionId().ifPresent(region -> body.put("region_id", region));
+        if (!config.sourceTemplateTags().isEmpty()) {
+            ArrayNode tags = body.putArray("selected_source_template_tags");
+            config.sourceTemplateTags().forEach(tags::add);
+            body.put("selected_source_template_tags_mode", config.sourceTemplateTagsMode().wireValue());
+        }
+        if (!config.connectionTemplateTags().isEmpty()) {
+            ArrayNode tags = body.putArray("selected_connection_template_tags");
+            config.connectionTemplateTags().forEach(tags::add);
+            body.put("selected_connection_template_tags_mode", config.connectionTemplateTagsMode().wireValue());
+        }
+        HttpRequest request = post(widgetTokenUri, body)
+                .header("Authorization", "Bearer " + operatorToken.accessToken().reveal())
+                .build();
+        String call = "POST " + WIDGET_TOKEN_PATH;
+        return send(call, request).thenApply(response -> {
+            int status = response.statusCode();
+            if (status == 200) {
+                return parseWidgetToken(call, response.body());
+            }
+            if (status == 401) {
+                throw UpstreamException.operatorTokenRejected(call, status);
+            }
+            if (status == 403) {
+                throw UpstreamException.status(ErrorCode.UPSTREAM_CREDENTIALS_REJECTED, call, status, null);
+            }
+            throw classifyStatus(call, response);
+        });
+    }
+
+    private HttpRequest.Builder post(URI uri, JsonNode body) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
+                .timeout(config.requestTimeout())
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(Json.write(body)));
+        config.organizationId().ifPresent(org -> builder.header("X-Organization-Id", org));
+        return builder;
+    }
+
+    private CompletableFuture<HttpResponse<String>> send(String call, HttpRequest request) {
+        long started = System.nanoTime();
+        CompletableFuture<HttpResponse<String>> future;
+        try {
+            future = httpClient.sendAsync(request, HttpResponse.BodyHandlers.ofString());
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(
+                    UpstreamException.failure(ErrorCode.UPSTREAM_ERROR, call + " could not be sent", null, e));
+        }
+        return future.handle((response, failure) -> {
+            long elapsedMillis = Duration.ofNanos(System.nanoTime() - started).toMillis();
+            if (failure != null) {
+                UpstreamException classified = classifyFailure(call, unwrap(failure));
+                LOG.log(Level.WARNING, "Airbyte {0} failed after {1} ms: {2}", call, elapsedMillis, classified.getMessage());
+                throw classified;
+            }
+            if (response.statusCode() != 200) {
+                LOG.log(Level.WARNING, "Airbyte {0} answered HTTP {1} after {2} ms", call, response.statusCode(), elapsedMillis);
+            } else {
+                LOG.log(Level.DEBUG, "Airbyte {0} answered HTTP 200 after {1} ms", call, elapsedMillis);
+            }
+            return response;
+        });
+    }
+
+    private static Throwable unwrap(Throwable failure) {
+        Throwable current = failure;
+        while (current instanceof CompletionException && current.getCause() != null) {
+            current = current.getCause();
+        }
+        return current;
+    }
+
+    private static UpstreamException classifyFailure(String call, Throwable failure) {
+        if (failure instanceof UpstreamException upstream) {
+            return upstream;
+        }
+        if (failure instanceof HttpConnectTimeoutException || failure instanceof HttpTimeoutException) {
+            return UpstreamException.failure(ErrorCode.UPSTREAM_TIMEOUT, call + " timed out", null, failure);
+        }
+        if (failure instanceof ConnectException) {
+            return UpstreamException.failure(ErrorCode.UPSTREAM_UNAVAILABLE, call + " could not connect",
+                    DEFAULT_RETRY_AFTER, failure);
+        }
+        if (failure instanceof IOException) {
+            return UpstreamException.failure(ErrorCode.UPSTREAM_ERROR, call + " failed: the connection was closed",
+                    null, failure);
+        }
+        return UpstreamException.failure(ErrorCode.UPSTREAM_ERROR, call + " failed", null, failure);
+    }
+
+    private UpstreamException classifyStatus(String call, HttpResponse<String> response) {
+        int status = response.statusCode();
+        Optional<Duration> retryAfter = parseRetryAfter(response.headers().firstValue("Retry-After").orElse(null), config.clock());
+        if (status == 429) {
+            return UpstreamException.status(ErrorCode.UPSTREAM_RATE_LIMITED, call, status,
+                    retryAfter.orElse(DEFAULT_RETRY_AFTER));
+        }
+        if (status == 502 || status == 503 || status == 504) {
+            return UpstreamException.status(ErrorCode.UPSTREAM_UNAVAILABLE, call, status,
+                    retryAfter.orElse(DEFAULT_RETRY_AFTER));
+        }
+        return UpstreamException.status(ErrorCode.UPSTREAM_ERROR, call, status, null);
+    }
+
+    /** Parses a Retry-After value in seconds or as an HTTP date; empty when absent or unreadable. */
+    static Optional<Duration> parseRetryAfter(String value, Clock clock) {
+        if (value == null || value.isBlank()) {
+            return Optional.empty();
+        }
+        String text = value.strip();
+        Duration duration;
+        if (text.chars().allMatch(Character::isDigit)) {
+            try {
+                duration = Duration.ofSeconds(Long.parseLong(text));
+            } catch (NumberFormatException e) {
+                duration = MAX_RETRY_AFTER;
+            }
+        } else {
+            try {
+                ZonedDateTime date = ZonedDateTime.parse(text, DateTimeFormatter.RFC_1123_DATE_TIME);
+                duration = Duration.between(clock.instant(), date.toInstant());
+            } catch (DateTimeParseException e) {
+                return Optional.empty();
+            }
+        }
+        if (duration.isNegative()) {
+            duration = Duration.ZERO;
+        }
+        return Optional.of(duration.compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : duration);
+    }
+
+    private static OperatorToken parseOperatorToken(String call, String body) {
+        Optional<JsonNode> json = Json.parseObject(body);
+        Optional<String> accessToken = json.flatMap(node -> Json.text(node, "access_token"));
+        JsonNode expiresIn = json.map(node -> node.get("expires_in")).orElse(null);
+        if (accessToken.isEmpty() || expiresIn == null || !expiresIn.canConvertToLong() || expiresIn.asLong() <= 0) {
+            throw UpstreamException.failure(ErrorCode.UPSTREAM_ERROR,
+                    call + " answered 200 without a usable access_token and expires_in", null, null);
+        }
+        return new OperatorToken(Secret.of(accessToken.get()), Duration.ofSeconds(expiresIn.asLong()));
+    }
+
+    private static WidgetToken parseWidgetToken(String call, String body) {
+        return Json.parseObject(body)
+                .flatMap(node -> Json.text(node, "token"))
+                .flatMap(WidgetToken::decode)
+                .orElseThrow(() -> UpstreamException.failure(ErrorCode.UPSTREAM_ERROR,
+                        call + " answered 200 without a widget token in the documented format", null, null));
+    }
+}

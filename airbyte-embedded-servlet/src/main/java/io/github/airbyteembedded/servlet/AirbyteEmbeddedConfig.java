@@ -1,0 +1,659 @@
+package io.github.airbyteembedded.servlet;
+
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.UnknownHostException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.StringJoiner;
+import java.util.regex.Pattern;
+
+/**
+ * The immutable configuration of Airbyte Embedded: Airbyte credentials, the origins allowed to host
+ * the widget, the route, and how users map to workspaces.
+ *
+ * <p>Built once by a {@link Builder} that validates every setting and fails with an {@link
+ * AirbyteEmbeddedConfigException} naming the bad one:
+ *
+ * <pre>{@code
+ * AirbyteEmbeddedConfig config = AirbyteEmbeddedConfig.builder()
+ *         .clientId(System.getenv("AIRBYTE_CLIENT_ID"))
+ *         .clientSecret(System.getenv("AIRBYTE_CLIENT_SECRET"))
+ *         .allowedOrigin("https://app.example.com")
+ *         .build();
+ * servletContext.addFilter("airbyteEmbedded", new AirbyteEmbeddedFilter(config))
+ *         .addMappingForUrlPatterns(null, true, "/*");
+ * }</pre>
+ *
+ * <p>{@link #toString()} lists the settings with the client secret redacted. The same settings can be
+ * given as web.xml init-params; see {@link AirbyteEmbeddedFilter}.
+ *
+ * @since 0.1.0
+ */
+public final class AirbyteEmbeddedConfig {
+
+    /** The Airbyte API host used when none is configured. */
+    public static final URI DEFAULT_API_BASE_URI = URI.create("https://api.airbyte.ai");
+
+    /** The path of the token route when none is configured. */
+    public static final String DEFAULT_TOKEN_PATH = "/api/airbyte/widget-token";
+
+    /** How long before its expiry a cached operator token is replaced, when not configured. */
+    public static final Duration DEFAULT_OPERATOR_TOKEN_REFRESH_SKEW = Duration.ofSeconds(60);
+
+    /** The connect timeout of upstream calls when none is configured. */
+    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
+
+    /** The timeout of each upstream call when none is configured. */
+    public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(10);
+
+    private static final Duration MAX_REFRESH_SKEW = Duration.ofMinutes(10);
+    private static final Duration MAX_TIMEOUT = Duration.ofMinutes(5);
+    private static final Pattern UUID_PATTERN =
+            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
+    private final String clientId;
+    private final Secret clientSecret;
+    private final URI apiBaseUri;
+    private final String organizationId;
+    private final List<Origin> allowedOrigins;
+    private final String tokenPath;
+    private final WorkspaceResolver workspaceResolver;
+    private final Duration operatorTokenRefreshSkew;
+    private final Duration connectTimeout;
+    private final Duration requestTimeout;
+    private final String regionId;
+    private final List<String> sourceTemplateTags;
+    private final TagSelectionMode sourceTemplateTagsMode;
+    private final List<String> connectionTemplateTags;
+    private final TagSelectionMode connectionTemplateTagsMode;
+    private final Clock clock;
+
+    private AirbyteEmbeddedConfig(Builder builder, List<Origin> allowedOrigins, URI apiBaseUri) {
+        this.clientId = builder.clientId.strip();
+        this.clientSecret = Secret.of(builder.clientSecret);
+        this.apiBaseUri = apiBaseUri;
+        this.organizationId = builder.organizationId;
+        this.allowedOrigins = List.copyOf(allowedOrigins);
+        this.tokenPath = builder.tokenPath;
+        this.workspaceResolver = builder.workspaceResolver;
+        this.operatorTokenRefreshSkew = builder.operatorTokenRefreshSkew;
+        this.connectTimeout = builder.connectTimeout;
+        this.requestTimeout = builder.requestTimeout;
+        this.regionId = builder.regionId;
+        this.sourceTemplateTags = List.copyOf(builder.sourceTemplateTags);
+        this.sourceTemplateTagsMode = builder.sourceTemplateTagsMode;
+        this.connectionTemplateTags = List.copyOf(builder.connectionTemplateTags);
+        this.connectionTemplateTagsMode = builder.connectionTemplateTagsMode;
+        this.clock = builder.clock;
+    }
+
+    /**
+     * Returns a new builder with every setting at its default.
+     *
+     * @return a new builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Returns a builder holding this configuration's settings, to derive a changed copy.
+     *
+     * @return a new builder initialised from this configuration
+     */
+    public Builder toBuilder() {
+        return new Builder()
+                .clientId(clientId)
+                .clientSecret(clientSecret.reveal())
+                .apiBaseUri(apiBaseUri.toString())
+                .allowedOrigins(allowedOrigins())
+                .tokenPath(tokenPath)
+                .workspaceResolver(workspaceResolver)
+                .operatorTokenRefreshSkew(operatorTokenRefreshSkew)
+                .connectTimeout(connectTimeout)
+                .requestTimeout(requestTimeout)
+                .sourceTemplateTags(sourceTemplateTags, sourceTemplateTagsMode)
+                .connectionTemplateTags(connectionTemplateTags, connectionTemplateTagsMode)
+                .clock(clock)
+                .organizationId(organizationId)
+                .regionId(regionId);
+    }
+
+    /**
+     * Returns the Airbyte application client id.
+     *
+     * @return the client id, never blank
+     */
+    public String clientId() {
+        return clientId;
+    }
+
+    Secret clientSecret() {
+        return clientSecret;
+    }
+
+    /**
+     * Returns the base URI of the Airbyte API, without a trailing slash; the route calls {@code
+     * <base>/api/v1/account/applications/...}.
+     *
+     * @return the API base URI, {@code https://api.airbyte.ai} unless configured
+     */
+    public URI apiBaseUri() {
+        return apiBaseUri;
+    }
+
+    /**
+     * Returns the organization id sent as {@code X-Organization-Id}, if configured.
+     *
+     * @return the organization UUID as a string, or empty
+     */
+    public Optional<String> organizationId() {
+        return Optional.ofNullable(organizationId);
+    }
+
+    /**
+     * Returns the origins allowed to host the widget, each in browser serialization (lower case, no
+     * default port, no trailing slash).
+     *
+     * @return an unmodifiable, non-empty list
+     */
+    public List<String> allowedOrigins() {
+        return allowedOrigins.stream().map(Origin::serialized).toList();
+    }
+
+    List<Origin> allowedOriginValues() {
+        return allowedOrigins;
+    }
+
+    /**
+     * Returns the path of the token route, relative to the context path.
+     *
+     * @return the path, starting with {@code /}
+     */
+    public String tokenPath() {
+        return tokenPath;
+    }
+
+    /**
+     * Returns the resolver that maps the authenticated user to a workspace name.
+     *
+     * @return the resolver, {@link WorkspaceResolver#principalName()} unless configured
+     */
+    public WorkspaceResolver workspaceResolver() {
+        return workspaceResolver;
+    }
+
+    /**
+     * Returns how long before its expiry a cached operator token is replaced by a fresh one.
+     *
+     * @return the skew, 60 seconds unless configured
+     */
+    public Duration operatorTokenRefreshSkew() {
+        return operatorTokenRefreshSkew;
+    }
+
+    /**
+     * Returns the connect timeout of calls to Airbyte.
+     *
+     * @return the connect timeout
+     */
+    public Duration connectTimeout() {
+        return connectTimeout;
+    }
+
+    /**
+     * Returns the timeout of each call to Airbyte, from sending the request to receiving the response.
+     *
+     * @return the request timeout
+     */
+    public Duration requestTimeout() {
+        return requestTimeout;
+    }
+
+    /**
+     * Returns the region in which Airbyte creates new workspaces, if configured.
+     *
+     * @return the region UUID as a string, or empty for Airbyte's default (US)
+     */
+    public Optional<String> regionId() {
+        return Optional.ofNullable(regionId);
+    }
+
+    /**
+     * Returns the tags that select which connectors the widget offers; empty means all enabled ones.
+     *
+     * @return an unmodifiable list of tags
+     */
+    public List<String> sourceTemplateTags() {
+        return sourceTemplateTags;
+    }
+
+    /**
+     * Returns how {@link #sourceTemplateTags()} select connectors.
+     *
+     * @return the selection mode, {@link TagSelectionMode#ANY} unless configured
+     */
+    public TagSelectionMode sourceTemplateTagsMode() {
+        return sourceTemplateTagsMode;
+    }
+
+    /**
+     * Returns the tags that select which connection templates apply; empty means all.
+     *
+     * @return an unmodifiable list of tags
+     */
+    public List<String> connectionTemplateTags() {
+        return connectionTemplateTags;
+    }
+
+    /**
+     * Returns how {@link #connectionTemplateTags()} select connection templates.
+     *
+     * @return the selection mode, {@link TagSelectionMode#ANY} unless configured
+     */
+    public TagSelectionMode connectionTemplateTagsMode() {
+        return connectionTemplateTagsMode;
+    }
+
+    /**
+     * Returns the clock used for token expiry.
+     *
+     * @return the clock, the UTC system clock unless configured
+     */
+    public Clock clock() {
+        return clock;
+    }
+
+    /** Lists the settings; the client secret is printed as {@code [redacted]}. */
+    @Override
+    public String toString() {
+        StringJoiner joiner = new StringJoiner(", ", "AirbyteEmbeddedConfig{", "}");
+        joiner.add("clientId=" + clientId);
+        joiner.add("clientSecret=" + clientSecret);
+        joiner.add("apiBaseUri=" + apiBaseUri);
+        if (organizationId != null) {
+            joiner.add("organizationId=" + organizationId);
+        }
+        joiner.add("allowedOrigins=" + allowedOrigins());
+        joiner.add("tokenPath=" + tokenPath);
+        joiner.add("workspaceResolver=" + workspaceResolver);
+        joiner.add("operatorTokenRefreshSkew=" + operatorTokenRefreshSkew);
+        joiner.add("connectTimeout=" + connectTimeout);
+        joiner.add("requestTimeout=" + requestTimeout);
+        if (regionId != null) {
+            joiner.add("regionId=" + regionId);
+        }
+        if (!sourceTemplateTags.isEmpty()) {
+            joiner.add("sourceTemplateTags=" + sourceTemplateTags + " (" + sourceTemplateTagsMode + ")");
+        }
+        if (!connectionTemplateTags.isEmpty()) {
+            joiner.add("connectionTemplateTags=" + connectionTemplateTags + " (" + connectionTemplateTagsMode + ")");
+        }
+        return joiner.toString();
+    }
+
+    /**
+     * Builds an {@link AirbyteEmbeddedConfig}. Setters only reject {@code null}; every other check runs
+     * once, in {@link #build()}, which can be called more than once and does not change the builder.
+     *
+     * <p>Required: {@link #clientId(String)}, {@link #clientSecret(String)} and at least one {@link
+     * #allowedOrigin(String)}.
+     *
+     * @since 0.1.0
+     */
+    public static final class Builder {
+
+        private String clientId;
+        private String clientSecret;
+        private String apiBaseUri = DEFAULT_API_BASE_URI.toString();
+        private String organizationId;
+        private final List<String> allowedOrigins = new ArrayList<>();
+        private String tokenPath = DEFAULT_TOKEN_PATH;
+        private WorkspaceResolver workspaceResolver = WorkspaceResolver.principalName();
+        private Duration operatorTokenRefreshSkew = DEFAULT_OPERATOR_TOKEN_REFRESH_SKEW;
+        private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
+        private Duration requestTimeout = DEFAULT_REQUEST_TIMEOUT;
+        private String regionId;
+        private List<String> sourceTemplateTags = List.of();
+        private TagSelectionMode sourceTemplateTagsMode = TagSelectionMode.ANY;
+        private List<String> connectionTemplateTags = List.of();
+        private TagSelectionMode connectionTemplateTagsMode = TagSelectionMode.ANY;
+        private Clock clock = Clock.systemUTC();
+
+        private Builder() {
+        }
+
+        /**
+         * Sets the Airbyte application client id (required).
+         *
+         * @param clientId the client id from Airbyte's "Authentication Module &gt; Installation" page
+         * @return this builder
+         */
+        public Builder clientId(String clientId) {
+            this.clientId = Objects.requireNonNull(clientId, "clientId");
+            return this;
+        }
+
+        /**
+         * Sets the Airbyte application client secret (required). Read it from the environment or a
+         * secret store; it is never printed.
+         *
+         * @param clientSecret the client secret
+         * @return this builder
+         */
+        public Builder clientSecret(String clientSecret) {
+            this.clientSecret = Objects.requireNonNull(clientSecret, "clientSecret");
+            return this;
+        }
+
+        /**
+         * Sets the base URI of the Airbyte API (default {@code https://api.airbyte.ai}). Must be
+         * {@code https}, except on a loopback host, so that a local emulator can be used.
+         *
+         * @param apiBaseUri an absolute URI such as {@code https://api.airbyte.ai}
+         * @return this builder
+         */
+        public Builder apiBaseUri(String apiBaseUri) {
+            this.apiBaseUri = Objects.requireNonNull(apiBaseUri, "apiBaseUri");
+            return this;
+        }
+
+        /**
+         * Sets the base URI of the Airbyte API; see {@link #apiBaseUri(String)}.
+         *
+         * @param apiBaseUri an absolute URI
+         * @return this builder
+         */
+        public Builder apiBaseUri(URI apiBaseUri) {
+            return apiBaseUri(Objects.requireNonNull(apiBaseUri, "apiBaseUri").toString());
+        }
+
+        /**
+         * Sets the organization id sent as {@code X-Organization-Id}, needed when the Airbyte account
+         * belongs to several organizations.
+         *
+         * @param organizationId a UUID, or {@code null} to send none
+         * @return this builder
+         */
+        public Builder organizationId(String organizationId) {
+            this.organizationId = organizationId;
+            return this;
+        }
+
+        /**
+         * Adds an origin allowed to host the widget, such as {@code https://app.example.com} or
+         * {@code http://localhost:8080}: scheme, host and port only, no path or trailing slash, no
+         * wildcard. Case and a default port are normalised.
+         *
+         * @param origin the origin
+         * @return this builder
+         */
+        public Builder allowedOrigin(String origin) {
+            allowedOrigins.add(Objects.requireNonNull(origin, "origin"));
+            return this;
+        }
+
+        /**
+         * Replaces the allowed origins; see {@link #allowedOrigin(String)}.
+         *
+         * @param origins the origins
+         * @return this builder
+         */
+        public Builder allowedOrigins(Collection<String> origins) {
+            Objects.requireNonNull(origins, "origins");
+            origins.forEach(origin -> Objects.requireNonNull(origin, "origins contains null"));
+            allowedOrigins.clear();
+            allowedOrigins.addAll(origins);
+            return this;
+        }
+
+        /**
+         * Sets the path of the token route relative to the context path (default {@code
+         * /api/airbyte/widget-token}).
+         *
+         * @param tokenPath a path starting with {@code /}
+         * @return this builder
+         */
+        public Builder tokenPath(String tokenPath) {
+            this.tokenPath = Objects.requireNonNull(tokenPath, "tokenPath");
+            return this;
+        }
+
+        /**
+         * Sets how the authenticated user maps to a workspace name (default: the principal's name).
+         *
+         * @param workspaceResolver the resolver
+         * @return this builder
+         */
+        public Builder workspaceResolver(WorkspaceResolver workspaceResolver) {
+            this.workspaceResolver = Objects.requireNonNull(workspaceResolver, "workspaceResolver");
+            return this;
+        }
+
+        /**
+         * Sets how long before its expiry a cached operator token is replaced (default 60 seconds,
+         * at most 10 minutes). Tokens that live shorter than twice the skew are kept for half their
+         * lifetime.
+         *
+         * @param skew a non-negative duration
+         * @return this builder
+         */
+        public Builder operatorTokenRefreshSkew(Duration skew) {
+            this.operatorTokenRefreshSkew = Objects.requireNonNull(skew, "skew");
+            return this;
+        }
+
+        /**
+         * Sets the connect timeout of calls to Airbyte (default 5 seconds).
+         *
+         * @param connectTimeout a positive duration of at most 5 minutes
+         * @return this builder
+         */
+        public Builder connectTimeout(Duration connectTimeout) {
+            this.connectTimeout = Objects.requireNonNull(connectTimeout, "connectTimeout");
+            return this;
+        }
+
+        /**
+         * Sets the timeout of each call to Airbyte (default 10 seconds).
+         *
+         * @param requestTimeout a positive duration of at most 5 minutes
+         * @return this builder
+         */
+        public Builder requestTimeout(Duration requestTimeout) {
+            this.requestTimeout = Objects.requireNonNull(requestTimeout, "requestTimeout");
+            return this;
+        }
+
+        /**
+         * Sets the region in which Airbyte creates new workspaces (default: Airbyte's, US).
+         *
+         * @param regionId a region UUID, or {@code null} for Airbyte's default
+         * @return this builder
+         */
+        public Builder regionId(String regionId) {
+            this.regionId = regionId;
+            return this;
+        }
+
+        /**
+         * Limits the connectors the widget offers to source templates with the given tags.
+         *
+         * @param tags the tags; empty for every enabled connector
+         * @param mode whether a template needs any or all of the tags
+         * @return this builder
+         */
+        public Builder sourceTemplateTags(Collection<String> tags, TagSelectionMode mode) {
+            this.sourceTemplateTags = copyTags(tags);
+            this.sourceTemplateTagsMode = Objects.requireNonNull(mode, "mode");
+            return this;
+        }
+
+        /**
+         * Limits the connection templates applied to new sources to those with the given tags.
+         *
+         * @param tags the tags; empty for every connection template
+         * @param mode whether a template needs any or all of the tags
+         * @return this builder
+         */
+        public Builder connectionTemplateTags(Collection<String> tags, TagSelectionMode mode) {
+            this.connectionTemplateTags = copyTags(tags);
+            this.connectionTemplateTagsMode = Objects.requireNonNull(mode, "mode");
+            return this;
+        }
+
+        /**
+         * Sets the clock used for token expiry (default: the UTC system clock). Tests pass a clock they
+         * control instead of sleeping.
+         *
+         * @param clock the clock
+         * @return this builder
+         */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * Validates the settings and builds the configuration.
+         *
+         * @return a new immutable configuration
+         * @throws AirbyteEmbeddedConfigException if a required setting is missing or a value is
+         *     invalid; {@link AirbyteEmbeddedConfigException#setting()} names it
+         */
+        public AirbyteEmbeddedConfig build() {
+            if (clientId == null || clientId.isBlank()) {
+                throw new AirbyteEmbeddedConfigException("client-id",
+                        "is required: set the Airbyte application client id");
+            }
+            if (clientSecret == null || clientSecret.isBlank()) {
+                throw new AirbyteEmbeddedConfigException("client-secret",
+                        "is required: set the Airbyte application client secret (from the environment, not from source code)");
+            }
+            URI base = validateApiBaseUri(apiBaseUri);
+            validateUuid("organization-id", organizationId);
+            List<Origin> origins = validateOrigins(allowedOrigins);
+            validateTokenPath(tokenPath);
+            if (operatorTokenRefreshSkew.isNegative() || operatorTokenRefreshSkew.compareTo(MAX_REFRESH_SKEW) > 0) {
+                throw new AirbyteEmbeddedConfigException("operator-token-refresh-skew",
+                        "must be between 0 and " + MAX_REFRESH_SKEW.toMinutes() + " minutes, was " + operatorTokenRefreshSkew);
+            }
+            validateTimeout("connect-timeout", connectTimeout);
+            validateTimeout("request-timeout", requestTimeout);
+            validateUuid("region-id", regionId);
+            return new AirbyteEmbeddedConfig(this, origins, base);
+        }
+
+        private static List<String> copyTags(Collection<String> tags) {
+            Objects.requireNonNull(tags, "tags");
+            Set<String> copy = new LinkedHashSet<>();
+            for (String tag : tags) {
+                Objects.requireNonNull(tag, "tags contains null");
+                if (!tag.isBlank()) {
+                    copy.add(tag.strip());
+                }
+            }
+            return List.copyOf(copy);
+        }
+
+        private static URI validateApiBaseUri(String value) {
+            URI uri;
+            try {
+                uri = new URI(value.strip());
+            } catch (URISyntaxException e) {
+                throw new AirbyteEmbeddedConfigException("api-base-url", "'" + value + "' is not a valid URI");
+            }
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if (!uri.isAbsolute() || uri.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) {
+                throw new AirbyteEmbeddedConfigException("api-base-url",
+                        "'" + value + "' must be an absolute https URL such as " + DEFAULT_API_BASE_URI);
+            }
+            if (uri.getRawUserInfo() != null || uri.getRawQuery() != null || uri.getRawFragment() != null) {
+                throw new AirbyteEmbeddedConfigException("api-base-url",
+                        "must not have user info, a query or a fragment");
+            }
+            if (scheme.equals("http") && !isLoopback(uri.getHost())) {
+                throw new AirbyteEmbeddedConfigException("api-base-url",
+                        "'" + value + "' uses http; only https is allowed, except on a loopback host (a local emulator)");
+            }
+            String text = uri.toString();
+            while (text.endsWith("/")) {
+                text = text.substring(0, text.length() - 1);
+            }
+            return URI.create(text);
+        }
+
+        private static boolean isLoopback(String host) {
+            if (host.equalsIgnoreCase("localhost")) {
+                return true;
+            }
+            String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+            if (!bare.matches("[0-9.]+") && !bare.contains(":")) {
+                return false; // a name other than localhost: never resolve it here
+            }
+            try {
+                return InetAddress.getByName(bare).isLoopbackAddress();
+            } catch (UnknownHostException e) {
+                return false;
+            }
+        }
+
+        private static List<Origin> validateOrigins(List<String> values) {
+            if (values.isEmpty()) {
+                throw new AirbyteEmbeddedConfigException("allowed-origins",
+                        "is required: list the origins of the pages that host the widget, such as https://app.example.com");
+            }
+            Set<Origin> origins = new LinkedHashSet<>();
+            for (String value : values) {
+                try {
+                    origins.add(Origin.parseConfigured(value));
+                } catch (IllegalArgumentException e) {
+                    throw new AirbyteEmbeddedConfigException("allowed-origins", e.getMessage());
+                }
+            }
+            return new ArrayList<>(origins);
+        }
+
+        private static void validateTokenPath(String path) {
+            if (!path.startsWith("/") || path.length() < 2) {
+                throw new AirbyteEmbeddedConfigException("token-path",
+                        "'" + path + "' must start with '/' and name a path, such as " + DEFAULT_TOKEN_PATH);
+            }
+            for (char c : path.toCharArray()) {
+                if (c <= ' ' || c == '?' || c == '#' || c == ';' || c == '*' || c == '%' || c == '\\' || c >= 0x7f) {
+                    throw new AirbyteEmbeddedConfigException("token-path",
+                            "'" + path + "' must be a plain path without spaces, wildcards, '?', '#', ';', '%' or '\\'");
+                }
+            }
+            if (path.contains("//") || path.contains("/./") || path.contains("/../") || path.endsWith("/.") || path.endsWith("/..")) {
+                throw new AirbyteEmbeddedConfigException("token-path", "'" + path + "' must be a normalised path");
+            }
+        }
+
+        private static void validateTimeout(String setting, Duration timeout) {
+            if (timeout.isZero() || timeout.isNegative() || timeout.compareTo(MAX_TIMEOUT) > 0) {
+                throw new AirbyteEmbeddedConfigException(setting,
+                        "must be positive and at most " + MAX_TIMEOUT.toMinutes() + " minutes, was " + timeout);
+            }
+        }
+
+        private static void validateUuid(String setting, String value) {
+            if (value == null) {
+                return;
+            }
+            if (!UUID_PATTERN.matcher(value).matches()) {
+                throw new AirbyteEmbeddedConfigException(setting, "'" + value + "' is not a UUID");
+            }
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package io.github.airbyteembedded.servlet;
+
+import java.util.Locale;
+
+/**
+ * The stable error codes of the token route, each with the HTTP status it is answered with.
+ *
+ * <p>Every error response of the route is a JSON object {@code {"error": "<code>", "message":
+ * "<short text>"}}. The {@code error} value is one of {@link #code()} below and never changes
+ * between releases; the message is for humans and may. Upstream failures that can clear up by
+ * themselves ({@code 503}) carry a {@code Retry-After} header.
+ *
+ * <pre>{@code
+ * fetch("/api/airbyte/widget-token", {method: "POST"})
+ *   .then(r => r.ok ? r.json() : r.json().then(e => { throw e.error; }));   // e.g. "origin_not_allowed"
+ * }</pre>
+ *
+ * @since 0.1.0
+ */
+public enum ErrorCode {
+
+    /** No authenticated user: the workspace resolver found no principal (401). */
+    UNAUTHENTICATED(401, "Sign in to connect your data."),
+
+    /** The request's {@code Origin} is missing, {@code null} or not one of the allowed origins (403). */
+    ORIGIN_NOT_ALLOWED(403, "This page's origin may not request widget tokens."),
+
+    /** The route was called with a method other than {@code POST} (405, with {@code Allow}). */
+    METHOD_NOT_ALLOWED(405, "Use POST to request a widget token."),
+
+    /** The workspace name resolved for the user is empty, too long or has control characters (400). */
+    INVALID_WORKSPACE_NAME(400, "The workspace name for this user is not valid."),
+
+    /** Airbyte rejected the configured client credentials or the operator token (502). */
+    UPSTREAM_CREDENTIALS_REJECTED(502, "Airbyte rejected this application's credentials."),
+
+    /** Airbyte answered with an unexpected status or an unreadable body, or dropped the connection (502). */
+    UPSTREAM_ERROR(502, "Airbyte returned an unexpected response."),
+
+    /** Airbyte asked us to slow down (its 429); retry after {@code Retry-After} seconds (503). */
+    UPSTREAM_RATE_LIMITED(503, "Airbyte is limiting requests; try again shortly."),
+
+    /** Airbyte could not be reached or answered 502/503/504; retry after {@code Retry-After} (503). */
+    UPSTREAM_UNAVAILABLE(503, "Airbyte is unavailable; try again shortly."),
+
+    /** Airbyte did not answer within the configured timeouts (504). */
+    UPSTREAM_TIMEOUT(504, "Airbyte did not answer in time."),
+
+    /** An unexpected failure inside the route; the details are logged, never returned (500). */
+    INTERNAL_ERROR(500, "Unexpected error.");
+
+    private final int httpStatus;
+    private final String code;
+    private final String message;
+
+    ErrorCode(int httpStatus, String message) {
+        this.httpStatus = httpStatus;
+        this.code = name().toLowerCase(Locale.ROOT);
+        this.message = message;
+    }
+
+    /**
+     * Returns the value of the {@code error} field of the JSON error body, for example {@code
+     * "origin_not_allowed"}.
+     *
+     * @return the stable, lower-case code
+     */
+    public String code() {
+        return code;
+    }
+
+    /**
+     * Returns the HTTP status the route answers with for this code.
+     *
+     * @return an HTTP status between 400 and 599
+     */
+    public int httpStatus() {
+        return httpStatus;
+    }
+
+    /** The short default message of the JSON error body. */
+    String message() {
+        return message;
+    }
+}

@@ -1,0 +1,169 @@
+package io.github.airbyteembedded.servlet;
+
+import jakarta.servlet.FilterConfig;
+import java.lang.reflect.InvocationTargetException;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.UnaryOperator;
+
+/**
+ * Turns the init-params of a web.xml filter declaration into an {@link AirbyteEmbeddedConfig}.
+ *
+ * <p>Plain values (ids, URLs, origins, durations) are init-params. Secrets are not: the client
+ * secret is read from the environment variable or system property that an init-param names, and an
+ * init-param that holds the secret itself is refused. The workspace resolver is a class name. An
+ * unknown init-param is refused too, so that a typo cannot silently drop a setting.
+ */
+final class FilterConfigReader {
+
+    static final String CLIENT_ID = "client-id";
+    static final String CLIENT_ID_ENV = "client-id-env";
+    static final String CLIENT_SECRET = "client-secret";
+    static final String CLIENT_SECRET_ENV = "client-secret-env";
+    static final String CLIENT_SECRET_PROPERTY = "client-secret-property";
+    static final String API_BASE_URL = "api-base-url";
+    static final String ORGANIZATION_ID = "organization-id";
+    static final String ALLOWED_ORIGINS = "allowed-origins";
+    static final String TOKEN_PATH = "token-path";
+    static final String WORKSPACE_RESOLVER = "workspace-resolver";
+    static final String OPERATOR_TOKEN_REFRESH_SKEW = "operator-token-refresh-skew";
+    static final String CONNECT_TIMEOUT = "connect-timeout";
+    static final String REQUEST_TIMEOUT = "request-timeout";
+    static final String REGION_ID = "region-id";
+    static final String SOURCE_TEMPLATE_TAGS = "source-template-tags";
+    static final String SOURCE_TEMPLATE_TAGS_MODE = "source-template-tags-mode";
+    static final String CONNECTION_TEMPLATE_TAGS = "connection-template-tags";
+    static final String CONNECTION_TEMPLATE_TAGS_MODE = "connection-template-tags-mode";
+
+    static final Set<String> KNOWN = Collections.unmodifiableSet(new TreeSet<>(List.of(
+            CLIENT_ID, CLIENT_ID_ENV, CLIENT_SECRET_ENV, CLIENT_SECRET_PROPERTY, API_BASE_URL, ORGANIZATION_ID,
+            ALLOWED_ORIGINS, TOKEN_PATH, WORKSPACE_RESOLVER, OPERATOR_TOKEN_REFRESH_SKEW, CONNECT_TIMEOUT,
+            REQUEST_TIMEOUT, REGION_ID, SOURCE_TEMPLATE_TAGS, SOURCE_TEMPLATE_TAGS_MODE, CONNECTION_TEMPLATE_TAGS,
+            CONNECTION_TEMPLATE_TAGS_MODE)));
+
+    private final UnaryOperator<String> environment;
+    private final UnaryOperator<String> systemProperties;
+
+    FilterConfigReader(UnaryOperator<String> environment, UnaryOperator<String> systemProperties) {
+        this.environment = environment;
+        this.systemProperties = systemProperties;
+    }
+
+    static FilterConfigReader fromSystem() {
+        return new FilterConfigReader(System::getenv, System::getProperty);
+    }
+
+    AirbyteEmbeddedConfig read(FilterConfig filterConfig) {
+        for (String name : Collections.list(filterConfig.getInitParameterNames())) {
+            if (CLIENT_SECRET.equals(name)) {
+                throw new AirbyteEmbeddedConfigException(CLIENT_SECRET,
+                        "must not be written in web.xml; name the environment variable that holds it with '"
+                                + CLIENT_SECRET_ENV + "' (or a system property with '" + CLIENT_SECRET_PROPERTY + "')");
+            }
+            if (!KNOWN.contains(name)) {
+                throw new AirbyteEmbeddedConfigException(name, "is not a known init-param; known ones are " + KNOWN);
+            }
+        }
+        AirbyteEmbeddedConfig.Builder builder = AirbyteEmbeddedConfig.builder();
+        readClientId(filterConfig, builder);
+        readClientSecret(filterConfig, builder);
+        param(filterConfig, API_BASE_URL).ifPresent(builder::apiBaseUri);
+        param(filterConfig, ORGANIZATION_ID).ifPresent(builder::organizationId);
+        param(filterConfig, ALLOWED_ORIGINS).ifPresent(value -> builder.allowedOrigins(list(value)));
+        param(filterConfig, TOKEN_PATH).ifPresent(builder::tokenPath);
+        param(filterConfig, WORKSPACE_RESOLVER).ifPresent(name -> builder.workspaceResolver(instantiate(name)));
+        param(filterConfig, OPERATOR_TOKEN_REFRESH_SKEW)
+                .ifPresent(value -> builder.operatorTokenRefreshSkew(Durations.parse(OPERATOR_TOKEN_REFRESH_SKEW, value)));
+        param(filterConfig, CONNECT_TIMEOUT).ifPresent(value -> builder.connectTimeout(Durations.parse(CONNECT_TIMEOUT, value)));
+        param(filterConfig, REQUEST_TIMEOUT).ifPresent(value -> builder.requestTimeout(Durations.parse(REQUEST_TIMEOUT, value)));
+        param(filterConfig, REGION_ID).ifPresent(builder::regionId);
+        param(filterConfig, SOURCE_TEMPLATE_TAGS).ifPresent(value -> builder.sourceTemplateTags(list(value),
+                mode(filterConfig, SOURCE_TEMPLATE_TAGS_MODE)));
+        param(filterConfig, CONNECTION_TEMPLATE_TAGS).ifPresent(value -> builder.connectionTemplateTags(list(value),
+                mode(filterConfig, CONNECTION_TEMPLATE_TAGS_MODE)));
+        return builder.build();
+    }
+
+    private void readClientId(FilterConfig filterConfig, AirbyteEmbeddedConfig.Builder builder) {
+        var literal = param(filterConfig, CLIENT_ID);
+        var variable = param(filterConfig, CLIENT_ID_ENV);
+        if (literal.isPresent() && variable.isPresent()) {
+            throw new AirbyteEmbeddedConfigException(CLIENT_ID, "set either '" + CLIENT_ID + "' or '" + CLIENT_ID_ENV + "', not both");
+        }
+        literal.ifPresent(builder::clientId);
+        variable.ifPresent(name -> builder.clientId(required(CLIENT_ID_ENV, "environment variable", name, environment)));
+    }
+
+    private void readClientSecret(FilterConfig filterConfig, AirbyteEmbeddedConfig.Builder builder) {
+        var variable = param(filterConfig, CLIENT_SECRET_ENV);
+        var property = param(filterConfig, CLIENT_SECRET_PROPERTY);
+        if (variable.isPresent() && property.isPresent()) {
+            throw new AirbyteEmbeddedConfigException(CLIENT_SECRET,
+                    "set either '" + CLIENT_SECRET_ENV + "' or '" + CLIENT_SECRET_PROPERTY + "', not both");
+        }
+        if (variable.isEmpty() && property.isEmpty()) {
+            throw new AirbyteEmbeddedConfigException(CLIENT_SECRET,
+                    "is required: name the environment variable that holds it with the init-param '" + CLIENT_SECRET_ENV
+                            + "', for example AIRBYTE_CLIENT_SECRET");
+        }
+        variable.ifPresent(name -> builder.clientSecret(required(CLIENT_SECRET_ENV, "environment variable", name, environment)));
+        property.ifPresent(name -> builder.clientSecret(required(CLIENT_SECRET_PROPERTY, "system property", name, systemProperties)));
+    }
+
+    private static String required(String setting, String kind, String name, UnaryOperator<String> source) {
+        String value = source.apply(name);
+        if (value == null || value.isBlank()) {
+            throw new AirbyteEmbeddedConfigException(setting, "the " + kind + " '" + name + "' is not set or is blank");
+        }
+        return value;
+    }
+
+    private static java.util.Optional<String> param(FilterConfig filterConfig, String name) {
+        String value = filterConfig.getInitParameter(name);
+        return value == null || value.isBlank() ? java.util.Optional.empty() : java.util.Optional.of(value.strip());
+    }
+
+    private static List<String> list(String value) {
+        return Arrays.stream(value.split("[,\\s]+")).filter(item -> !item.isBlank()).toList();
+    }
+
+    private static TagSelectionMode mode(FilterConfig filterConfig, String setting) {
+        return param(filterConfig, setting).map(value -> {
+            try {
+                return TagSelectionMode.valueOf(value.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new AirbyteEmbeddedConfigException(setting, "'" + value + "' must be 'any' or 'all'");
+            }
+        }).orElse(TagSelectionMode.ANY);
+    }
+
+    private static WorkspaceResolver instantiate(String className) {
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        if (loader == null) {
+            loader = FilterConfigReader.class.getClassLoader();
+        }
+        Class<?> type;
+        try {
+            type = Class.forName(className, true, loader);
+        } catch (ClassNotFoundException | LinkageError e) {
+            throw new AirbyteEmbeddedConfigException(WORKSPACE_RESOLVER, "class " + className + " could not be loaded");
+        }
+        if (!WorkspaceResolver.class.isAssignableFrom(type)) {
+            throw new AirbyteEmbeddedConfigException(WORKSPACE_RESOLVER,
+                    "class " + className + " does not implement " + WorkspaceResolver.class.getName());
+        }
+        try {
+            return (WorkspaceResolver) type.getDeclaredConstructor().newInstance();
+        } catch (NoSuchMethodException | IllegalAccessException e) {
+            throw new AirbyteEmbeddedConfigException(WORKSPACE_RESOLVER,
+                    "class " + className + " needs a public no-argument constructor");
+        } catch (InstantiationException | InvocationTargetException e) {
+            throw new AirbyteEmbeddedConfigException(WORKSPACE_RESOLVER,
+                    "class " + className + " could not be instantiated: " + e.getClass().getSimpleName());
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package io.github.airbyteembedded.servlet;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * An Airbyte application ("operator") token and its lifetime as announced by {@code expires_in}.
+ *
+ * @param accessToken the bearer token; printed redacted
+ * @param expiresIn the lifetime the token endpoint announced
+ */
+record OperatorToken(Secret accessToken, Duration expiresIn) {
+
+    OperatorToken {
+        Objects.requireNonNull(accessToken, "accessToken");
+        Objects.requireNonNull(expiresIn, "expiresIn");
+    }
+
+    /**
+     * How long the token may be served from the cache: its lifetime minus the refresh skew, or half
+     * its lifetime when the skew would leave less than that.
+     */
+    Duration cacheLifetime(Duration refreshSkew) {
+        Duration lifetime = expiresIn.minus(refreshSkew);
+        Duration half = expiresIn.dividedBy(2);
+        return lifetime.compareTo(half) >= 0 ? lifetime : half;
+    }
+
+    @Override
+    public String toString() {
+        return "OperatorToken{accessToken=" + accessToken + ", expiresIn=" + expiresIn + "}";
+    }
+}

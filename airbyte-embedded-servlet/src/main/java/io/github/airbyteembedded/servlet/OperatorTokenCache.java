@@ -1,0 +1,71 @@
+package io.github.airbyteembedded.servlet;
+
+import com.github.benmanes.caffeine.cache.AsyncLoadingCache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+import com.github.benmanes.caffeine.cache.Ticker;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
+
+/**
+ * Holds the one operator token of the application until shortly before it expires.
+ *
+ * <p>A one-entry Caffeine {@link AsyncLoadingCache}: callers that arrive while a fetch is in flight
+ * share it, so any number of concurrent requests cause one fetch; a failed fetch is shared by the
+ * callers waiting on it and leaves nothing cached, so the next request tries again. A token is kept
+ * for {@link OperatorToken#cacheLifetime(Duration)}, measured on the configured clock.
+ */
+final class OperatorTokenCache {
+
+    private static final String KEY = "operator-token";
+
+    private final AsyncLoadingCache<String, OperatorToken> cache;
+
+    OperatorTokenCache(Supplier<CompletableFuture<OperatorToken>> fetcher, Duration refreshSkew, Clock clock,
+            Executor executor) {
+        this.cache = Caffeine.newBuilder()
+                .maximumSize(1)
+                .ticker(tickerOf(clock))
+                .executor(executor)
+                .expireAfter(Expiry.creating((String key, OperatorToken token) -> token.cacheLifetime(refreshSkew)))
+                .buildAsync((key, ignored) -> fetcher.get());
+    }
+
+    /** Returns the cached token, or the fetch in flight, or starts a fetch. */
+    CompletableFuture<OperatorToken> get() {
+        return cache.get(KEY);
+    }
+
+    /**
+     * Forgets {@code rejected} if it is still the cached token, so that the next {@link #get()}
+     * fetches a fresh one. A token that another caller already replaced stays: many requests that
+     * saw the same stale token cause one new fetch, not one each.
+     */
+    void invalidate(OperatorToken rejected) {
+        cache.asMap().computeIfPresent(KEY, (key, future) -> {
+            OperatorToken current = future.isDone() && !future.isCompletedExceptionally() ? future.getNow(null) : null;
+            return current == rejected ? null : future;
+        });
+    }
+
+    /** Returns the cached token if one is ready, without fetching. */
+    Optional<OperatorToken> cached() {
+        CompletableFuture<OperatorToken> future = cache.getIfPresent(KEY);
+        if (future == null || !future.isDone() || future.isCompletedExceptionally()) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(future.getNow(null));
+    }
+
+    private static Ticker tickerOf(Clock clock) {
+        return () -> {
+            Instant now = clock.instant();
+            return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+        };
+    }
+}

@@ -1,0 +1,78 @@
+package io.github.airbyteembedded.servlet;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A widget token as Airbyte returns it: base64 of JSON {@code {"token": <JWT>, "widgetUrl": <URL>}},
+ * with what the route reads from it (the inner JWT's {@code exp}, the widget page URL).
+ *
+ * @param value the opaque token handed to the browser; printed redacted
+ * @param expiresAt the {@code exp} of the inner JWT
+ * @param widgetUrl the URL of the widget page the iframe loads
+ */
+record WidgetToken(Secret value, Instant expiresAt, URI widgetUrl) {
+
+    WidgetToken {
+        Objects.requireNonNull(value, "value");
+        Objects.requireNonNull(expiresAt, "expiresAt");
+        Objects.requireNonNull(widgetUrl, "widgetUrl");
+    }
+
+    /**
+     * Reads a widget token the way the widget does (standard or URL-safe base64, padding optional).
+     * Returns empty when it is not in the documented format; the reason is never the token's content.
+     */
+    static Optional<WidgetToken> decode(String token) {
+        Optional<JsonNode> outer = base64Json(token);
+        if (outer.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<String> jwt = Json.text(outer.get(), "token");
+        Optional<String> widgetUrl = Json.text(outer.get(), "widgetUrl");
+        if (jwt.isEmpty() || widgetUrl.isEmpty()) {
+            return Optional.empty();
+        }
+        String[] parts = jwt.get().split("\\.", -1);
+        if (parts.length != 3) {
+            return Optional.empty();
+        }
+        Optional<JsonNode> claims = base64Json(parts[1]);
+        if (claims.isEmpty() || !claims.get().path("exp").canConvertToLong()) {
+            return Optional.empty();
+        }
+        URI url;
+        try {
+            url = URI.create(widgetUrl.get());
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        if (!url.isAbsolute() || url.getHost() == null) {
+            return Optional.empty();
+        }
+        Instant exp = Instant.ofEpochSecond(claims.get().get("exp").asLong());
+        return Optional.of(new WidgetToken(Secret.of(token), exp, url));
+    }
+
+    private static Optional<JsonNode> base64Json(String text) {
+        String normalized = text.strip().replace('-', '+').replace('_', '/');
+        int padding = (4 - normalized.length() % 4) % 4;
+        normalized = normalized + "=".repeat(padding == 3 ? 0 : padding);
+        try {
+            byte[] bytes = Base64.getDecoder().decode(normalized);
+            return Json.parseObject(new String(bytes, StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "WidgetToken{value=" + value + ", expiresAt=" + expiresAt + ", widgetUrl=" + widgetUrl + "}";
+    }
+}
