@@ -1,0 +1,165 @@
+package io.github.airbyteembedded.servlet;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+final class AirbyteEmbeddedConfigTest {
+
+    private static final String SECRET = "s3cr3t-value-that-must-not-leak";
+
+    private static AirbyteEmbeddedConfig.Builder valid() {
+        return AirbyteEmbeddedConfig.builder()
+                .clientId("client-id")
+                .clientSecret(SECRET)
+                .allowedOrigin("https://app.example.com");
+    }
+
+    private static AirbyteEmbeddedConfigException invalid(UnaryOperator<AirbyteEmbeddedConfig.Builder> change) {
+        return assertThrows(AirbyteEmbeddedConfigException.class, () -> change.apply(valid()).build());
+    }
+
+    @Test
+    void defaultsAreTheDocumentedOnes() {
+        AirbyteEmbeddedConfig config = valid().build();
+        assertEquals(URI.create("https://api.airbyte.ai"), config.apiBaseUri());
+        assertEquals("/api/airbyte/widget-token", config.tokenPath());
+        assertEquals(Duration.ofSeconds(60), config.operatorTokenRefreshSkew());
+        assertEquals(Duration.ofSeconds(5), config.connectTimeout());
+        assertEquals(Duration.ofSeconds(10), config.requestTimeout());
+        assertEquals(WorkspaceResolver.principalName(), config.workspaceResolver());
+        assertTrue(config.organizationId().isEmpty());
+        assertTrue(config.regionId().isEmpty());
+        assertEquals(TagSelectionMode.ANY, config.sourceTemplateTagsMode());
+    }
+
+    @Test
+    void missingClientIdIsNamed() {
+        AirbyteEmbeddedConfigException e = assertThrows(AirbyteEmbeddedConfigException.class,
+                () -> AirbyteEmbeddedConfig.builder().clientSecret(SECRET).allowedOrigin("https://a.example").build());
+        assertEquals("client-id", e.setting());
+    }
+
+    @Test
+    void blankClientSecretIsNamedWithoutEchoingIt() {
+        AirbyteEmbeddedConfigException e = invalid(b -> b.clientSecret("   "));
+        assertEquals("client-secret", e.setting());
+    }
+
+    @Test
+    void missingAllowedOriginsAreNamed() {
+        assertEquals("allowed-origins", invalid(b -> b.allowedOrigins(List.of())).setting());
+    }
+
+    @Test
+    void allowedOriginWithTrailingSlashIsRefusedWithTheFix() {
+        AirbyteEmbeddedConfigException e = invalid(b -> b.allowedOrigin("https://other.example.com/"));
+        assertEquals("allowed-origins", e.setting());
+        assertTrue(e.getMessage().contains("https://other.example.com"), e.getMessage());
+    }
+
+    @Test
+    void allowedOriginsAreNormalisedAndDeduplicated() {
+        AirbyteEmbeddedConfig config = valid().allowedOrigin("HTTPS://APP.example.com:443").allowedOrigin("http://localhost:8080").build();
+        assertEquals(List.of("https://app.example.com", "http://localhost:8080"), config.allowedOrigins());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"http://api.airbyte.ai", "ftp://api.airbyte.ai", "api.airbyte.ai", "https://u:p@api.airbyte.ai",
+        "https://api.airbyte.ai?x=1", "http://10.0.0.1:8181", "http://example.com"})
+    void apiBaseUrlMustBeHttpsUnlessLoopback(String url) {
+        assertEquals("api-base-url", invalid(b -> b.apiBaseUri(url)).setting());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"http://localhost:8181", "http://127.0.0.1:8181/", "http://[::1]:8181", "https://api.airbyte.ai/"})
+    void apiBaseUrlMayBeLoopbackHttpAndLosesItsTrailingSlash(String url) {
+        AirbyteEmbeddedConfig config = valid().apiBaseUri(url).build();
+        assertFalse(config.apiBaseUri().toString().endsWith("/"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"api/token", "/", "/a b", "/a?b", "/a/*", "/a//b", "/a/../b", "/a;b", "/a%2f"})
+    void tokenPathMustBeAPlainAbsolutePath(String path) {
+        assertEquals("token-path", invalid(b -> b.tokenPath(path)).setting());
+    }
+
+    @Test
+    void organizationAndRegionMustBeUuids() {
+        assertEquals("organization-id", invalid(b -> b.organizationId("org-1")).setting());
+        assertEquals("region-id", invalid(b -> b.regionId("1-1-1-1-1")).setting());
+        AirbyteEmbeddedConfig config = valid().regionId("b9e48d61-f082-4a14-a8d0-799a907938cb").build();
+        assertEquals("b9e48d61-f082-4a14-a8d0-799a907938cb", config.regionId().orElseThrow());
+    }
+
+    @Test
+    void durationsAreBounded() {
+        assertEquals("operator-token-refresh-skew", invalid(b -> b.operatorTokenRefreshSkew(Duration.ofSeconds(-1))).setting());
+        assertEquals("operator-token-refresh-skew", invalid(b -> b.operatorTokenRefreshSkew(Duration.ofMinutes(11))).setting());
+        assertEquals("connect-timeout", invalid(b -> b.connectTimeout(Duration.ZERO)).setting());
+        assertEquals("request-timeout", invalid(b -> b.requestTimeout(Duration.ofMinutes(6))).setting());
+    }
+
+    @Test
+    void settersRejectNullWithTheArgumentName() {
+        NullPointerException e = assertThrows(NullPointerException.class, () -> valid().clientSecret(null));
+        assertEquals("clientSecret", e.getMessage());
+        assertThrows(NullPointerException.class, () -> valid().allowedOrigins(new ArrayList<>(java.util.Arrays.asList("https://a.example", null))));
+    }
+
+    @Test
+    void toStringListsSettingsWithTheSecretRedacted() {
+        String text = valid().organizationId("b9e48d61-f082-4a14-a8d0-799a907938cb").build().toString();
+        assertFalse(text.contains(SECRET), text);
+        assertTrue(text.contains("clientSecret=[redacted]"), text);
+        assertTrue(text.contains("clientId=client-id"), text);
+        assertTrue(text.contains("https://app.example.com"), text);
+    }
+
+    @Test
+    void toBuilderCopiesEverySetting() {
+        AirbyteEmbeddedConfig original = valid()
+                .apiBaseUri("http://localhost:8181")
+                .organizationId("b9e48d61-f082-4a14-a8d0-799a907938cb")
+                .tokenPath("/airbyte/token")
+                .operatorTokenRefreshSkew(Duration.ofSeconds(30))
+                .sourceTemplateTags(List.of("crm"), TagSelectionMode.ALL)
+                .build();
+        AirbyteEmbeddedConfig copy = original.toBuilder().build();
+        assertNotSame(original, copy);
+        assertEquals(original.toString(), copy.toString());
+        assertEquals(original.clientSecret().reveal(), copy.clientSecret().reveal());
+    }
+
+    @Test
+    void buildDoesNotChangeTheBuilderAndCanBeRepeated() {
+        AirbyteEmbeddedConfig.Builder builder = valid();
+        AirbyteEmbeddedConfig first = builder.build();
+        AirbyteEmbeddedConfig second = builder.allowedOrigin("http://localhost:8080").build();
+        assertEquals(1, first.allowedOrigins().size());
+        assertEquals(2, second.allowedOrigins().size());
+    }
+
+    @Test
+    void allowedOriginListIsUnmodifiable() {
+        List<String> origins = valid().build().allowedOrigins();
+        assertThrows(UnsupportedOperationException.class, () -> origins.add("https://evil.example"));
+    }
+
+    @Test
+    void templateTagsAreTrimmedAndBlankOnesDropped() {
+        AirbyteEmbeddedConfig config = valid().sourceTemplateTags(List.of(" crm ", "", "crm", "billing"), TagSelectionMode.ANY).build();
+        assertEquals(List.of("crm", "billing"), config.sourceTemplateTags());
+    }
+}
