@@ -1,0 +1,141 @@
+package io.github.airbyteembedded.servlet;
+
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.security.Principal;
+import java.util.EnumSet;
+import java.util.Map;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+
+/**
+ * A small web application on Jetty 12, on a loopback port, for integration tests of the filter: a
+ * stand-in authentication filter, then the Airbyte filter, then a servlet answering every other path.
+ *
+ * <p>The stand-in authentication filter plays the part of the application's security layer (Spring
+ * Security, container login): it turns the test-only header {@code X-Test-User} into the request's
+ * principal, before the Airbyte filter runs. The Airbyte filter itself only ever sees the principal.
+ */
+final class JettyApp implements AutoCloseable {
+
+    static final String USER_HEADER = "X-Test-User";
+
+    private final Server server;
+    private final URI baseUri;
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    private JettyApp(Server server, URI baseUri) {
+        this.server = server;
+        this.baseUri = baseUri;
+    }
+
+    static JettyApp start(AirbyteEmbeddedConfig config) throws Exception {
+        FilterHolder holder = new FilterHolder(new AirbyteEmbeddedFilter(config));
+        holder.setAsyncSupported(true);
+        return start(holder, "");
+    }
+
+    static JettyApp startFromInitParams(Map<String, String> initParams, boolean asyncSupported) throws Exception {
+        FilterHolder holder = new FilterHolder(AirbyteEmbeddedFilter.class);
+        holder.setInitParameters(initParams);
+        holder.setAsyncSupported(asyncSupported);
+        return start(holder, "");
+    }
+
+    static JettyApp start(FilterHolder airbyteFilter, String contextPath) throws Exception {
+        Server server = new Server();
+        ServerConnector connector = new ServerConnector(server);
+        connector.setHost("127.0.0.1");
+        connector.setPort(0);
+        server.addConnector(connector);
+        ServletContextHandler context = new ServletContextHandler();
+        context.setContextPath(contextPath.isEmpty() ? "/" : contextPath);
+        FilterHolder authentication = new FilterHolder(new StandInAuthenticationFilter());
+        authentication.setAsyncSupported(true);
+        context.addFilter(authentication, "/*", EnumSet.of(DispatcherType.REQUEST));
+        airbyteFilter.setName("airbyteEmbedded");
+        context.addFilter(airbyteFilter, "/*", EnumSet.of(DispatcherType.REQUEST));
+        ServletHolder app = new ServletHolder(new AppServlet());
+        app.setAsyncSupported(true);
+        context.addServlet(app, "/");
+        server.setHandler(context);
+        server.start();
+        return new JettyApp(server, URI.create("http://127.0.0.1:" + connector.getLocalPort() + contextPath));
+    }
+
+    URI uri(String path) {
+        return URI.create(baseUri + path);
+    }
+
+    HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
+        return client.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A token request from {@code user} (null for anonymous) on a page of {@code origin} (null for none). */
+    HttpResponse<String> requestToken(String user, String origin, String body) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(AirbyteEmbeddedConfig.DEFAULT_TOKEN_PATH))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (user != null) {
+            request.header(USER_HEADER, user);
+        }
+        if (origin != null) {
+            request.header("Origin", origin);
+        }
+        return send(request.build());
+    }
+
+    @Override
+    public void close() throws Exception {
+        server.stop();
+    }
+
+    /** Test stand-in for the application's authentication layer; see the class comment. */
+    private static final class StandInAuthenticationFilter implements Filter {
+        @Override
+        public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+                throws IOException, ServletException {
+            HttpServletRequest http = (HttpServletRequest) request;
+            String user = http.getHeader(USER_HEADER);
+            if (user == null) {
+                chain.doFilter(request, response);
+                return;
+            }
+            Principal principal = () -> user;
+            chain.doFilter(new HttpServletRequestWrapper(http) {
+                @Override
+                public Principal getUserPrincipal() {
+                    return principal;
+                }
+            }, response);
+        }
+    }
+
+    /** Every other route of the application. */
+    private static final class AppServlet extends HttpServlet {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+            response.setContentType("text/plain");
+            response.setHeader("X-App", "served");
+            response.getWriter().write("app " + request.getMethod() + " " + request.getRequestURI());
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package io.github.airbyteembedded.sample;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.github.airbyteembedded.testkit.AirbyteEmulator;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
+
+/** A freshly started sample (its own context): a burst of 100 token requests makes one operator-token call. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "sample.emulator.port=0")
+@DirtiesContext
+class FreshSampleConcurrencyIT {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    AirbyteEmulator emulator;
+
+    @Test
+    void hundredConcurrentTokenRequestsOnAFreshSampleCauseExactlyOneOperatorTokenCall() {
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        List<CompletableFuture<HttpResponse<String>>> responses = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            String user = i % 2 == 0 ? "alice" : "bob";
+            String credentials = Base64.getEncoder().encodeToString((user + ":password").getBytes(StandardCharsets.UTF_8));
+            responses.add(client.sendAsync(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/airbyte/widget-token"))
+                    .header("Authorization", "Basic " + credentials)
+                    .header("Origin", "http://localhost:8080")
+                    .POST(HttpRequest.BodyPublishers.noBody())
+                    .build(), HttpResponse.BodyHandlers.ofString()));
+        }
+        for (CompletableFuture<HttpResponse<String>> response : responses) {
+            assertEquals(200, response.join().statusCode());
+        }
+        assertEquals(1, emulator.callCount("POST /api/v1/account/applications/token"), emulator.calls().toString());
+        assertEquals(100, emulator.callCount("POST /api/v1/account/applications/widget-token"));
+    }
+}
