@@ -15,12 +15,16 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The two calls the route makes to the Airbyte API, asynchronously, with the JDK's {@link HttpClient}:
@@ -42,14 +46,31 @@ final class AirbyteApiClient {
     private static final Duration MAX_RETRY_AFTER = Duration.ofHours(1);
     private static final Logger LOG = System.getLogger(AirbyteApiClient.class.getName());
 
+    /** How many times a failed operator-token fetch is retried (connect failure, 502/503/504). */
+    static final int OPERATOR_TOKEN_RETRIES = 2;
+
+    /** The first retry waits between half this and this; each further retry three times longer. */
+    static final Duration RETRY_BACKOFF = Duration.ofMillis(100);
+
+    /** Upstream Retry-After values up to this are waited out before a retry; longer ones are passed on. */
+    private static final Duration MAX_RETRY_WAIT = Duration.ofSeconds(1);
+
     private final AirbyteEmbeddedConfig config;
     private final HttpClient httpClient;
+    private final RouteMetrics metrics;
     private final URI tokenUri;
     private final URI widgetTokenUri;
+    private final Duration retryBackoff;
 
-    AirbyteApiClient(AirbyteEmbeddedConfig config, HttpClient httpClient) {
+    AirbyteApiClient(AirbyteEmbeddedConfig config, HttpClient httpClient, RouteMetrics metrics) {
+        this(config, httpClient, metrics, RETRY_BACKOFF);
+    }
+
+    AirbyteApiClient(AirbyteEmbeddedConfig config, HttpClient httpClient, RouteMetrics metrics, Duration retryBackoff) {
         this.config = config;
         this.httpClient = httpClient;
+        this.metrics = metrics;
+        this.retryBackoff = retryBackoff;
         this.tokenUri = URI.create(config.apiBaseUri() + TOKEN_PATH);
         this.widgetTokenUri = URI.create(config.apiBaseUri() + WIDGET_TOKEN_PATH);
     }
@@ -65,8 +86,45 @@ final class AirbyteApiClient {
         return builder.build();
     }
 
-    /** Exchanges the client id and secret for an operator token. */
+    /**
+     * Exchanges the client id and secret for an operator token, retrying a connect failure or a
+     * 502/503/504 up to {@value #OPERATOR_TOKEN_RETRIES} times with a short jittered backoff. The
+     * token is fetched once for all waiting requests (see {@link OperatorTokenCache}), so retries do
+     * not multiply with the number of requests.
+     */
     CompletableFuture<OperatorToken> fetchOperatorToken() {
+        return fetchOperatorToken(0);
+    }
+
+    private CompletableFuture<OperatorToken> fetchOperatorToken(int attempt) {
+        return fetchOperatorTokenOnce().exceptionallyCompose(failure -> {
+            Throwable cause = unwrap(failure);
+            Optional<Duration> wait = attempt < OPERATOR_TOKEN_RETRIES ? retryWait(cause, attempt) : Optional.empty();
+            if (wait.isEmpty()) {
+                return CompletableFuture.failedFuture(cause);
+            }
+            LOG.log(Level.DEBUG, "Retrying the operator-token fetch in {0} ms", wait.get().toMillis());
+            Executor delayed = CompletableFuture.delayedExecutor(wait.get().toMillis(), TimeUnit.MILLISECONDS);
+            return CompletableFuture.supplyAsync(() -> attempt + 1, delayed).thenCompose(this::fetchOperatorToken);
+        });
+    }
+
+    /** How long to wait before retrying after {@code failure}, or empty when it must not be retried. */
+    private Optional<Duration> retryWait(Throwable failure, int attempt) {
+        if (!(failure instanceof UpstreamException upstream) || upstream.errorCode() != ErrorCode.UPSTREAM_UNAVAILABLE) {
+            return Optional.empty();
+        }
+        long ceiling = retryBackoff.toMillis() * (long) Math.pow(3, attempt);
+        long jittered = ceiling / 2 + ThreadLocalRandom.current().nextLong(ceiling / 2 + 1);
+        Duration backoff = Duration.ofMillis(jittered);
+        Duration upstreamWait = upstream.upstreamStatus() > 0 ? upstream.retryAfter().orElse(Duration.ZERO) : Duration.ZERO;
+        if (upstreamWait.compareTo(MAX_RETRY_WAIT) > 0) {
+            return Optional.empty();
+        }
+        return Optional.of(upstreamWait.compareTo(backoff) > 0 ? upstreamWait : backoff);
+    }
+
+    private CompletableFuture<OperatorToken> fetchOperatorTokenOnce() {
         ObjectNode body = Json.object()
                 .put("client_id", config.clientId())
                 .put("client_secret", config.clientSecret().reveal());
@@ -75,7 +133,7 @@ final class AirbyteApiClient {
         return send(call, request).thenApply(response -> {
             int status = response.statusCode();
             if (status == 200) {
-                return parseOperatorToken(call, response.body());
+                return parseOperatorToken(call, response.body(), config.clock().instant());
             }
             if (status == 400 || status == 401 || status == 403) {
                 throw UpstreamException.status(ErrorCode.UPSTREAM_CREDENTIALS_REJECTED, call, status, null);
@@ -139,7 +197,9 @@ final class AirbyteApiClient {
                     UpstreamException.failure(ErrorCode.UPSTREAM_ERROR, call + " could not be sent", null, e));
         }
         return future.handle((response, failure) -> {
-            long elapsedMillis = Duration.ofNanos(System.nanoTime() - started).toMillis();
+            Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
+            long elapsedMillis = elapsed.toMillis();
+            metrics.upstreamCall(call, failure == null ? response.statusCode() : -1, elapsed);
             if (failure != null) {
                 UpstreamException classified = classifyFailure(call, unwrap(failure));
                 LOG.log(Level.WARNING, "Airbyte {0} failed after {1} ms: {2}", call, elapsedMillis, classified.getMessage());
@@ -221,7 +281,7 @@ final class AirbyteApiClient {
         return Optional.of(duration.compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : duration);
     }
 
-    private static OperatorToken parseOperatorToken(String call, String body) {
+    private static OperatorToken parseOperatorToken(String call, String body, Instant fetchedAt) {
         Optional<JsonNode> json = Json.parseObject(body);
         Optional<String> accessToken = json.flatMap(node -> Json.text(node, "access_token"));
         JsonNode expiresIn = json.map(node -> node.get("expires_in")).orElse(null);
@@ -229,7 +289,7 @@ final class AirbyteApiClient {
             throw UpstreamException.failure(ErrorCode.UPSTREAM_ERROR,
                     call + " answered 200 without a usable access_token and expires_in", null, null);
         }
-        return new OperatorToken(Secret.of(accessToken.get()), Duration.ofSeconds(expiresIn.asLong()));
+        return new OperatorToken(Secret.of(accessToken.get()), Duration.ofSeconds(expiresIn.asLong()), fetchedAt);
     }
 
     private static WidgetToken parseWidgetToken(String call, String body) {

@@ -56,6 +56,18 @@ public final class AirbyteEmbeddedConfig {
     /** The timeout of each upstream call when none is configured. */
     public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(10);
 
+    /** How many upstream calls may be in flight at once when not configured. */
+    public static final int DEFAULT_MAX_CONCURRENT_UPSTREAM_CALLS = 64;
+
+    /** How many widget tokens one user may obtain per {@link #DEFAULT_RATE_LIMIT_PERIOD} when not configured. */
+    public static final int DEFAULT_RATE_LIMIT_PERMITS = 10;
+
+    /** The period of the default per-user rate limit. */
+    public static final Duration DEFAULT_RATE_LIMIT_PERIOD = Duration.ofMinutes(1);
+
+    /** How many users' rate-limit state is kept at most when not configured. */
+    public static final int DEFAULT_RATE_LIMIT_MAX_TRACKED_USERS = 10_000;
+
     private static final Duration MAX_REFRESH_SKEW = Duration.ofMinutes(10);
     private static final Duration MAX_TIMEOUT = Duration.ofMinutes(5);
     private static final Pattern UUID_PATTERN =
@@ -77,6 +89,11 @@ public final class AirbyteEmbeddedConfig {
     private final List<String> connectionTemplateTags;
     private final TagSelectionMode connectionTemplateTagsMode;
     private final Clock clock;
+    private final int maxConcurrentUpstreamCalls;
+    private final int rateLimitPermits;
+    private final Duration rateLimitPeriod;
+    private final int rateLimitMaxTrackedUsers;
+    private final TokenRouteListener listener;
 
     private AirbyteEmbeddedConfig(Builder builder, List<Origin> allowedOrigins, URI apiBaseUri) {
         this.clientId = builder.clientId.strip();
@@ -95,6 +112,11 @@ public final class AirbyteEmbeddedConfig {
         this.connectionTemplateTags = List.copyOf(builder.connectionTemplateTags);
         this.connectionTemplateTagsMode = builder.connectionTemplateTagsMode;
         this.clock = builder.clock;
+        this.maxConcurrentUpstreamCalls = builder.maxConcurrentUpstreamCalls;
+        this.rateLimitPermits = builder.rateLimitPermits;
+        this.rateLimitPeriod = builder.rateLimitPeriod;
+        this.rateLimitMaxTrackedUsers = builder.rateLimitMaxTrackedUsers;
+        this.listener = builder.listener;
     }
 
     /**
@@ -112,7 +134,7 @@ public final class AirbyteEmbeddedConfig {
      * @return a new builder initialised from this configuration
      */
     public Builder toBuilder() {
-        return new Builder()
+        Builder builder = new Builder()
                 .clientId(clientId)
                 .clientSecret(clientSecret.reveal())
                 .apiBaseUri(apiBaseUri.toString())
@@ -126,7 +148,16 @@ public final class AirbyteEmbeddedConfig {
                 .connectionTemplateTags(connectionTemplateTags, connectionTemplateTagsMode)
                 .clock(clock)
                 .organizationId(organizationId)
-                .regionId(regionId);
+                .regionId(regionId)
+                .maxConcurrentUpstreamCalls(maxConcurrentUpstreamCalls)
+                .rateLimitMaxTrackedUsers(rateLimitMaxTrackedUsers)
+                .listener(listener);
+        if (rateLimitPermits == 0) {
+            builder.disableRateLimit();
+        } else {
+            builder.rateLimit(rateLimitPermits, rateLimitPeriod);
+        }
+        return builder;
     }
 
     /**
@@ -274,6 +305,62 @@ public final class AirbyteEmbeddedConfig {
         return clock;
     }
 
+    /**
+     * Returns how many calls to Airbyte may be in flight at once; past that the route answers {@code
+     * 503 overloaded} at once.
+     *
+     * @return the limit, {@value #DEFAULT_MAX_CONCURRENT_UPSTREAM_CALLS} unless configured
+     */
+    public int maxConcurrentUpstreamCalls() {
+        return maxConcurrentUpstreamCalls;
+    }
+
+    /**
+     * Returns whether each user's token requests are rate limited.
+     *
+     * @return {@code true} unless {@link Builder#disableRateLimit()} was called
+     */
+    public boolean rateLimitEnabled() {
+        return rateLimitPermits > 0;
+    }
+
+    /**
+     * Returns how many widget tokens one user may obtain per {@link #rateLimitPeriod()}.
+     *
+     * @return the permits, or 0 when the rate limit is disabled
+     */
+    public int rateLimitPermits() {
+        return rateLimitPermits;
+    }
+
+    /**
+     * Returns the period over which {@link #rateLimitPermits()} refill.
+     *
+     * @return the period
+     */
+    public Duration rateLimitPeriod() {
+        return rateLimitPeriod;
+    }
+
+    /**
+     * Returns how many users' rate-limit state is kept at most; past that the least recently seen
+     * users' state is dropped, which only ever gives them a fresh allowance.
+     *
+     * @return the bound on tracked users
+     */
+    public int rateLimitMaxTrackedUsers() {
+        return rateLimitMaxTrackedUsers;
+    }
+
+    /**
+     * Returns the listener told about every outcome of the route and every call to Airbyte.
+     *
+     * @return the listener; a no-op unless configured
+     */
+    public TokenRouteListener listener() {
+        return listener;
+    }
+
     /** Lists the settings; the client secret is printed as {@code [redacted]}. */
     @Override
     public String toString() {
@@ -290,6 +377,9 @@ public final class AirbyteEmbeddedConfig {
         joiner.add("operatorTokenRefreshSkew=" + operatorTokenRefreshSkew);
         joiner.add("connectTimeout=" + connectTimeout);
         joiner.add("requestTimeout=" + requestTimeout);
+        joiner.add("maxConcurrentUpstreamCalls=" + maxConcurrentUpstreamCalls);
+        joiner.add(rateLimitPermits == 0 ? "rateLimit=off"
+                : "rateLimit=" + rateLimitPermits + "/" + rateLimitPeriod + " (max tracked users " + rateLimitMaxTrackedUsers + ")");
         if (regionId != null) {
             joiner.add("regionId=" + regionId);
         }
@@ -329,6 +419,11 @@ public final class AirbyteEmbeddedConfig {
         private List<String> connectionTemplateTags = List.of();
         private TagSelectionMode connectionTemplateTagsMode = TagSelectionMode.ANY;
         private Clock clock = Clock.systemUTC();
+        private int maxConcurrentUpstreamCalls = DEFAULT_MAX_CONCURRENT_UPSTREAM_CALLS;
+        private int rateLimitPermits = DEFAULT_RATE_LIMIT_PERMITS;
+        private Duration rateLimitPeriod = DEFAULT_RATE_LIMIT_PERIOD;
+        private int rateLimitMaxTrackedUsers = DEFAULT_RATE_LIMIT_MAX_TRACKED_USERS;
+        private TokenRouteListener listener = TokenRouteListener.NONE;
 
         private Builder() {
         }
@@ -525,6 +620,70 @@ public final class AirbyteEmbeddedConfig {
         }
 
         /**
+         * Sets how many calls to Airbyte may be in flight at once (default {@value
+         * #DEFAULT_MAX_CONCURRENT_UPSTREAM_CALLS}); past that the route answers {@code 503
+         * overloaded} with {@code Retry-After} at once, so a slow Airbyte cannot pile up work.
+         *
+         * @param limit between 1 and 10000
+         * @return this builder
+         */
+        public Builder maxConcurrentUpstreamCalls(int limit) {
+            this.maxConcurrentUpstreamCalls = limit;
+            return this;
+        }
+
+        /**
+         * Limits each user to {@code permits} widget tokens per {@code period} (default 10 per
+         * minute), refilled continuously; past that the route answers {@code 429 rate_limited} with
+         * {@code Retry-After}. The user is the principal's name, or the workspace name when the
+         * resolver does not use a principal.
+         *
+         * @param permits between 1 and 1000000
+         * @param period between 1 second and 1 day
+         * @return this builder
+         */
+        public Builder rateLimit(int permits, Duration period) {
+            this.rateLimitPermits = permits;
+            this.rateLimitPeriod = Objects.requireNonNull(period, "period");
+            return this;
+        }
+
+        /**
+         * Turns the per-user rate limit off.
+         *
+         * @return this builder
+         */
+        public Builder disableRateLimit() {
+            this.rateLimitPermits = 0;
+            this.rateLimitPeriod = DEFAULT_RATE_LIMIT_PERIOD;
+            return this;
+        }
+
+        /**
+         * Bounds the memory of the rate limiter to this many users (default {@value
+         * #DEFAULT_RATE_LIMIT_MAX_TRACKED_USERS}); the least recently seen are forgotten first.
+         *
+         * @param maxTrackedUsers between 1 and 10000000
+         * @return this builder
+         */
+        public Builder rateLimitMaxTrackedUsers(int maxTrackedUsers) {
+            this.rateLimitMaxTrackedUsers = maxTrackedUsers;
+            return this;
+        }
+
+        /**
+         * Sets a listener told about every outcome of the route and every call to Airbyte, for
+         * metrics (the Spring Boot layer publishes them through Micrometer).
+         *
+         * @param listener the listener; it must be fast and must not throw
+         * @return this builder
+         */
+        public Builder listener(TokenRouteListener listener) {
+            this.listener = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
+        /**
          * Validates the settings and builds the configuration.
          *
          * @return a new immutable configuration
@@ -551,6 +710,22 @@ public final class AirbyteEmbeddedConfig {
             validateTimeout("connect-timeout", connectTimeout);
             validateTimeout("request-timeout", requestTimeout);
             validateUuid("region-id", regionId);
+            if (maxConcurrentUpstreamCalls < 1 || maxConcurrentUpstreamCalls > 10_000) {
+                throw new AirbyteEmbeddedConfigException("max-concurrent-upstream-calls",
+                        "must be between 1 and 10000, was " + maxConcurrentUpstreamCalls);
+            }
+            if (rateLimitPermits != 0) {
+                if (rateLimitPermits < 1 || rateLimitPermits > 1_000_000) {
+                    throw new AirbyteEmbeddedConfigException("rate-limit", "permits must be between 1 and 1000000, was " + rateLimitPermits);
+                }
+                if (rateLimitPeriod.compareTo(Duration.ofSeconds(1)) < 0 || rateLimitPeriod.compareTo(Duration.ofDays(1)) > 0) {
+                    throw new AirbyteEmbeddedConfigException("rate-limit", "the period must be between 1 second and 1 day, was " + rateLimitPeriod);
+                }
+            }
+            if (rateLimitMaxTrackedUsers < 1 || rateLimitMaxTrackedUsers > 10_000_000) {
+                throw new AirbyteEmbeddedConfigException("rate-limit-max-tracked-users",
+                        "must be between 1 and 10000000, was " + rateLimitMaxTrackedUsers);
+            }
             return new AirbyteEmbeddedConfig(this, origins, base);
         }
 

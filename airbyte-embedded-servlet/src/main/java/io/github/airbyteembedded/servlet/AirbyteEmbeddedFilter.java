@@ -3,6 +3,7 @@ package io.github.airbyteembedded.servlet;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.FilterConfig;
+import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
@@ -85,6 +86,7 @@ public final class AirbyteEmbeddedFilter implements Filter {
 
     private static final Logger LOG = System.getLogger(AirbyteEmbeddedFilter.class.getName());
 
+    private volatile AirbyteEmbedded airbyte;
     private volatile TokenRoute route;
 
     /** Creates a filter configured from its init-params in {@link #init(FilterConfig)} (web.xml). */
@@ -97,7 +99,31 @@ public final class AirbyteEmbeddedFilter implements Filter {
      * @param config the configuration
      */
     public AirbyteEmbeddedFilter(AirbyteEmbeddedConfig config) {
-        this.route = start(Objects.requireNonNull(config, "config"));
+        this(AirbyteEmbedded.create(Objects.requireNonNull(config, "config")));
+    }
+
+    /**
+     * Creates a filter for an integration created in code, to share it (its statistics, its operator
+     * token) with other code; init-params are then ignored.
+     *
+     * @param airbyte the integration
+     */
+    public AirbyteEmbeddedFilter(AirbyteEmbedded airbyte) {
+        start(Objects.requireNonNull(airbyte, "airbyte"));
+    }
+
+    /**
+     * Returns the integration this filter serves, once configured.
+     *
+     * @return the integration
+     * @throws IllegalStateException if the filter was created for web.xml and not initialised yet
+     */
+    public AirbyteEmbedded airbyteEmbedded() {
+        AirbyteEmbedded current = airbyte;
+        if (current == null) {
+            throw new IllegalStateException("AirbyteEmbeddedFilter is not initialised yet");
+        }
+        return current;
     }
 
     /**
@@ -110,21 +136,26 @@ public final class AirbyteEmbeddedFilter implements Filter {
      */
     @Override
     public void init(FilterConfig filterConfig) throws ServletException {
-        if (route != null) {
-            return;
+        if (route == null) {
+            try {
+                start(AirbyteEmbedded.create(FilterConfigReader.fromSystem().read(filterConfig)));
+            } catch (AirbyteEmbeddedConfigException e) {
+                throw new ServletException("Airbyte Embedded filter '" + filterConfig.getFilterName()
+                        + "' is misconfigured: " + e.getMessage(), e);
+            }
         }
-        try {
-            route = start(FilterConfigReader.fromSystem().read(filterConfig));
-        } catch (AirbyteEmbeddedConfigException e) {
-            throw new ServletException("Airbyte Embedded filter '" + filterConfig.getFilterName()
-                    + "' is misconfigured: " + e.getMessage(), e);
+        ServletContext context = filterConfig.getServletContext();
+        if (context != null && context.getAttribute(AirbyteEmbedded.SERVLET_CONTEXT_ATTRIBUTE) == null) {
+            context.setAttribute(AirbyteEmbedded.SERVLET_CONTEXT_ATTRIBUTE, airbyte);
         }
     }
 
-    private static TokenRoute start(AirbyteEmbeddedConfig config) {
+    private void start(AirbyteEmbedded integration) {
+        AirbyteEmbeddedConfig config = integration.config();
         LOG.log(Level.INFO, "Airbyte Embedded token route at POST {0} for origins {1}, Airbyte API {2}",
                 config.tokenPath(), config.allowedOrigins(), config.apiBaseUri());
-        return TokenRoute.create(config);
+        this.airbyte = integration;
+        this.route = new TokenRoute(integration);
     }
 
     /**

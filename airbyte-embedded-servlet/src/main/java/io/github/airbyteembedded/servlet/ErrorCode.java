@@ -28,6 +28,18 @@ public enum ErrorCode {
     /** The route was called with a method other than {@code POST} (405, with {@code Allow}). */
     METHOD_NOT_ALLOWED(405, "Use POST to request a widget token."),
 
+    /** The request has a body larger than 4 KiB (413). The body is never used; send none. */
+    PAYLOAD_TOO_LARGE(413, "The request body is too large; send no body or a small JSON one."),
+
+    /** The request has a body that is not declared as JSON (415). */
+    UNSUPPORTED_MEDIA_TYPE(415, "Send no body, or a JSON one (Content-Type: application/json)."),
+
+    /** The user asked for more widget tokens than the rate limit allows; retry after {@code Retry-After} (429). */
+    RATE_LIMITED(429, "Too many requests; try again shortly."),
+
+    /** Too many calls to Airbyte are in flight in this application; retry after {@code Retry-After} (503). */
+    OVERLOADED(503, "Too many requests are waiting on Airbyte; try again shortly."),
+
     /** The workspace name resolved for the user is empty, too long or has control characters (400). */
     INVALID_WORKSPACE_NAME(400, "The workspace name for this user is not valid."),
 

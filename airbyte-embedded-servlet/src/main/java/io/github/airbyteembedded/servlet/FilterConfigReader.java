@@ -2,6 +2,7 @@ package io.github.airbyteembedded.servlet;
 
 import jakarta.servlet.FilterConfig;
 import java.lang.reflect.InvocationTargetException;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
@@ -38,12 +39,19 @@ final class FilterConfigReader {
     static final String SOURCE_TEMPLATE_TAGS_MODE = "source-template-tags-mode";
     static final String CONNECTION_TEMPLATE_TAGS = "connection-template-tags";
     static final String CONNECTION_TEMPLATE_TAGS_MODE = "connection-template-tags-mode";
+    static final String MAX_CONCURRENT_UPSTREAM_CALLS = "max-concurrent-upstream-calls";
+    static final String RATE_LIMIT = "rate-limit";
+    static final String RATE_LIMIT_MAX_TRACKED_USERS = "rate-limit-max-tracked-users";
+    static final String WORKSPACE_REQUEST_ATTRIBUTE = "workspace-request-attribute";
+    static final String WORKSPACE_PSEUDONYM_KEY_ENV = "workspace-pseudonym-key-env";
+    static final String WORKSPACE_PSEUDONYM_PREFIX = "workspace-pseudonym-prefix";
 
     static final Set<String> KNOWN = Collections.unmodifiableSet(new TreeSet<>(List.of(
             CLIENT_ID, CLIENT_ID_ENV, CLIENT_SECRET_ENV, CLIENT_SECRET_PROPERTY, API_BASE_URL, ORGANIZATION_ID,
             ALLOWED_ORIGINS, TOKEN_PATH, WORKSPACE_RESOLVER, OPERATOR_TOKEN_REFRESH_SKEW, CONNECT_TIMEOUT,
             REQUEST_TIMEOUT, REGION_ID, SOURCE_TEMPLATE_TAGS, SOURCE_TEMPLATE_TAGS_MODE, CONNECTION_TEMPLATE_TAGS,
-            CONNECTION_TEMPLATE_TAGS_MODE)));
+            CONNECTION_TEMPLATE_TAGS_MODE, MAX_CONCURRENT_UPSTREAM_CALLS, RATE_LIMIT, RATE_LIMIT_MAX_TRACKED_USERS,
+            WORKSPACE_REQUEST_ATTRIBUTE, WORKSPACE_PSEUDONYM_KEY_ENV, WORKSPACE_PSEUDONYM_PREFIX)));
 
     private final UnaryOperator<String> environment;
     private final UnaryOperator<String> systemProperties;
@@ -75,7 +83,7 @@ final class FilterConfigReader {
         param(filterConfig, ORGANIZATION_ID).ifPresent(builder::organizationId);
         param(filterConfig, ALLOWED_ORIGINS).ifPresent(value -> builder.allowedOrigins(list(value)));
         param(filterConfig, TOKEN_PATH).ifPresent(builder::tokenPath);
-        param(filterConfig, WORKSPACE_RESOLVER).ifPresent(name -> builder.workspaceResolver(instantiate(name)));
+        builder.workspaceResolver(readWorkspaceResolver(filterConfig));
         param(filterConfig, OPERATOR_TOKEN_REFRESH_SKEW)
                 .ifPresent(value -> builder.operatorTokenRefreshSkew(Durations.parse(OPERATOR_TOKEN_REFRESH_SKEW, value)));
         param(filterConfig, CONNECT_TIMEOUT).ifPresent(value -> builder.connectTimeout(Durations.parse(CONNECT_TIMEOUT, value)));
@@ -85,7 +93,60 @@ final class FilterConfigReader {
                 mode(filterConfig, SOURCE_TEMPLATE_TAGS_MODE)));
         param(filterConfig, CONNECTION_TEMPLATE_TAGS).ifPresent(value -> builder.connectionTemplateTags(list(value),
                 mode(filterConfig, CONNECTION_TEMPLATE_TAGS_MODE)));
+        param(filterConfig, MAX_CONCURRENT_UPSTREAM_CALLS).ifPresent(value ->
+                builder.maxConcurrentUpstreamCalls(integer(MAX_CONCURRENT_UPSTREAM_CALLS, value)));
+        param(filterConfig, RATE_LIMIT).ifPresent(value -> readRateLimit(value, builder));
+        param(filterConfig, RATE_LIMIT_MAX_TRACKED_USERS).ifPresent(value ->
+                builder.rateLimitMaxTrackedUsers(integer(RATE_LIMIT_MAX_TRACKED_USERS, value)));
         return builder.build();
+    }
+
+    private WorkspaceResolver readWorkspaceResolver(FilterConfig filterConfig) {
+        var className = param(filterConfig, WORKSPACE_RESOLVER);
+        var attribute = param(filterConfig, WORKSPACE_REQUEST_ATTRIBUTE);
+        if (className.isPresent() && attribute.isPresent()) {
+            throw new AirbyteEmbeddedConfigException(WORKSPACE_RESOLVER,
+                    "set either '" + WORKSPACE_RESOLVER + "' or '" + WORKSPACE_REQUEST_ATTRIBUTE + "', not both");
+        }
+        WorkspaceResolver resolver = className.map(FilterConfigReader::instantiate)
+                .or(() -> attribute.map(WorkspaceResolver::requestAttribute))
+                .orElse(WorkspaceResolver.principalName());
+        var keyVariable = param(filterConfig, WORKSPACE_PSEUDONYM_KEY_ENV);
+        var prefix = param(filterConfig, WORKSPACE_PSEUDONYM_PREFIX);
+        if (keyVariable.isEmpty()) {
+            if (prefix.isPresent()) {
+                throw new AirbyteEmbeddedConfigException(WORKSPACE_PSEUDONYM_PREFIX,
+                        "needs '" + WORKSPACE_PSEUDONYM_KEY_ENV + "', the environment variable holding the pseudonym key");
+            }
+            return resolver;
+        }
+        String key = required(WORKSPACE_PSEUDONYM_KEY_ENV, "environment variable", keyVariable.get(), environment);
+        try {
+            return resolver.pseudonymized(key.getBytes(StandardCharsets.UTF_8), prefix.orElse(""));
+        } catch (IllegalArgumentException e) {
+            throw new AirbyteEmbeddedConfigException(WORKSPACE_PSEUDONYM_KEY_ENV, e.getMessage());
+        }
+    }
+
+    /** {@code off}, or {@code <permits>/<period>} such as {@code 10/1m}. */
+    private static void readRateLimit(String value, AirbyteEmbeddedConfig.Builder builder) {
+        if (value.equalsIgnoreCase("off")) {
+            builder.disableRateLimit();
+            return;
+        }
+        String[] parts = value.split("/", 2);
+        if (parts.length != 2) {
+            throw new AirbyteEmbeddedConfigException(RATE_LIMIT, "'" + value + "' must be 'off' or permits/period, such as 10/1m");
+        }
+        builder.rateLimit(integer(RATE_LIMIT, parts[0].strip()), Durations.parse(RATE_LIMIT, parts[1]));
+    }
+
+    private static int integer(String setting, String value) {
+        try {
+            return Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            throw new AirbyteEmbeddedConfigException(setting, "'" + value + "' is not a whole number");
+        }
     }
 
     private void readClientId(FilterConfig filterConfig, AirbyteEmbeddedConfig.Builder builder) {

@@ -1,6 +1,7 @@
 package io.github.airbyteembedded.servlet;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Objects;
 
 /**
@@ -8,12 +9,14 @@ import java.util.Objects;
  *
  * @param accessToken the bearer token; printed redacted
  * @param expiresIn the lifetime the token endpoint announced
+ * @param fetchedAt when the token was received, on the configured clock
  */
-record OperatorToken(Secret accessToken, Duration expiresIn) {
+record OperatorToken(Secret accessToken, Duration expiresIn, Instant fetchedAt) {
 
     OperatorToken {
         Objects.requireNonNull(accessToken, "accessToken");
         Objects.requireNonNull(expiresIn, "expiresIn");
+        Objects.requireNonNull(fetchedAt, "fetchedAt");
     }
 
     /**
@@ -28,6 +31,6 @@ record OperatorToken(Secret accessToken, Duration expiresIn) {
 
     @Override
     public String toString() {
-        return "OperatorToken{accessToken=" + accessToken + ", expiresIn=" + expiresIn + "}";
+        return "OperatorToken{accessToken=" + accessToken + ", expiresIn=" + expiresIn + ", fetchedAt=" + fetchedAt + "}";
     }
 }

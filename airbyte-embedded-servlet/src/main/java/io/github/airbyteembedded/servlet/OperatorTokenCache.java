@@ -3,10 +3,8 @@ package io.github.airbyteembedded.servlet;
 import com.github.benmanes.caffeine.cache.AsyncLoadingCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
-import com.github.benmanes.caffeine.cache.Ticker;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -30,7 +28,7 @@ final class OperatorTokenCache {
             Executor executor) {
         this.cache = Caffeine.newBuilder()
                 .maximumSize(1)
-                .ticker(tickerOf(clock))
+                .ticker(AirbyteEmbedded.tickerOf(clock))
                 .executor(executor)
                 .expireAfter(Expiry.creating((String key, OperatorToken token) -> token.cacheLifetime(refreshSkew)))
                 .buildAsync((key, ignored) -> fetcher.get());
@@ -60,12 +58,5 @@ final class OperatorTokenCache {
             return Optional.empty();
         }
         return Optional.ofNullable(future.getNow(null));
-    }
-
-    private static Ticker tickerOf(Clock clock) {
-        return () -> {
-            Instant now = clock.instant();
-            return now.getEpochSecond() * 1_000_000_000L + now.getNano();
-        };
     }
 }

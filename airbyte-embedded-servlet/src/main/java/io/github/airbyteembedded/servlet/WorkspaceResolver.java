@@ -57,4 +57,62 @@ public interface WorkspaceResolver {
     static WorkspaceResolver principalName() {
         return PrincipalNameWorkspaceResolver.INSTANCE;
     }
+
+    /**
+     * Returns a resolver that reads the workspace name from a request attribute set by the
+     * application's own security layer (an authentication filter that runs before this one), for
+     * applications whose users are not a servlet principal. A missing attribute means no
+     * authenticated user; a value that is not a {@link CharSequence} is treated the same way.
+     *
+     * <pre>{@code
+     * // in the application's authentication filter:
+     * request.setAttribute("com.example.tenant", session.tenantId());
+     * // in the configuration:
+     * .workspaceResolver(WorkspaceResolver.requestAttribute("com.example.tenant"))
+     * }</pre>
+     *
+     * @param attributeName the name of the request attribute
+     * @return a resolver reading that attribute
+     * @throws IllegalArgumentException if the name is blank
+     */
+    static WorkspaceResolver requestAttribute(String attributeName) {
+        return new RequestAttributeWorkspaceResolver(attributeName);
+    }
+
+    /**
+     * Returns a resolver that sends Airbyte a pseudonym of the principal's name instead of the name
+     * itself: {@code prefix} followed by a keyed HMAC-SHA256 of the name (32 hex characters), so that
+     * e-mail addresses and other personal identifiers need not become Airbyte workspace names. The
+     * same name and key always give the same workspace; without the key, the name cannot be
+     * recovered or guessed by trying candidates. Keep the key secret and stable: changing it moves
+     * every user to a new, empty workspace.
+     *
+     * <pre>{@code
+     * .workspaceResolver(WorkspaceResolver.pseudonymous(
+     *         System.getenv("AIRBYTE_WORKSPACE_KEY").getBytes(StandardCharsets.UTF_8), "acme-"))
+     * // alice@example.com -> "acme-3f1d0c5e9b7a2d4c8e6f1a0b9c8d7e6f"
+     * }</pre>
+     *
+     * @param key the HMAC key, at least 32 bytes; it is copied
+     * @param prefix prepended to every pseudonym, possibly empty
+     * @return a resolver giving pseudonyms of principal names
+     * @throws IllegalArgumentException if the key is shorter than 32 bytes or the prefix longer than
+     *     64 characters or has control characters
+     */
+    static WorkspaceResolver pseudonymous(byte[] key, String prefix) {
+        return principalName().pseudonymized(key, prefix);
+    }
+
+    /**
+     * Returns a resolver that replaces the name this resolver gives by its keyed pseudonym; see
+     * {@link #pseudonymous(byte[], String)}.
+     *
+     * @param key the HMAC key, at least 32 bytes; it is copied
+     * @param prefix prepended to every pseudonym, possibly empty
+     * @return a resolver giving pseudonyms of this resolver's names
+     * @throws IllegalArgumentException if the key is shorter than 32 bytes or the prefix is invalid
+     */
+    default WorkspaceResolver pseudonymized(byte[] key, String prefix) {
+        return new PseudonymousWorkspaceResolver(this, key, prefix);
+    }
 }

@@ -24,7 +24,7 @@ final class MapFilterConfig implements FilterConfig {
 
     @Override
     public ServletContext getServletContext() {
-        throw new UnsupportedOperationException("not needed by the filter");
+        return null;
     }
 
     @Override

@@ -1,0 +1,76 @@
+package io.github.airbyteembedded.servlet;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A snapshot of what the token route has done since startup: how many requests ended with each
+ * outcome, how many calls to Airbyte are in flight, and how long the calls to Airbyte took.
+ *
+ * <pre>{@code
+ * TokenRouteStatistics stats = airbyteEmbedded.statistics();
+ * stats.count("ok");                    // widget tokens issued
+ * stats.count("origin_not_allowed");    // requests refused for their origin
+ * stats.upstreamLatency().p99();
+ * }</pre>
+ *
+ * @since 0.1.0
+ */
+public final class TokenRouteStatistics {
+
+    private final Map<String, Long> outcomes;
+    private final int upstreamCallsInFlight;
+    private final LatencySummary upstreamLatency;
+
+    TokenRouteStatistics(Map<String, Long> outcomes, int upstreamCallsInFlight, LatencySummary upstreamLatency) {
+        this.outcomes = Collections.unmodifiableMap(new LinkedHashMap<>(outcomes));
+        this.upstreamCallsInFlight = upstreamCallsInFlight;
+        this.upstreamLatency = upstreamLatency;
+    }
+
+    /**
+     * Returns the number of requests answered with each outcome: {@code "ok"} and every {@link
+     * ErrorCode#code()}, zero included, in a stable order.
+     *
+     * @return an unmodifiable map from outcome to count
+     */
+    public Map<String, Long> outcomes() {
+        return outcomes;
+    }
+
+    /**
+     * Returns the number of requests answered with one outcome.
+     *
+     * @param outcome {@link TokenRouteListener#OK} or an {@link ErrorCode#code()}
+     * @return the count, zero for an outcome never seen
+     */
+    public long count(String outcome) {
+        return outcomes.getOrDefault(Objects.requireNonNull(outcome, "outcome"), 0L);
+    }
+
+    /**
+     * Returns how many token requests are waiting on Airbyte right now.
+     *
+     * @return the number in flight, at most the configured maximum
+     */
+    public int upstreamCallsInFlight() {
+        return upstreamCallsInFlight;
+    }
+
+    /**
+     * Returns the durations of all calls to Airbyte.
+     *
+     * @return the latency summary
+     */
+    public LatencySummary upstreamLatency() {
+        return upstreamLatency;
+    }
+
+    @Override
+    public String toString() {
+        return "TokenRouteStatistics{outcomes=" + outcomes + ", upstreamCallsInFlight=" + upstreamCallsInFlight
+                + ", upstreamLatency=" + upstreamLatency + "}";
+    }
+}
