@@ -68,6 +68,7 @@ public final class AirbyteEmulator implements AutoCloseable {
     private final Settings settings;
     private final EmulatorState state = new EmulatorState();
     private final CallCounter calls = new CallCounter();
+    private final Faults faults = new Faults();
     private final Tokens tokens;
     private final int instance = INSTANCES.incrementAndGet();
 
@@ -113,7 +114,7 @@ public final class AirbyteEmulator implements AutoCloseable {
         Router router = new Router();
         new AccountRoutes(settings, state, tokens, this::baseUri).register(router);
         new InspectionRoutes(this).register(router);
-        server.createContext("/", new Dispatcher(router, calls, settings.organizationId()));
+        server.createContext("/", new Dispatcher(router, calls, faults, settings.organizationId()));
         server.start();
         baseUri = URI.create("http://" + hostLiteral(settings.bindAddress()) + ":" + server.getAddress().getPort());
         lifecycle = Lifecycle.STARTED;
@@ -208,10 +209,23 @@ public final class AirbyteEmulator implements AutoCloseable {
         tokens.revokeOperatorTokens();
     }
 
-    /** Clears the call counts and all workspaces (with their sources and connections). */
+    /**
+     * Clears the call counts, all workspaces (with their sources and connections) and all faults,
+     * releasing any call a hang fault holds. Issued tokens stay valid.
+     */
     public void reset() {
+        faults.clear();
         calls.clear();
         state.clear();
+    }
+
+    /**
+     * The faults injected into this emulator; see {@link Fault}.
+     *
+     * @return the live fault list
+     */
+    public Faults faults() {
+        return faults;
     }
 
     /**
@@ -254,6 +268,7 @@ public final class AirbyteEmulator implements AutoCloseable {
             toStop = server;
             toShutDown = executor;
         }
+        faults.close(); // releases hung calls, so their threads end
         if (toStop != null) {
             toStop.stop(0);
         }

@@ -14,8 +14,9 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The one HTTP handler: counts the call, checks {@code X-Organization-Id} on the API, routes, and
- * writes the response. Inspection calls ({@code /_emulator/...}) are not counted.
+ * The one HTTP handler: counts the call, applies faults, checks {@code X-Organization-Id} on the API,
+ * routes, and writes the response. Inspection calls ({@code /_emulator/...}) are neither counted nor
+ * faulted.
  */
 final class Dispatcher implements HttpHandler {
 
@@ -24,11 +25,13 @@ final class Dispatcher implements HttpHandler {
 
     private final Router router;
     private final CallCounter calls;
+    private final Faults faults;
     private final UUID organizationId;
 
-    Dispatcher(Router router, CallCounter calls, UUID organizationId) {
+    Dispatcher(Router router, CallCounter calls, Faults faults, UUID organizationId) {
         this.router = router;
         this.calls = calls;
+        this.faults = faults;
         this.organizationId = organizationId;
     }
 
@@ -41,6 +44,14 @@ final class Dispatcher implements HttpHandler {
             boolean inspection = path.equals(InspectionRoutes.PREFIX) || path.startsWith(InspectionRoutes.PREFIX + "/");
             if (!inspection) {
                 calls.record(endpoint);
+                Faults.Outcome outcome = faults.apply(endpoint);
+                if (outcome.dropConnection()) {
+                    return; // reset, or a released hang: closed without a response (see finally)
+                }
+                if (outcome.response() != null) {
+                    write(exchange, outcome.response());
+                    return;
+                }
             }
             Request request = read(exchange, method, path);
             Response response = organizationMismatch(request).orElseGet(() -> router.route(request));

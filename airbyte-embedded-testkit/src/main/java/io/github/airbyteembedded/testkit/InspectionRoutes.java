@@ -10,6 +10,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  *   <li>{@code GET /_emulator/calls}: {@code {"METHOD /path": count}}
  *   <li>{@code GET /_emulator/state}: workspaces with their sources and connections (secrets redacted)
  *   <li>{@code POST /_emulator/reset}: clears calls, state and faults
+ *   <li>{@code POST /_emulator/faults} (a JSON rule), {@code GET /_emulator/faults},
+ *       {@code DELETE /_emulator/faults}: see {@link Fault}
  *   <li>{@code POST /_emulator/revoke-operator-tokens}: every operator token issued so far gets 401
  *   <li>{@code GET /_emulator/info}: base URL, organization, client id, widget script URL and SRI
  * </ul>
@@ -36,6 +38,28 @@ final class InspectionRoutes {
             return Response.empty(204);
         });
         router.add("GET", PREFIX + "/info", request -> Response.json(200, info()));
+        router.add("GET", PREFIX + "/faults", request -> Response.json(200, faults()));
+        router.add("POST", PREFIX + "/faults", this::addFault);
+        router.add("DELETE", PREFIX + "/faults", request -> {
+            emulator.faults().clear();
+            return Response.empty(204);
+        });
+    }
+
+    private ArrayNode faults() {
+        ArrayNode list = Json.array();
+        emulator.faults().active().forEach(fault -> list.add(Faults.toJson(fault)));
+        return list;
+    }
+
+    private Response addFault(Request request) {
+        Errors.Validation validation = new Errors.Validation();
+        Fault fault = Faults.fromJson(request.json().orElse(null), validation);
+        if (fault == null) {
+            return validation.response();
+        }
+        emulator.faults().add(fault);
+        return Response.json(201, Faults.toJson(fault));
     }
 
     private ObjectNode state() {
