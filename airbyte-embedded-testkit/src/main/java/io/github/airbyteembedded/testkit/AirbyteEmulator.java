@@ -1,0 +1,473 @@
+package io.github.airbyteembedded.testkit;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A local emulator of the Airbyte Embedded API (and, from the same server, the widget), on loopback.
+ * It issues operator tokens and widget tokens in the vendor's exact format, keeps workspaces, counts
+ * every call, and answers an inspection API under {@code /_emulator/}.
+ *
+ * <pre>{@code
+ * try (AirbyteEmulator emulator = AirbyteEmulator.builder().build().start()) {
+ *     URI api = emulator.baseUri();                  // e.g. http://127.0.0.1:54321
+ *     // ... point the code under test at api, with DEFAULT_CLIENT_ID / DEFAULT_CLIENT_SECRET ...
+ *     assertEquals(1, emulator.callCount("POST /api/v1/account/applications/token"));
+ *     assertEquals("alice", emulator.workspaces().get(0).name());
+ * }
+ * }</pre>
+ *
+ * <p>Every builder option is optional: port 0 (any free port) on 127.0.0.1, the default credentials,
+ * 900-second operator tokens and 20-minute widget tokens, the system clock. An emulator is started
+ * once and closed once; it is thread-safe, and counts calls exactly under any concurrency.
+ *
+ * @since 0.1.0
+ */
+public final class AirbyteEmulator implements AutoCloseable {
+
+    /** The client id the emulator accepts unless {@link Builder#clientId(String)} sets another. */
+    public static final String DEFAULT_CLIENT_ID = "emulator-client-id";
+
+    /** The client secret the emulator accepts unless {@link Builder#clientSecret(String)} sets another. */
+    public static final String DEFAULT_CLIENT_SECRET = "emulator-client-secret";
+
+    /** The organization id the emulator reports unless {@link Builder#organizationId(UUID)} sets another. */
+    public static final UUID DEFAULT_ORGANIZATION_ID = UUID.fromString("6e0b2d9a-6c39-4f8e-9b57-3f3e2c8f7a10");
+
+    /** The operator token lifetime ({@code expires_in}) unless configured: 900 seconds. */
+    public static final Duration DEFAULT_OPERATOR_TOKEN_LIFETIME = Duration.ofSeconds(900);
+
+    /** The widget (scoped) token lifetime unless configured: 20 minutes. */
+    public static final Duration DEFAULT_WIDGET_TOKEN_LIFETIME = Duration.ofMinutes(20);
+
+    private static final Logger LOG = System.getLogger(AirbyteEmulator.class.getName());
+    private static final AtomicInteger INSTANCES = new AtomicInteger();
+
+    private enum Lifecycle { NEW, STARTED, CLOSED }
+
+    private final Settings settings;
+    private final EmulatorState state = new EmulatorState();
+    private final CallCounter calls = new CallCounter();
+    private final Faults faults = new Faults();
+    private final Tokens tokens;
+    private final int instance = INSTANCES.incrementAndGet();
+
+    private Lifecycle lifecycle = Lifecycle.NEW;
+    private HttpServer server;
+    private ExecutorService executor;
+    private volatile URI baseUri;
+
+    private AirbyteEmulator(Settings settings) {
+        this.settings = settings;
+        this.tokens = new Tokens(settings.clock());
+    }
+
+    /**
+     * Starts configuring an emulator.
+     *
+     * @return a new builder with every option at its default
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Binds the server and starts answering.
+     *
+     * @return this emulator, for chaining
+     * @throws IllegalStateException if it was already started or closed
+     * @throws UncheckedIOException if the address or port cannot be bound
+     */
+    public synchronized AirbyteEmulator start() {
+        if (lifecycle != Lifecycle.NEW) {
+            throw new IllegalStateException("the emulator was already " + lifecycle.name().toLowerCase(java.util.Locale.ROOT));
+        }
+        InetSocketAddress address = new InetSocketAddress(settings.bindAddress(), settings.port());
+        try {
+            server = HttpServer.create(address, 512);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not bind the emulator to " + settings.bindAddress().getHostAddress()
+                    + ":" + settings.port(), e);
+        }
+        executor = Executors.newCachedThreadPool(daemonThreads("airbyte-emulator-" + instance + "-"));
+        server.setExecutor(executor);
+        Router router = new Router();
+        new AccountRoutes(settings, state, tokens, this::baseUri).register(router);
+        new InspectionRoutes(this).register(router);
+        server.createContext("/", new Dispatcher(router, calls, faults, settings.organizationId()));
+        server.start();
+        baseUri = URI.create("http://" + hostLiteral(settings.bindAddress()) + ":" + server.getAddress().getPort());
+        lifecycle = Lifecycle.STARTED;
+        LOG.log(Level.INFO, "Airbyte emulator listening on {0}", baseUri);
+        return this;
+    }
+
+    private static String hostLiteral(InetAddress address) {
+        if (address.isAnyLocalAddress()) {
+            return "127.0.0.1";
+        }
+        String host = address.getHostAddress();
+        return address instanceof Inet6Address ? "[" + host + "]" : host;
+    }
+
+    private static ThreadFactory daemonThreads(String prefix) {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, prefix + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    /**
+     * The emulator's base URL, the value to configure as the Airbyte API base.
+     *
+     * @return for example {@code http://127.0.0.1:54321} (no trailing slash)
+     * @throws IllegalStateException if it has not been started
+     */
+    public URI baseUri() {
+        URI uri = baseUri;
+        if (uri == null) {
+            throw new IllegalStateException("the emulator has not been started");
+        }
+        return uri;
+    }
+
+    /**
+     * The port the emulator listens on.
+     *
+     * @return the bound port
+     * @throws IllegalStateException if it has not been started
+     */
+    public int port() {
+        return baseUri().getPort();
+    }
+
+    /**
+     * How many calls one endpoint received since start or the last {@link #reset()}. Inspection calls
+     * ({@code /_emulator/...}) are not counted.
+     *
+     * @param endpoint {@code "METHOD /path"}, the path without query, e.g.
+     *     {@code "POST /api/v1/account/applications/token"}
+     * @return the count, 0 when never called
+     */
+    public int callCount(String endpoint) {
+        return calls.count(Objects.requireNonNull(endpoint, "endpoint"));
+    }
+
+    /**
+     * Every endpoint called since start or the last {@link #reset()}, with its count.
+     *
+     * @return an unmodifiable map sorted by endpoint, {@code "METHOD /path"} to count
+     */
+    public Map<String, Integer> calls() {
+        return calls.snapshot();
+    }
+
+    /**
+     * The workspaces created so far (by widget-token requests), oldest first, with what they hold.
+     *
+     * @return an unmodifiable snapshot
+     */
+    public List<EmulatorWorkspace> workspaces() {
+        return state.snapshot();
+    }
+
+    /**
+     * One workspace by name.
+     *
+     * @param name the {@code workspace_name} of the widget-token request
+     * @return a snapshot of the workspace, or empty when none has that name
+     */
+    public Optional<EmulatorWorkspace> workspace(String name) {
+        Objects.requireNonNull(name, "name");
+        return workspaces().stream().filter(w -> w.name().equals(name)).findFirst();
+    }
+
+    /** Makes every operator token issued so far invalid: using one now gets 401. New tokens work. */
+    public void revokeOperatorTokens() {
+        tokens.revokeOperatorTokens();
+    }
+
+    /**
+     * Clears the call counts, all workspaces (with their sources and connections) and all faults,
+     * releasing any call a hang fault holds. Issued tokens stay valid.
+     */
+    public void reset() {
+        faults.clear();
+        calls.clear();
+        state.clear();
+    }
+
+    /**
+     * The faults injected into this emulator; see {@link Fault}.
+     *
+     * @return the live fault list
+     */
+    public Faults faults() {
+        return faults;
+    }
+
+    /**
+     * The organization the emulator reports in token responses and checks {@code X-Organization-Id}
+     * against.
+     *
+     * @return the organization id
+     */
+    public UUID organizationId() {
+        return settings.organizationId();
+    }
+
+    /**
+     * The client id the emulator accepts.
+     *
+     * @return the client id
+     */
+    public String clientId() {
+        return settings.clientId();
+    }
+
+    void addInfo(ObjectNode info) {
+        info.put("operator_token_lifetime_seconds", settings.operatorTokenLifetime().toSeconds());
+        info.put("widget_token_lifetime_seconds", settings.widgetTokenLifetime().toSeconds());
+    }
+
+    /**
+     * Stops the server promptly (it does not wait for calls in progress) and releases its threads.
+     * Closing twice, or closing an emulator that was never started, does nothing.
+     */
+    @Override
+    public void close() {
+        HttpServer toStop;
+        ExecutorService toShutDown;
+        synchronized (this) {
+            if (lifecycle == Lifecycle.CLOSED) {
+                return;
+            }
+            lifecycle = Lifecycle.CLOSED;
+            toStop = server;
+            toShutDown = executor;
+        }
+        faults.close(); // releases hung calls, so their threads end
+        if (toStop != null) {
+            toStop.stop(0);
+        }
+        if (toShutDown != null) {
+            toShutDown.shutdownNow();
+            try {
+                if (!toShutDown.awaitTermination(5, TimeUnit.SECONDS)) {
+                    LOG.log(Level.WARNING, "Some emulator threads did not stop within 5 seconds");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        URI uri = baseUri;
+        return "AirbyteEmulator{" + (uri == null ? "not started" : uri.toString()) + ", " + settings + "}";
+    }
+
+    /**
+     * Configures an {@link AirbyteEmulator}. Every option has a default; {@link #build()} validates once.
+     *
+     * @since 0.1.0
+     */
+    public static final class Builder {
+        private InetAddress bindAddress = InetAddress.getLoopbackAddress();
+        private int port;
+        private String clientId = DEFAULT_CLIENT_ID;
+        private String clientSecret = DEFAULT_CLIENT_SECRET;
+        private Duration operatorTokenLifetime = DEFAULT_OPERATOR_TOKEN_LIFETIME;
+        private Duration widgetTokenLifetime = DEFAULT_WIDGET_TOKEN_LIFETIME;
+        private UUID organizationId = DEFAULT_ORGANIZATION_ID;
+        private Clock clock = Clock.systemUTC();
+        private List<SourceTemplate> sourceTemplates = SourceTemplate.defaults();
+        private List<ConnectionTemplate> connectionTemplates = List.of();
+        private EventFamily eventFamily = EventFamily.SOURCE;
+        private Duration widgetAuthTimeout = Duration.ofSeconds(5);
+
+        private Builder() {
+        }
+
+        /**
+         * @param port the TCP port, 0 (the default) for any free port
+         * @return this builder
+         * @throws IllegalArgumentException if not in 0..65535
+         */
+        public Builder port(int port) {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("port must be in 0..65535, was " + port);
+            }
+            this.port = port;
+            return this;
+        }
+
+        /**
+         * @param bindAddress the address to listen on; the default is the loopback address (127.0.0.1).
+         *     Only change it for a standalone emulator that other machines must reach.
+         * @return this builder
+         */
+        public Builder bindAddress(InetAddress bindAddress) {
+            this.bindAddress = Objects.requireNonNull(bindAddress, "bindAddress");
+            return this;
+        }
+
+        /**
+         * @param clientId the client id the token endpoint accepts (default {@link #DEFAULT_CLIENT_ID})
+         * @return this builder
+         * @throws IllegalArgumentException if blank
+         */
+        public Builder clientId(String clientId) {
+            this.clientId = requireNotBlank(clientId, "clientId");
+            return this;
+        }
+
+        /**
+         * @param clientSecret the client secret the token endpoint accepts (default
+         *     {@link #DEFAULT_CLIENT_SECRET}); never printed
+         * @return this builder
+         * @throws IllegalArgumentException if blank
+         */
+        public Builder clientSecret(String clientSecret) {
+            this.clientSecret = requireNotBlank(clientSecret, "clientSecret");
+            return this;
+        }
+
+        /**
+         * @param lifetime the operator token lifetime, reported as {@code expires_in} (default 900 s)
+         * @return this builder
+         * @throws IllegalArgumentException if shorter than one second
+         */
+        public Builder operatorTokenLifetime(Duration lifetime) {
+            this.operatorTokenLifetime = requireSeconds(lifetime, "operatorTokenLifetime");
+            return this;
+        }
+
+        /**
+         * @param lifetime the lifetime of widget tokens' inner JWT (default 20 minutes)
+         * @return this builder
+         * @throws IllegalArgumentException if shorter than one second
+         */
+        public Builder widgetTokenLifetime(Duration lifetime) {
+            this.widgetTokenLifetime = requireSeconds(lifetime, "widgetTokenLifetime");
+            return this;
+        }
+
+        /**
+         * @param organizationId the organization id (default {@link #DEFAULT_ORGANIZATION_ID})
+         * @return this builder
+         */
+        public Builder organizationId(UUID organizationId) {
+            this.organizationId = Objects.requireNonNull(organizationId, "organizationId");
+            return this;
+        }
+
+        /**
+         * @param clock the clock for issuing and expiring tokens and for timestamps (default: system UTC);
+         *     tests pass a clock they can advance instead of sleeping
+         * @return this builder
+         */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * @param templates the enabled connectors (default {@link SourceTemplate#defaults()})
+         * @return this builder
+         * @throws IllegalArgumentException if two templates share an id
+         */
+        public Builder sourceTemplates(List<SourceTemplate> templates) {
+            List<SourceTemplate> copy = List.copyOf(templates);
+            if (copy.stream().map(SourceTemplate::id).distinct().count() != copy.size()) {
+                throw new IllegalArgumentException("source template ids must be unique");
+            }
+            this.sourceTemplates = copy;
+            return this;
+        }
+
+        /**
+         * @param templates connection templates; when any applies, creating a source also creates a
+         *     connection to its destination (default: none)
+         * @return this builder
+         */
+        public Builder connectionTemplates(List<ConnectionTemplate> templates) {
+            this.connectionTemplates = List.copyOf(templates);
+            return this;
+        }
+
+        /**
+         * @param family the event names the widget page posts (default {@link EventFamily#SOURCE})
+         * @return this builder
+         */
+        public Builder eventFamily(EventFamily family) {
+            this.eventFamily = Objects.requireNonNull(family, "family");
+            return this;
+        }
+
+        /**
+         * @param timeout how long the widget page waits for the host's token reply before it shows its
+         *     "no token from the allowed origin" error (default 5 seconds)
+         * @return this builder
+         * @throws IllegalArgumentException if not positive
+         */
+        public Builder widgetAuthTimeout(Duration timeout) {
+            Objects.requireNonNull(timeout, "timeout");
+            if (timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("widgetAuthTimeout must be positive");
+            }
+            this.widgetAuthTimeout = timeout;
+            return this;
+        }
+
+        /**
+         * Creates the emulator (not yet started: call {@link AirbyteEmulator#start()}).
+         *
+         * @return the emulator
+         */
+        public AirbyteEmulator build() {
+            return new AirbyteEmulator(new Settings(bindAddress, port, clientId, clientSecret, operatorTokenLifetime,
+                    widgetTokenLifetime, organizationId, clock, sourceTemplates, connectionTemplates, eventFamily,
+                    widgetAuthTimeout));
+        }
+
+        private static String requireNotBlank(String value, String name) {
+            Objects.requireNonNull(value, name);
+            if (value.isBlank()) {
+                throw new IllegalArgumentException(name + " is blank");
+            }
+            return value;
+        }
+
+        private static Duration requireSeconds(Duration value, String name) {
+            Objects.requireNonNull(value, name);
+            if (value.toSeconds() < 1) {
+                throw new IllegalArgumentException(name + " must be at least one second");
+            }
+            return value;
+        }
+    }
+}

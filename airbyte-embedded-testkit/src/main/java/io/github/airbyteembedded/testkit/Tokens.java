@@ -1,0 +1,89 @@
+package io.github.airbyteembedded.testkit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Issues and verifies the emulator's two kinds of JWT: operator (application) tokens and the scoped
+ * tokens inside widget tokens. Both are HS256 with one per-emulator key; they differ by {@code typ}.
+ */
+final class Tokens {
+
+    static final String OPERATOR_TYPE = "io.airbyte.auth.application_v1";
+    static final String SCOPED_TYPE = "io.airbyte.auth.embedded_v1";
+
+    /** Who called: an operator (application) token, or a widget's scoped token for one workspace. */
+    record Principal(boolean operator, JsonNode claims, UUID workspaceId) {
+        @Override
+        public String toString() {
+            return operator ? "Principal{operator}" : "Principal{workspace " + workspaceId + "}";
+        }
+    }
+
+    private final Jwt jwt = Jwt.withRandomKey();
+    private final Clock clock;
+    private final Set<String> liveOperatorTokenIds = ConcurrentHashMap.newKeySet();
+
+    Tokens(Clock clock) {
+        this.clock = clock;
+    }
+
+    long now() {
+        return clock.instant().getEpochSecond();
+    }
+
+    String issueOperatorToken(String issuer, String clientId, UUID organizationId, Duration lifetime) {
+        long now = now();
+        String id = UUID.randomUUID().toString();
+        ObjectNode claims = Json.object()
+                .put("iss", issuer)
+                .put("sub", clientId)
+                .put("typ", OPERATOR_TYPE)
+                .put("iat", now)
+                .put("exp", now + lifetime.toSeconds())
+                .put("jti", id)
+                .put("organization_id", organizationId.toString());
+        liveOperatorTokenIds.add(id);
+        return jwt.sign(claims);
+    }
+
+    String issueScopedToken(ObjectNode claims) {
+        return jwt.sign(claims);
+    }
+
+    /** Revokes every operator token issued so far. */
+    void revokeOperatorTokens() {
+        liveOperatorTokenIds.clear();
+    }
+
+    /** Verifies signature, type, expiry and (for operator tokens) that it was not revoked. */
+    Optional<Principal> verify(String token) {
+        return jwt.verify(token).flatMap(claims -> {
+            if (!claims.path("exp").canConvertToLong() || claims.get("exp").asLong() <= now()) {
+                return Optional.empty();
+            }
+            String type = claims.path("typ").asText("");
+            if (OPERATOR_TYPE.equals(type)) {
+                return liveOperatorTokenIds.contains(claims.path("jti").asText(""))
+                        ? Optional.of(new Principal(true, claims, null))
+                        : Optional.empty();
+            }
+            if (SCOPED_TYPE.equals(type)) {
+                try {
+                    UUID workspaceId = UUID.fromString(
+                            claims.path(WidgetToken.WORKSPACE_SCOPE_CLAIM).path("workspaceId").asText(""));
+                    return Optional.of(new Principal(false, claims, workspaceId));
+                } catch (IllegalArgumentException e) {
+                    return Optional.empty();
+                }
+            }
+            return Optional.empty();
+        });
+    }
+}

@@ -1,0 +1,101 @@
+package io.github.airbyteembedded.testkit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class InspectionApiTest {
+
+    private AirbyteEmulator emulator;
+
+    @BeforeEach
+    void start() {
+        emulator = AirbyteEmulator.builder().build().start();
+    }
+
+    @AfterEach
+    void stop() {
+        emulator.close();
+    }
+
+    @Test
+    void countsCallsByMethodAndPathWithoutQuery() {
+        TestHttp.widgetToken(emulator, "alice", "http://localhost:8080");
+        TestHttp.get(emulator, "/api/v1/unknown?x=1");
+        TestHttp.get(emulator, "/api/v1/unknown?x=2");
+
+        assertEquals(Map.of(
+                "POST /api/v1/account/applications/token", 1,
+                "POST /api/v1/account/applications/widget-token", 1,
+                "GET /api/v1/unknown", 2), emulator.calls());
+        assertEquals(2, emulator.callCount("GET /api/v1/unknown"));
+        assertEquals(0, emulator.callCount("GET /never"));
+    }
+
+    @Test
+    void servesTheCountsOverHttpWithoutCountingInspectionCalls() {
+        TestHttp.operatorToken(emulator);
+        TestHttp.get(emulator, "/_emulator/calls");
+
+        JsonNode calls = TestHttp.get(emulator, "/_emulator/calls").json();
+
+        assertEquals(1, calls.size());
+        assertEquals(1, calls.get("POST /api/v1/account/applications/token").asInt());
+        assertEquals(1, emulator.calls().size());
+    }
+
+    @Test
+    void stateListsWorkspacesWithTheirSourcesAndConnections() {
+        TestHttp.widgetToken(emulator, "alice", "http://localhost:8080");
+
+        JsonNode state = TestHttp.get(emulator, "/_emulator/state").json();
+
+        assertEquals(emulator.organizationId().toString(), state.get("organization_id").asText());
+        JsonNode workspace = state.get("workspaces").get(0);
+        assertEquals("alice", workspace.get("name").asText());
+        assertEquals(emulator.workspaces().get(0).id().toString(), workspace.get("id").asText());
+        assertTrue(workspace.get("sources").isArray());
+        assertTrue(workspace.get("connections").isArray());
+    }
+
+    @Test
+    void resetClearsCallsAndWorkspaces() {
+        TestHttp.widgetToken(emulator, "alice", "http://localhost:8080");
+
+        assertEquals(204, TestHttp.post(emulator, "/_emulator/reset", null).status());
+
+        assertTrue(emulator.calls().isEmpty());
+        assertTrue(emulator.workspaces().isEmpty());
+        assertEquals(0, TestHttp.get(emulator, "/_emulator/state").json().get("workspaces").size());
+    }
+
+    @Test
+    void resetFromJavaClearsCallsAndWorkspaces() {
+        TestHttp.widgetToken(emulator, "alice", "http://localhost:8080");
+        emulator.reset();
+        assertTrue(emulator.calls().isEmpty());
+        assertTrue(emulator.workspaces().isEmpty());
+    }
+
+    @Test
+    void revokingOverHttpInvalidatesOperatorTokens() {
+        String token = TestHttp.operatorToken(emulator);
+        assertEquals(204, TestHttp.post(emulator, "/_emulator/revoke-operator-tokens", null).status());
+        TestHttp.Result result = TestHttp.send(emulator, "POST", "/api/v1/account/applications/widget-token",
+                "{\"workspace_name\":\"a\",\"allowed_origin\":\"http://x\"}", Map.of("Authorization", "Bearer " + token));
+        assertEquals(401, result.status());
+    }
+
+    @Test
+    void infoDescribesTheEmulatorWithoutTheSecret() {
+        TestHttp.Result result = TestHttp.get(emulator, "/_emulator/info");
+        assertEquals(emulator.baseUri().toString(), result.json().get("base_url").asText());
+        assertEquals(AirbyteEmulator.DEFAULT_CLIENT_ID, result.json().get("client_id").asText());
+        assertTrue(!result.body().contains(AirbyteEmulator.DEFAULT_CLIENT_SECRET));
+    }
+}
