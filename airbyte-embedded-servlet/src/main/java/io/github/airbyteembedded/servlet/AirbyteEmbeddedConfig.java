@@ -57,7 +57,7 @@ public final class AirbyteEmbeddedConfig {
     public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(10);
 
     /** How many upstream calls may be in flight at once when not configured. */
-    public static final int DEFAULT_MAX_CONCURRENT_UPSTREAM_CALLS = 64;
+    public static final int DEFAULT_MAX_CONCURRENT_UPSTREAM_CALLS = 128;
 
     /** How many widget tokens one user may obtain per {@link #DEFAULT_RATE_LIMIT_PERIOD} when not configured. */
     public static final int DEFAULT_RATE_LIMIT_PERMITS = 10;

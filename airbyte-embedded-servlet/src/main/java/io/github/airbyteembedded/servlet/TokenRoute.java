@@ -197,16 +197,15 @@ final class TokenRoute {
         if (!isJson(request.getContentType())) {
             return Optional.of(ErrorCode.UNSUPPORTED_MEDIA_TYPE);
         }
-        if (length < 0) {
-            ServletInputStream in = request.getInputStream();
-            byte[] buffer = new byte[512];
-            long total = 0;
-            int read;
-            while ((read = in.read(buffer)) != -1) {
-                total += read;
-                if (total > MAX_BODY_BYTES) {
-                    return Optional.of(ErrorCode.PAYLOAD_TOO_LARGE);
-                }
+        // Drain the (small) body, so the container can keep the connection open for the next request.
+        ServletInputStream in = request.getInputStream();
+        byte[] buffer = new byte[512];
+        long total = 0;
+        int read;
+        while ((read = in.read(buffer)) != -1) {
+            total += read;
+            if (total > MAX_BODY_BYTES) {
+                return Optional.of(ErrorCode.PAYLOAD_TOO_LARGE);
             }
         }
         return Optional.empty();

@@ -40,7 +40,7 @@ final class AirbyteApiClientTest {
 
     @Test
     void operatorTokenIsCachedForItsLifetimeMinusTheSkew() {
-        OperatorToken token = new OperatorToken(Secret.of("t"), Duration.ofSeconds(900));
+        OperatorToken token = new OperatorToken(Secret.of("t"), Duration.ofSeconds(900), Instant.EPOCH);
         assertEquals(Duration.ofSeconds(840), token.cacheLifetime(Duration.ofSeconds(60)));
         assertEquals(Duration.ofSeconds(900), token.cacheLifetime(Duration.ZERO));
     }

@@ -30,6 +30,7 @@ final class ConcurrentTokenRequestsIT {
                         .clientId(AirbyteEmulator.DEFAULT_CLIENT_ID)
                         .clientSecret(AirbyteEmulator.DEFAULT_CLIENT_SECRET)
                         .allowedOrigin(ORIGIN)
+                        .maxConcurrentUpstreamCalls(requests)
                         .build())) {
             HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(executor).build();
             List<CompletableFuture<HttpResponse<String>>> responses = new ArrayList<>();

@@ -102,8 +102,12 @@ final class JettyApp implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
-        server.stop();
+    public void close() {
+        try {
+            server.stop();
+        } catch (Exception e) {
+            throw new IllegalStateException("Jetty did not stop", e);
+        }
     }
 
     /** Test stand-in for the application's authentication layer; see the class comment. */
@@ -133,6 +137,7 @@ final class JettyApp implements AutoCloseable {
 
         @Override
         protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+            request.getInputStream().readAllBytes();
             response.setContentType("text/plain");
             response.setHeader("X-App", "served");
             response.getWriter().write("app " + request.getMethod() + " " + request.getRequestURI());

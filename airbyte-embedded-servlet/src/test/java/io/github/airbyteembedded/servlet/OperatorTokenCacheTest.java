@@ -35,8 +35,8 @@ final class OperatorTokenCacheTest {
         }, skew, clock, Runnable::run);
     }
 
-    private static OperatorToken token(String value, Duration expiresIn) {
-        return new OperatorToken(Secret.of(value), expiresIn);
+    private OperatorToken token(String value, Duration expiresIn) {
+        return new OperatorToken(Secret.of(value), expiresIn, clock.instant());
     }
 
     private void completeLatest(OperatorToken token) {

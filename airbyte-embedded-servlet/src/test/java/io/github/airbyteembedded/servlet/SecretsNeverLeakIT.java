@@ -109,7 +109,7 @@ final class SecretsNeverLeakIT {
         try (JettyApp app = JettyApp.start(unreachable)) {
             outputs.add(app.requestToken("alice", ORIGIN, "{}").body());
         }
-        AirbyteApiClient client = new AirbyteApiClient(unreachable, AirbyteApiClient.newHttpClient(unreachable));
+        AirbyteApiClient client = new AirbyteApiClient(unreachable, AirbyteApiClient.newHttpClient(unreachable), new RouteMetrics(TokenRouteListener.NONE));
         try {
             client.fetchOperatorToken().join();
         } catch (CompletionException e) {
@@ -117,7 +117,7 @@ final class SecretsNeverLeakIT {
             e.printStackTrace(new PrintWriter(trace));
             outputs.add(trace.toString());
         }
-        outputs.add(new OperatorToken(Secret.of(SECRET), java.time.Duration.ofSeconds(1)).toString());
+        outputs.add(new OperatorToken(Secret.of(SECRET), java.time.Duration.ofSeconds(1), java.time.Instant.EPOCH).toString());
 
         assertFalse(tokens.isEmpty());
         assertTrue(logLines.stream().anyMatch(line -> line.contains("token route")), "the capture saw the filter's log");

@@ -3,6 +3,7 @@ package io.github.airbyteembedded.sample;
 import io.github.airbyteembedded.servlet.AirbyteEmbeddedConfig;
 import io.github.airbyteembedded.servlet.AirbyteEmbeddedFilter;
 import io.github.airbyteembedded.testkit.AirbyteEmulator;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
@@ -48,12 +49,14 @@ class AirbyteConfiguration {
 
         @Bean
         AirbyteEmbeddedConfig airbyteEmbeddedConfig(AirbyteEmulator emulator,
-                @Value("${sample.airbyte.allowed-origins:http://localhost:8080}") String allowedOrigins) {
+                @Value("${sample.airbyte.allowed-origins:http://localhost:8080}") String allowedOrigins,
+                @Value("${sample.airbyte.tokens-per-user-per-minute:10}") int tokensPerMinute) {
             return AirbyteEmbeddedConfig.builder()
                     .apiBaseUri(emulator.baseUri())
                     .clientId(AirbyteEmulator.DEFAULT_CLIENT_ID)
                     .clientSecret(AirbyteEmulator.DEFAULT_CLIENT_SECRET)
                     .allowedOrigins(split(allowedOrigins))
+                    .rateLimit(tokensPerMinute, Duration.ofMinutes(1))
                     .build();
         }
     }

@@ -18,8 +18,13 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
 
-/** A freshly started sample (its own context): a burst of 100 token requests makes one operator-token call. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "sample.emulator.port=0")
+/**
+ * A freshly started sample (its own context): a burst of 100 token requests makes one operator-token
+ * call. The per-user rate limit (10 a minute by default) is raised so that every request of the burst
+ * gets a token; with it, 80 of them would be refused with 429 before any call to Airbyte.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"sample.emulator.port=0", "sample.airbyte.tokens-per-user-per-minute=1000"})
 @DirtiesContext
 class FreshSampleConcurrencyIT {
 

@@ -95,8 +95,9 @@ class SampleApplicationIT {
     }
 
     @Test
-    void otherPagesStillRequireLogin() throws Exception {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/")).build());
+    void otherPagesStillRequireLoginWithTheFormForBrowsers() throws Exception {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/"))
+                .header("Accept", "text/html").build());
         assertEquals(302, response.statusCode());
         assertTrue(response.headers().firstValue("Location").orElse("").endsWith("/login"));
         HttpResponse<String> signedIn = send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/index.html"))
