@@ -2,9 +2,12 @@ package io.github.airbyteembedded.servlet;
 
 import com.github.benmanes.caffeine.cache.Ticker;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ForkJoinPool;
 
 /**
@@ -32,12 +35,16 @@ public final class AirbyteEmbedded {
     /** The servlet-context attribute under which a filter publishes its {@code AirbyteEmbedded}. */
     public static final String SERVLET_CONTEXT_ATTRIBUTE = AirbyteEmbedded.class.getName();
 
+    /** How long {@link #checkOperatorToken()} answers with a failed check before asking Airbyte again. */
+    public static final Duration FAILED_CHECK_MEMORY = Duration.ofSeconds(30);
+
     private final AirbyteEmbeddedConfig config;
     private final RouteMetrics metrics;
     private final OperatorTokenCache operatorTokens;
     private final WidgetTokenService widgetTokens;
     private final UpstreamPermits upstreamPermits;
     private final UserRateLimiter rateLimiter;
+    private volatile OperatorTokenStatus lastFailedCheck;
 
     private AirbyteEmbedded(AirbyteEmbeddedConfig config) {
         this.config = config;
@@ -84,13 +91,39 @@ public final class AirbyteEmbedded {
     }
 
     /**
-     * Returns when the cached operator token stops being used, if one is cached; never calls Airbyte.
-     * Health checks use it to report whether the application currently holds a valid token.
+     * Reports whether an operator token can be obtained, for health checks, without calling Airbyte on
+     * every check: a cached token answers at once; otherwise one fetch is made (shared with the token
+     * route's requests, and cached when it succeeds), and a failure is remembered for {@link
+     * #FAILED_CHECK_MEMORY} so that frequent probes of a failing Airbyte do not add load to it.
      *
-     * @return the instant the cached token will be replaced, or empty when none is cached
+     * @return the status; completes within the configured timeouts and never exceptionally
      */
-    public Optional<Instant> cachedOperatorTokenRefreshAt() {
-        return operatorTokens.cached().map(token -> token.fetchedAt().plus(token.cacheLifetime(config.operatorTokenRefreshSkew())));
+    public CompletableFuture<OperatorTokenStatus> checkOperatorToken() {
+        Instant now = config.clock().instant();
+        Optional<OperatorToken> cached = operatorTokens.cached();
+        if (cached.isPresent()) {
+            return CompletableFuture.completedFuture(OperatorTokenStatus.available(refreshAt(cached.get()), now));
+        }
+        OperatorTokenStatus failed = lastFailedCheck;
+        if (failed != null && failed.checkedAt().plus(FAILED_CHECK_MEMORY).isAfter(now)) {
+            return CompletableFuture.completedFuture(failed);
+        }
+        return operatorTokens.get().handle((token, failure) -> {
+            Instant checkedAt = config.clock().instant();
+            if (failure == null) {
+                lastFailedCheck = null;
+                return OperatorTokenStatus.available(refreshAt(token), checkedAt);
+            }
+            Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+            ErrorCode code = cause instanceof UpstreamException upstream ? upstream.errorCode() : ErrorCode.INTERNAL_ERROR;
+            OperatorTokenStatus status = OperatorTokenStatus.unavailable(code, checkedAt);
+            lastFailedCheck = status;
+            return status;
+        });
+    }
+
+    private Instant refreshAt(OperatorToken token) {
+        return token.fetchedAt().plus(token.cacheLifetime(config.operatorTokenRefreshSkew()));
     }
 
     RouteMetrics metrics() {
