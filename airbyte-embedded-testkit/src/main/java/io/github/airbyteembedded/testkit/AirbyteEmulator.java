@@ -317,6 +317,11 @@ public final class AirbyteEmulator implements AutoCloseable {
         return settings.sourceTemplates();
     }
 
+    /** The live state, for this package's tests (it holds unredacted configurations). */
+    EmulatorState stateForTests() {
+        return state;
+    }
+
     void addInfo(ObjectNode info) {
         info.put("widget_script_url", widgetScriptUri().toString());
         info.put("widget_script_integrity", widgetScriptIntegrity());

@@ -5,7 +5,8 @@
  * credentials and create (or edit) a source, reporting the result to the parent.
  *
  * State is visible on <body>: data-state (waiting-for-token, verifying, ready, form, checking,
- * check-failed, source-created, source-updated, error) and data-error (a code, in the error state).
+ * check-failed, source-created, source-updated, error), data-error (a code, in the error state), and
+ * data-listening once the page listens for the token.
  */
 (function () {
   "use strict";
@@ -138,6 +139,7 @@
       return;
     }
     window.addEventListener("message", onMessage);
+    body.setAttribute("data-listening", "true");
     try {
       post("auth_token_request");
     } catch (e) {
