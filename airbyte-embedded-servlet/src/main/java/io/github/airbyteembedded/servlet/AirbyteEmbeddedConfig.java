@@ -1,5 +1,6 @@
 package io.github.airbyteembedded.servlet;
 
+import io.github.airbyteembedded.servlet.page.WidgetScript;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -94,6 +95,9 @@ public final class AirbyteEmbeddedConfig {
     private final Duration rateLimitPeriod;
     private final int rateLimitMaxTrackedUsers;
     private final TokenRouteListener listener;
+    private final WidgetScript widgetScript;
+    private final Origin widgetPageOrigin;
+    private final boolean addContentSecurityPolicy;
 
     private AirbyteEmbeddedConfig(Builder builder, List<Origin> allowedOrigins, URI apiBaseUri) {
         this.clientId = builder.clientId.strip();
@@ -117,6 +121,20 @@ public final class AirbyteEmbeddedConfig {
         this.rateLimitPeriod = builder.rateLimitPeriod;
         this.rateLimitMaxTrackedUsers = builder.rateLimitMaxTrackedUsers;
         this.listener = builder.listener;
+        this.widgetScript = builder.widgetScript == null ? WidgetScript.defaults() : builder.widgetScript;
+        this.widgetPageOrigin = widgetPageOrigin(builder.widgetPageOrigin);
+        this.addContentSecurityPolicy = builder.addContentSecurityPolicy;
+    }
+
+    private static Origin widgetPageOrigin(String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Origin.parseConfigured(value);
+        } catch (IllegalArgumentException e) {
+            throw new AirbyteEmbeddedConfigException("widget-page-origin", e.getMessage());
+        }
     }
 
     /**
@@ -151,7 +169,10 @@ public final class AirbyteEmbeddedConfig {
                 .regionId(regionId)
                 .maxConcurrentUpstreamCalls(maxConcurrentUpstreamCalls)
                 .rateLimitMaxTrackedUsers(rateLimitMaxTrackedUsers)
-                .listener(listener);
+                .listener(listener)
+                .widgetScript(widgetScript)
+                .widgetPageOrigin(widgetPageOrigin == null ? null : widgetPageOrigin.serialized())
+                .addContentSecurityPolicy(addContentSecurityPolicy);
         if (rateLimitPermits == 0) {
             builder.disableRateLimit();
         } else {
@@ -361,6 +382,37 @@ public final class AirbyteEmbeddedConfig {
         return listener;
     }
 
+    /**
+     * Returns the widget's {@code <script>} as the page side renders it: the pinned version, where it
+     * is loaded from, and its integrity.
+     *
+     * @return the widget script, {@link WidgetScript#defaults()} unless configured
+     */
+    public WidgetScript widgetScript() {
+        return widgetScript;
+    }
+
+    /**
+     * Returns the configured origin of the widget page (the widget's iframe), for the CSP {@code
+     * frame-src} of the pages that host the widget.
+     *
+     * @return the origin in browser serialization, or empty when it is derived (see {@link
+     *     AirbyteEmbedded#widgetPageOrigin()})
+     */
+    public Optional<String> widgetPageOrigin() {
+        return Optional.ofNullable(widgetPageOrigin).map(Origin::serialized);
+    }
+
+    /**
+     * Returns whether the pages that render the widget's tags get a {@code Content-Security-Policy}
+     * header with what the widget needs (merged into the header the application already set, if any).
+     *
+     * @return {@code false} unless configured
+     */
+    public boolean addContentSecurityPolicy() {
+        return addContentSecurityPolicy;
+    }
+
     /** Lists the settings; the client secret is printed as {@code [redacted]}. */
     @Override
     public String toString() {
@@ -388,6 +440,13 @@ public final class AirbyteEmbeddedConfig {
         }
         if (!connectionTemplateTags.isEmpty()) {
             joiner.add("connectionTemplateTags=" + connectionTemplateTags + " (" + connectionTemplateTagsMode + ")");
+        }
+        joiner.add("widgetScript=" + widgetScript);
+        if (widgetPageOrigin != null) {
+            joiner.add("widgetPageOrigin=" + widgetPageOrigin);
+        }
+        if (addContentSecurityPolicy) {
+            joiner.add("addContentSecurityPolicy=true");
         }
         return joiner.toString();
     }
@@ -424,6 +483,9 @@ public final class AirbyteEmbeddedConfig {
         private Duration rateLimitPeriod = DEFAULT_RATE_LIMIT_PERIOD;
         private int rateLimitMaxTrackedUsers = DEFAULT_RATE_LIMIT_MAX_TRACKED_USERS;
         private TokenRouteListener listener = TokenRouteListener.NONE;
+        private WidgetScript widgetScript;
+        private String widgetPageOrigin;
+        private boolean addContentSecurityPolicy;
 
         private Builder() {
         }
@@ -680,6 +742,46 @@ public final class AirbyteEmbeddedConfig {
          */
         public Builder listener(TokenRouteListener listener) {
             this.listener = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
+        /**
+         * Sets the widget's {@code <script>} that the page side renders (default {@link
+         * WidgetScript#defaults()}: version 0.4.5 from jsDelivr, without integrity).
+         *
+         * @param widgetScript the pinned widget script
+         * @return this builder
+         */
+        public Builder widgetScript(WidgetScript widgetScript) {
+            this.widgetScript = Objects.requireNonNull(widgetScript, "widgetScript");
+            return this;
+        }
+
+        /**
+         * Sets the origin of the widget page (the iframe the widget opens), for the CSP {@code
+         * frame-src}. Default: learned from the {@code widgetUrl} of the widget tokens minted, and
+         * until the first one, {@code https://app.airbyte.ai} for the default API host, or the API
+         * host's origin otherwise (the emulator serves its widget page itself).
+         *
+         * @param origin an origin such as {@code https://app.airbyte.ai}, or {@code null} to derive it
+         * @return this builder
+         */
+        public Builder widgetPageOrigin(String origin) {
+            this.widgetPageOrigin = origin;
+            return this;
+        }
+
+        /**
+         * Sets whether pages that render the widget's tags get a {@code Content-Security-Policy} header
+         * with what the widget needs (default {@code false}: no header is ever added). When the
+         * response already has one, the widget's needs are merged into it; otherwise a strict policy is
+         * set ({@link io.github.airbyteembedded.servlet.page.WidgetCsp#headerValue()}).
+         *
+         * @param add whether to add the header
+         * @return this builder
+         */
+        public Builder addContentSecurityPolicy(boolean add) {
+            this.addContentSecurityPolicy = add;
             return this;
         }
 

@@ -85,6 +85,7 @@ import java.util.Objects;
 public final class AirbyteEmbeddedFilter implements Filter {
 
     private static final Logger LOG = System.getLogger(AirbyteEmbeddedFilter.class.getName());
+    private static final BootstrapScriptRoute BOOTSTRAP = new BootstrapScriptRoute(BootstrapScript.INSTANCE);
 
     private volatile AirbyteEmbedded airbyte;
     private volatile TokenRoute route;
@@ -148,6 +149,12 @@ public final class AirbyteEmbeddedFilter implements Filter {
         if (context != null && context.getAttribute(AirbyteEmbedded.SERVLET_CONTEXT_ATTRIBUTE) == null) {
             context.setAttribute(AirbyteEmbedded.SERVLET_CONTEXT_ATTRIBUTE, airbyte);
         }
+        try {
+            airbyte.startPage(context);
+        } catch (AirbyteEmbeddedConfigException e) {
+            throw new ServletException("Airbyte Embedded filter '" + filterConfig.getFilterName()
+                    + "' is misconfigured: " + e.getMessage(), e);
+        }
     }
 
     private void start(AirbyteEmbedded integration) {
@@ -173,6 +180,10 @@ public final class AirbyteEmbeddedFilter implements Filter {
         TokenRoute current = route;
         if (current == null) {
             throw new ServletException("AirbyteEmbeddedFilter was not initialised: the container did not call init()");
+        }
+        if (BOOTSTRAP.matches(httpRequest)) {
+            BOOTSTRAP.handle(httpRequest, httpResponse);
+            return;
         }
         if (!current.matches(httpRequest)) {
             chain.doFilter(request, response);

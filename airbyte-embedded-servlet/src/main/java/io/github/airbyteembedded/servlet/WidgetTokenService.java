@@ -2,6 +2,7 @@ package io.github.airbyteembedded.servlet;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Consumer;
 
 /**
  * Mints widget tokens: takes the cached operator token and asks Airbyte for a widget token bound to
@@ -12,13 +13,27 @@ final class WidgetTokenService {
 
     private final AirbyteApiClient client;
     private final OperatorTokenCache operatorTokens;
+    private final Consumer<WidgetToken> onMinted;
 
-    WidgetTokenService(AirbyteApiClient client, OperatorTokenCache operatorTokens) {
+    /** {@code onMinted} learns of every token minted (the page side reads its widget page origin). */
+    WidgetTokenService(AirbyteApiClient client, OperatorTokenCache operatorTokens, Consumer<WidgetToken> onMinted) {
         this.client = client;
         this.operatorTokens = operatorTokens;
+        this.onMinted = onMinted;
     }
 
     CompletableFuture<WidgetToken> mint(String workspaceName, Origin origin) {
+        return mintOnce(workspaceName, origin).thenApply(token -> {
+            try {
+                onMinted.accept(token);
+            } catch (RuntimeException e) {
+                // observers never fail a mint
+            }
+            return token;
+        });
+    }
+
+    private CompletableFuture<WidgetToken> mintOnce(String workspaceName, Origin origin) {
         return operatorTokens.get().thenCompose(operatorToken ->
                 client.createWidgetToken(operatorToken, workspaceName, origin)
                         .exceptionallyCompose(failure -> {
