@@ -180,6 +180,18 @@ public final class WidgetPage {
      */
     public String connectButton(String label, Map<String, String> attributes) {
         Objects.requireNonNull(label, "label");
+        return connectButtonStartTag(attributes) + Html.escape(label) + "</button>";
+    }
+
+    /**
+     * Renders the start tag of a connect button, for templates whose button content is markup of their
+     * own (the JSP tag's body); close it with {@code </button>}.
+     *
+     * @param attributes more attributes, as for {@link #connectButton(String, Map)}
+     * @return a {@code <button ...>} start tag
+     * @throws IllegalArgumentException as for {@link #connectButton(String, Map)}
+     */
+    public String connectButtonStartTag(Map<String, String> attributes) {
         Objects.requireNonNull(attributes, "attributes");
         Map<String, String> all = new LinkedHashMap<>(connectButtonAttributes());
         attributes.forEach((name, value) -> {
@@ -188,7 +200,7 @@ public final class WidgetPage {
                 all.put(name.toLowerCase(Locale.ROOT).equals("type") ? "type" : name, Objects.requireNonNull(value, name));
             }
         });
-        return Html.openTag(new StringBuilder(128), "button", all).append(Html.escape(label)).append("</button>").toString();
+        return Html.openTag(new StringBuilder(128), "button", all).toString();
     }
 
     /**

@@ -151,7 +151,9 @@ public final class WidgetScript {
         Builder builder = new Builder().version(version).cdnBase(cdnBase);
         builder.integrity = integrity;
         builder.integritySource = integritySource == IntegritySource.COMPUTED ? IntegritySource.CONFIGURED : integritySource;
-        builder.styleSource = styleSourceConfigured ? styleSource : null;
+        if (styleSourceConfigured) {
+            builder.styleHash(styleSource);
+        }
         return builder;
     }
 
