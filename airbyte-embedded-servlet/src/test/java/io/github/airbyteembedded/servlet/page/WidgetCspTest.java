@@ -1,6 +1,7 @@
 package io.github.airbyteembedded.servlet.page;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
@@ -74,10 +75,9 @@ class WidgetCspTest {
 
     @Test
     void mergeUsesChildSrcForFramesWhenThereIsNoFrameSrc() {
-        assertEquals("default-src 'self'; child-src https://videos.example.com; frame-src https://videos.example.com https://app.airbyte.ai",
-                csp.mergeInto("default-src 'self'; child-src https://videos.example.com").split("; script-src")[0]
-                        + "; frame-src" + csp.mergeInto("default-src 'self'; child-src https://videos.example.com").split("; frame-src")[1]
-                                .split(";")[0]);
+        String merged = csp.mergeInto("default-src 'self'; child-src https://videos.example.com");
+        assertTrue(merged.contains("; frame-src https://videos.example.com https://app.airbyte.ai;"), merged);
+        assertTrue(merged.startsWith("default-src 'self'; child-src https://videos.example.com; "), merged);
     }
 
     @Test
