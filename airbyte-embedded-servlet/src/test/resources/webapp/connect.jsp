@@ -4,6 +4,7 @@
 <html lang="en">
 <head>
 <meta charset="utf-8">
+<link rel="icon" href="data:,">
 <title>Connect (JSP)</title>
 <airbyte:widget-script/>
 <script src="${pageContext.request.contextPath}/page.js" nonce="<airbyte:csp-nonce/>" defer></script>

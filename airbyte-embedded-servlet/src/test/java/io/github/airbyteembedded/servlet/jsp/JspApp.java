@@ -58,10 +58,22 @@ final class JspApp implements AutoCloseable {
     }
 
     static JspApp start(AirbyteEmbeddedConfig config, String contextPath, Map<String, HttpServlet> servlets) throws Exception {
+        return start(config, contextPath, servlets, 0);
+    }
+
+    /** A free loopback port, to know the app's origin (its allowed origin) before it starts. */
+    static int freePort() throws IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    static JspApp start(AirbyteEmbeddedConfig config, String contextPath, Map<String, HttpServlet> servlets, int port)
+            throws Exception {
         Server server = new Server();
         ServerConnector connector = new ServerConnector(server);
         connector.setHost("127.0.0.1");
-        connector.setPort(0);
+        connector.setPort(port);
         server.addConnector(connector);
 
         ServletContextHandler context = new ServletContextHandler();
