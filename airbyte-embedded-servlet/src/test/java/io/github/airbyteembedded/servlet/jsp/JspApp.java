@@ -51,10 +51,12 @@ final class JspApp implements AutoCloseable {
 
     private final Server server;
     private final URI baseUri;
+    private final List<String> posts;
 
-    private JspApp(Server server, URI baseUri) {
+    private JspApp(Server server, URI baseUri, List<String> posts) {
         this.server = server;
         this.baseUri = baseUri;
+        this.posts = posts;
     }
 
     static JspApp start(AirbyteEmbeddedConfig config, String contextPath, Map<String, HttpServlet> servlets) throws Exception {
@@ -88,6 +90,15 @@ final class JspApp implements AutoCloseable {
         context.setAttribute("org.eclipse.jetty.tlds", taglibs());
         context.addServletContainerInitializer(new JettyJasperInitializer());
 
+        List<String> posts = new java.util.concurrent.CopyOnWriteArrayList<>();
+        context.addFilter(new FilterHolder((Filter) (request, response, chain) -> {
+            HttpServletRequest http = (HttpServletRequest) request;
+            if ("POST".equals(http.getMethod())) {
+                posts.add(http.getRequestURI() + " csrf=" + http.getHeader("X-CSRF-TOKEN") + " cookie="
+                        + (http.getHeader("Cookie") != null) + " origin=" + http.getHeader("Origin"));
+            }
+            chain.doFilter(request, response);
+        }), "/*", EnumSet.of(DispatcherType.REQUEST));
         FilterHolder authentication = new FilterHolder(new StandInAuthenticationFilter());
         authentication.setAsyncSupported(true);
         context.addFilter(authentication, "/*", EnumSet.of(DispatcherType.REQUEST));
@@ -114,7 +125,7 @@ final class JspApp implements AutoCloseable {
 
         server.setHandler(context);
         server.start();
-        return new JspApp(server, URI.create("http://127.0.0.1:" + connector.getLocalPort() + contextPath));
+        return new JspApp(server, URI.create("http://127.0.0.1:" + connector.getLocalPort() + contextPath), posts);
     }
 
     private static Path webapp() throws URISyntaxException {
@@ -128,6 +139,11 @@ final class JspApp implements AutoCloseable {
     /** Every airbyte-embedded.tld on the class path, as Jetty's webapp configuration collects them for Jasper. */
     private static List<URL> taglibs() throws IOException {
         return Collections.list(JspApp.class.getClassLoader().getResources("META-INF/airbyte-embedded.tld"));
+    }
+
+    /** Every POST the app received: {@code "<uri> csrf=<X-CSRF-TOKEN> cookie=<sent?> origin=<Origin>"}. */
+    List<String> posts() {
+        return posts;
     }
 
     String origin() {
