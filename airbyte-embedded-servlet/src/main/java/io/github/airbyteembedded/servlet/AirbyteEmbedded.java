@@ -220,7 +220,7 @@ public final class AirbyteEmbedded {
         }
     }
 
-    private void widgetTokenMinted(WidgetToken token) {
+    void widgetTokenMinted(WidgetToken token) {
         Origin origin;
         try {
             origin = Origin.parseConfigured(token.widgetUrl().getScheme() + "://" + token.widgetUrl().getRawAuthority());

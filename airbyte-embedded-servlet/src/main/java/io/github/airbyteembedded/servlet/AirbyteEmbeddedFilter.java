@@ -32,6 +32,11 @@ import java.util.Objects;
  * <p>Order it after the filter that authenticates users (Spring Security's, for example), so that
  * {@link HttpServletRequest#getUserPrincipal()} is set.
  *
+ * <p>It also serves the bootstrap script of the page side ({@code GET} and {@code HEAD} at {@link
+ * AirbyteEmbedded#bootstrapScriptPath()}, cacheable forever: its path contains its hash), and publishes
+ * its {@link AirbyteEmbedded} in the servlet context, where the JSP tags and the Thymeleaf dialect find
+ * it (see {@link io.github.airbyteembedded.servlet.page.WidgetPage}).
+ *
  * <p>From code: {@code new AirbyteEmbeddedFilter(config)}; init-params are then ignored. From web.xml:
  *
  * <pre>{@code
@@ -74,6 +79,19 @@ import java.util.Objects;
  *       connectors offered, {@code any} or {@code all}</td><td>all connectors</td></tr>
  *   <tr><td>{@code connection-template-tags}, {@code connection-template-tags-mode}</td><td>tags
  *       selecting the connection templates, {@code any} or {@code all}</td><td>all templates</td></tr>
+ *   <tr><td>{@code widget-version}</td><td>exact widget version in the script URL (no range, no
+ *       {@code latest})</td><td>{@code 0.4.5}</td></tr>
+ *   <tr><td>{@code widget-cdn-base}</td><td>where the widget script is loaded from: a jsDelivr-shaped
+ *       URL (the emulator's {@code http://127.0.0.1:8181/npm}) or a self-hosted path</td>
+ *       <td>{@code https://cdn.jsdelivr.net/npm}</td></tr>
+ *   <tr><td>{@code widget-integrity}</td><td>the script's SRI hash, {@code compute} (self-hosted or
+ *       loopback only) or {@code none}</td><td>none, with a startup warning</td></tr>
+ *   <tr><td>{@code widget-style-hash}</td><td>CSP hash of the style the widget injects, or {@code
+ *       unsafe-inline}</td><td>the hash for 0.4.5</td></tr>
+ *   <tr><td>{@code widget-page-origin}</td><td>origin of the widget's iframe page, for CSP {@code
+ *       frame-src}</td><td>learned from minted tokens; {@code https://app.airbyte.ai}</td></tr>
+ *   <tr><td>{@code add-content-security-policy}</td><td>whether pages that render the widget's tags get
+ *       a CSP header with what the widget needs</td><td>{@code false}</td></tr>
  * </table>
  *
  * <p>A missing or invalid setting fails {@link #init(FilterConfig)} with a {@link ServletException}
@@ -166,7 +184,8 @@ public final class AirbyteEmbeddedFilter implements Filter {
     }
 
     /**
-     * Answers requests to the token route and passes every other request down the chain unchanged.
+     * Answers requests to the token route and for the bootstrap script, and passes every other request
+     * down the chain unchanged.
      *
      * @throws ServletException if the request is not an HTTP request, or the filter was never
      *     initialised
