@@ -209,8 +209,8 @@ public final class AirbyteEmbedded {
                     + "configured for widget " + script.version() + ". Get it once from the published package: npm pack "
                     + WidgetScript.PACKAGE_NAME + "@" + script.version() + " && tar xzf airbyte-embedded-airbyte-embedded-widget-"
                     + script.version() + ".tgz && openssl dgst -sha384 -binary package/" + WidgetScript.FILE
-                    + " | openssl base64 -A ; then set widget-integrity=sha384-<that value> (WidgetScript.builder().integrity(...), "
-                    + "airbyte.embedded.widget.integrity in Spring Boot). widget-integrity=none silences this warning.");
+                    + " | openssl base64 -A ; then set widget-integrity=sha384-<that value> (in code: WidgetScript.builder().integrity(...)). "
+                    + "widget-integrity=none silences this warning.");
         }
         if (script.styleHashMissing()) {
             LOG.log(Level.WARNING, "No CSP hash is known for the <style> that widget " + script.version()
