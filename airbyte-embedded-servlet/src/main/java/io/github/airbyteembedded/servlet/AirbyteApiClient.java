@@ -117,7 +117,7 @@ final class AirbyteApiClient {
         long ceiling = retryBackoff.toMillis() * (long) Math.pow(3, attempt);
         long jittered = ceiling / 2 + ThreadLocalRandom.current().nextLong(ceiling / 2 + 1);
         Duration backoff = Duration.ofMillis(jittered);
-        Duration upstreamWait = upstream.upstreamStatus() > 0 ? upstream.retryAfter().orElse(Duration.ZERO) : Duration.ZERO;
+        Duration upstreamWait = upstream.upstreamRetryAfter().orElse(Duration.ZERO);
         if (upstreamWait.compareTo(MAX_RETRY_WAIT) > 0) {
             return Optional.empty();
         }
@@ -245,11 +245,11 @@ final class AirbyteApiClient {
         Optional<Duration> retryAfter = parseRetryAfter(response.headers().firstValue("Retry-After").orElse(null), config.clock());
         if (status == 429) {
             return UpstreamException.status(ErrorCode.UPSTREAM_RATE_LIMITED, call, status,
-                    retryAfter.orElse(DEFAULT_RETRY_AFTER));
+                    retryAfter.orElse(DEFAULT_RETRY_AFTER), retryAfter.orElse(null));
         }
         if (status == 502 || status == 503 || status == 504) {
             return UpstreamException.status(ErrorCode.UPSTREAM_UNAVAILABLE, call, status,
-                    retryAfter.orElse(DEFAULT_RETRY_AFTER));
+                    retryAfter.orElse(DEFAULT_RETRY_AFTER), retryAfter.orElse(null));
         }
         return UpstreamException.status(ErrorCode.UPSTREAM_ERROR, call, status, null);
     }

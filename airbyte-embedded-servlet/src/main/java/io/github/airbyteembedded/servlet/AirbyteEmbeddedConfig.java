@@ -90,6 +90,7 @@ public final class AirbyteEmbeddedConfig {
     private final TagSelectionMode connectionTemplateTagsMode;
     private final Clock clock;
     private final int maxConcurrentUpstreamCalls;
+    private final boolean rateLimitEnabled;
     private final int rateLimitPermits;
     private final Duration rateLimitPeriod;
     private final int rateLimitMaxTrackedUsers;
@@ -113,6 +114,7 @@ public final class AirbyteEmbeddedConfig {
         this.connectionTemplateTagsMode = builder.connectionTemplateTagsMode;
         this.clock = builder.clock;
         this.maxConcurrentUpstreamCalls = builder.maxConcurrentUpstreamCalls;
+        this.rateLimitEnabled = builder.rateLimitEnabled;
         this.rateLimitPermits = builder.rateLimitPermits;
         this.rateLimitPeriod = builder.rateLimitPeriod;
         this.rateLimitMaxTrackedUsers = builder.rateLimitMaxTrackedUsers;
@@ -152,10 +154,9 @@ public final class AirbyteEmbeddedConfig {
                 .maxConcurrentUpstreamCalls(maxConcurrentUpstreamCalls)
                 .rateLimitMaxTrackedUsers(rateLimitMaxTrackedUsers)
                 .listener(listener);
-        if (rateLimitPermits == 0) {
+        builder.rateLimit(rateLimitPermits, rateLimitPeriod);
+        if (!rateLimitEnabled) {
             builder.disableRateLimit();
-        } else {
-            builder.rateLimit(rateLimitPermits, rateLimitPeriod);
         }
         return builder;
     }
@@ -321,13 +322,14 @@ public final class AirbyteEmbeddedConfig {
      * @return {@code true} unless {@link Builder#disableRateLimit()} was called
      */
     public boolean rateLimitEnabled() {
-        return rateLimitPermits > 0;
+        return rateLimitEnabled;
     }
 
     /**
-     * Returns how many widget tokens one user may obtain per {@link #rateLimitPeriod()}.
+     * Returns how many widget tokens one user may obtain per {@link #rateLimitPeriod()} when the rate
+     * limit is enabled.
      *
-     * @return the permits, or 0 when the rate limit is disabled
+     * @return the permits
      */
     public int rateLimitPermits() {
         return rateLimitPermits;
@@ -378,7 +380,7 @@ public final class AirbyteEmbeddedConfig {
         joiner.add("connectTimeout=" + connectTimeout);
         joiner.add("requestTimeout=" + requestTimeout);
         joiner.add("maxConcurrentUpstreamCalls=" + maxConcurrentUpstreamCalls);
-        joiner.add(rateLimitPermits == 0 ? "rateLimit=off"
+        joiner.add(!rateLimitEnabled ? "rateLimit=off"
                 : "rateLimit=" + rateLimitPermits + "/" + rateLimitPeriod + " (max tracked users " + rateLimitMaxTrackedUsers + ")");
         if (regionId != null) {
             joiner.add("regionId=" + regionId);
@@ -420,6 +422,7 @@ public final class AirbyteEmbeddedConfig {
         private TagSelectionMode connectionTemplateTagsMode = TagSelectionMode.ANY;
         private Clock clock = Clock.systemUTC();
         private int maxConcurrentUpstreamCalls = DEFAULT_MAX_CONCURRENT_UPSTREAM_CALLS;
+        private boolean rateLimitEnabled = true;
         private int rateLimitPermits = DEFAULT_RATE_LIMIT_PERMITS;
         private Duration rateLimitPeriod = DEFAULT_RATE_LIMIT_PERIOD;
         private int rateLimitMaxTrackedUsers = DEFAULT_RATE_LIMIT_MAX_TRACKED_USERS;
@@ -643,6 +646,7 @@ public final class AirbyteEmbeddedConfig {
          * @return this builder
          */
         public Builder rateLimit(int permits, Duration period) {
+            this.rateLimitEnabled = true;
             this.rateLimitPermits = permits;
             this.rateLimitPeriod = Objects.requireNonNull(period, "period");
             return this;
@@ -654,8 +658,7 @@ public final class AirbyteEmbeddedConfig {
          * @return this builder
          */
         public Builder disableRateLimit() {
-            this.rateLimitPermits = 0;
-            this.rateLimitPeriod = DEFAULT_RATE_LIMIT_PERIOD;
+            this.rateLimitEnabled = false;
             return this;
         }
 
@@ -714,7 +717,7 @@ public final class AirbyteEmbeddedConfig {
                 throw new AirbyteEmbeddedConfigException("max-concurrent-upstream-calls",
                         "must be between 1 and 10000, was " + maxConcurrentUpstreamCalls);
             }
-            if (rateLimitPermits != 0) {
+            if (rateLimitEnabled) {
                 if (rateLimitPermits < 1 || rateLimitPermits > 1_000_000) {
                     throw new AirbyteEmbeddedConfigException("rate-limit", "permits must be between 1 and 1000000, was " + rateLimitPermits);
                 }

@@ -17,28 +17,35 @@ final class UpstreamException extends RuntimeException {
     private final ErrorCode errorCode;
     private final int upstreamStatus;
     private final Duration retryAfter;
+    private final Duration upstreamRetryAfter;
     private final boolean operatorTokenRejected;
 
     private UpstreamException(ErrorCode errorCode, String message, int upstreamStatus, Duration retryAfter,
-            boolean operatorTokenRejected, Throwable cause) {
+            Duration upstreamRetryAfter, boolean operatorTokenRejected, Throwable cause) {
         super(message, cause, false, true);
         this.errorCode = Objects.requireNonNull(errorCode, "errorCode");
         this.upstreamStatus = upstreamStatus;
         this.retryAfter = retryAfter;
+        this.upstreamRetryAfter = upstreamRetryAfter;
         this.operatorTokenRejected = operatorTokenRejected;
     }
 
     static UpstreamException status(ErrorCode errorCode, String call, int status, Duration retryAfter) {
-        return new UpstreamException(errorCode, call + " answered HTTP " + status, status, retryAfter, false, null);
+        return status(errorCode, call, status, retryAfter, null);
+    }
+
+    /** An unwelcome status; {@code upstreamRetryAfter} is the Retry-After Airbyte sent, if any. */
+    static UpstreamException status(ErrorCode errorCode, String call, int status, Duration retryAfter, Duration upstreamRetryAfter) {
+        return new UpstreamException(errorCode, call + " answered HTTP " + status, status, retryAfter, upstreamRetryAfter, false, null);
     }
 
     static UpstreamException operatorTokenRejected(String call, int status) {
         return new UpstreamException(ErrorCode.UPSTREAM_CREDENTIALS_REJECTED,
-                call + " rejected the operator token (HTTP " + status + ")", status, null, true, null);
+                call + " rejected the operator token (HTTP " + status + ")", status, null, null, true, null);
     }
 
     static UpstreamException failure(ErrorCode errorCode, String message, Duration retryAfter, Throwable cause) {
-        return new UpstreamException(errorCode, message, -1, retryAfter, false, cause);
+        return new UpstreamException(errorCode, message, -1, retryAfter, null, false, cause);
     }
 
     ErrorCode errorCode() {
@@ -50,8 +57,14 @@ final class UpstreamException extends RuntimeException {
         return upstreamStatus;
     }
 
+    /** The Retry-After the route answers with. */
     Optional<Duration> retryAfter() {
         return Optional.ofNullable(retryAfter);
+    }
+
+    /** The Retry-After Airbyte itself sent, if it sent one. */
+    Optional<Duration> upstreamRetryAfter() {
+        return Optional.ofNullable(upstreamRetryAfter);
     }
 
     /** Whether Airbyte refused the operator token itself, so a fresh one may succeed. */
