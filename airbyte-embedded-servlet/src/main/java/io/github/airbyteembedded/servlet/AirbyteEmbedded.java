@@ -1,6 +1,7 @@
 package io.github.airbyteembedded.servlet;
 
 import com.github.benmanes.caffeine.cache.Ticker;
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,7 +42,8 @@ public final class AirbyteEmbedded {
     private final AirbyteEmbeddedConfig config;
     private final RouteMetrics metrics;
     private final OperatorTokenCache operatorTokens;
-    private final WidgetTokenService widgetTokens;
+    private final AirbyteApiClient client;
+    private final ConnectedSources sources;
     private final UpstreamPermits upstreamPermits;
     private final UserRateLimiter rateLimiter;
     private volatile OperatorTokenStatus lastFailedCheck;
@@ -49,10 +51,10 @@ public final class AirbyteEmbedded {
     private AirbyteEmbedded(AirbyteEmbeddedConfig config) {
         this.config = config;
         this.metrics = new RouteMetrics(config.listener());
-        AirbyteApiClient client = new AirbyteApiClient(config, AirbyteApiClient.newHttpClient(config), metrics);
+        this.client = new AirbyteApiClient(config, AirbyteApiClient.newHttpClient(config), metrics);
         this.operatorTokens = new OperatorTokenCache(client::fetchOperatorToken, config.operatorTokenRefreshSkew(),
                 config.clock(), ForkJoinPool.commonPool());
-        this.widgetTokens = new WidgetTokenService(client, operatorTokens);
+        this.sources = new ConnectedSources(client, operatorTokens);
         this.upstreamPermits = new UpstreamPermits(config.maxConcurrentUpstreamCalls());
         this.metrics.inFlightFrom(upstreamPermits::inFlight);
         this.rateLimiter = config.rateLimitEnabled()
@@ -115,7 +117,7 @@ public final class AirbyteEmbedded {
                 return OperatorTokenStatus.available(refreshAt(token), checkedAt);
             }
             Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-            ErrorCode code = cause instanceof UpstreamException upstream ? upstream.errorCode() : ErrorCode.INTERNAL_ERROR;
+            ErrorCode code = cause instanceof AirbyteApiException upstream ? upstream.errorCode() : ErrorCode.INTERNAL_ERROR;
             OperatorTokenStatus status = OperatorTokenStatus.unavailable(code, checkedAt);
             lastFailedCheck = status;
             return status;
@@ -130,8 +132,32 @@ public final class AirbyteEmbedded {
         return metrics;
     }
 
-    WidgetTokenService widgetTokens() {
-        return widgetTokens;
+    /**
+     * Returns the Java API of the users' connected sources, for pages rendered on the server.
+     *
+     * @return the connected sources API
+     */
+    public ConnectedSources sources() {
+        return sources;
+    }
+
+    /**
+     * Resolves the workspace name of the authenticated user of a request with the configured {@link
+     * WorkspaceResolver}, as the routes do.
+     *
+     * @param request the request
+     * @return the workspace name, or empty when the request has no authenticated user or the resolver
+     *     gave an invalid name
+     */
+    public Optional<String> workspaceName(HttpServletRequest request) {
+        Objects.requireNonNull(request, "request");
+        Optional<String> name = config.workspaceResolver().resolveWorkspaceName(request);
+        return name == null ? Optional.empty() : name.filter(WorkspaceNames::isValid);
+    }
+
+    /** Mints a widget token bound to a workspace and an origin. */
+    CompletableFuture<WidgetToken> mintWidgetToken(String workspaceName, Origin origin) {
+        return operatorTokens.call(token -> client.createWidgetToken(token, workspaceName, origin));
     }
 
     UpstreamPermits upstreamPermits() {
