@@ -152,6 +152,9 @@ class FaultInjectionTest {
         assertTrue(failureOf(first) instanceof UncheckedIOException);
         assertTrue(failureOf(second) instanceof UncheckedIOException);
         assertEquals(0, emulator.faults().heldCalls());
+        assertEquals(List.of(), Thread.getAllStackTraces().keySet().stream()
+                .filter(Thread::isAlive).map(Thread::getName).filter(name -> name.startsWith("airbyte-emulator-")).toList(),
+                "close() leaves no emulator thread behind");
     }
 
     @Test
