@@ -45,13 +45,17 @@ final class FilterConfigReader {
     static final String WORKSPACE_REQUEST_ATTRIBUTE = "workspace-request-attribute";
     static final String WORKSPACE_PSEUDONYM_KEY_ENV = "workspace-pseudonym-key-env";
     static final String WORKSPACE_PSEUDONYM_PREFIX = "workspace-pseudonym-prefix";
+    static final String SOURCE_ROUTES = "source-routes";
+    static final String SOURCES_PATH = "sources-path";
+    static final String SOURCE_EVENTS_PATH = "source-events-path";
 
     static final Set<String> KNOWN = Collections.unmodifiableSet(new TreeSet<>(List.of(
             CLIENT_ID, CLIENT_ID_ENV, CLIENT_SECRET_ENV, CLIENT_SECRET_PROPERTY, API_BASE_URL, ORGANIZATION_ID,
             ALLOWED_ORIGINS, TOKEN_PATH, WORKSPACE_RESOLVER, OPERATOR_TOKEN_REFRESH_SKEW, CONNECT_TIMEOUT,
             REQUEST_TIMEOUT, REGION_ID, SOURCE_TEMPLATE_TAGS, SOURCE_TEMPLATE_TAGS_MODE, CONNECTION_TEMPLATE_TAGS,
             CONNECTION_TEMPLATE_TAGS_MODE, MAX_CONCURRENT_UPSTREAM_CALLS, RATE_LIMIT, RATE_LIMIT_MAX_TRACKED_USERS,
-            WORKSPACE_REQUEST_ATTRIBUTE, WORKSPACE_PSEUDONYM_KEY_ENV, WORKSPACE_PSEUDONYM_PREFIX)));
+            WORKSPACE_REQUEST_ATTRIBUTE, WORKSPACE_PSEUDONYM_KEY_ENV, WORKSPACE_PSEUDONYM_PREFIX, SOURCE_ROUTES,
+            SOURCES_PATH, SOURCE_EVENTS_PATH)));
 
     private final UnaryOperator<String> environment;
     private final UnaryOperator<String> systemProperties;
@@ -98,7 +102,20 @@ final class FilterConfigReader {
         param(filterConfig, RATE_LIMIT).ifPresent(value -> readRateLimit(value, builder));
         param(filterConfig, RATE_LIMIT_MAX_TRACKED_USERS).ifPresent(value ->
                 builder.rateLimitMaxTrackedUsers(integer(RATE_LIMIT_MAX_TRACKED_USERS, value)));
+        param(filterConfig, SOURCE_ROUTES).ifPresent(value -> builder.sourceRoutes(bool(SOURCE_ROUTES, value)));
+        param(filterConfig, SOURCES_PATH).ifPresent(builder::sourcesPath);
+        param(filterConfig, SOURCE_EVENTS_PATH).ifPresent(builder::sourceEventsPath);
         return builder.build();
+    }
+
+    private static boolean bool(String setting, String value) {
+        if (value.equalsIgnoreCase("true")) {
+            return true;
+        }
+        if (value.equalsIgnoreCase("false")) {
+            return false;
+        }
+        throw new AirbyteEmbeddedConfigException(setting, "'" + value + "' must be true or false");
     }
 
     private WorkspaceResolver readWorkspaceResolver(FilterConfig filterConfig) {
