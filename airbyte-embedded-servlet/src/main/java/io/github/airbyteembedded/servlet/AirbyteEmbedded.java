@@ -3,6 +3,7 @@ package io.github.airbyteembedded.servlet;
 import com.github.benmanes.caffeine.cache.Ticker;
 import io.github.airbyteembedded.servlet.page.WidgetScript;
 import jakarta.servlet.ServletContext;
+import jakarta.servlet.http.HttpServletRequest;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.net.URI;
@@ -49,7 +50,8 @@ public final class AirbyteEmbedded {
     private final AirbyteEmbeddedConfig config;
     private final RouteMetrics metrics;
     private final OperatorTokenCache operatorTokens;
-    private final WidgetTokenService widgetTokens;
+    private final AirbyteApiClient client;
+    private final ConnectedSources sources;
     private final UpstreamPermits upstreamPermits;
     private final UserRateLimiter rateLimiter;
     private volatile OperatorTokenStatus lastFailedCheck;
@@ -60,10 +62,10 @@ public final class AirbyteEmbedded {
     private AirbyteEmbedded(AirbyteEmbeddedConfig config) {
         this.config = config;
         this.metrics = new RouteMetrics(config.listener());
-        AirbyteApiClient client = new AirbyteApiClient(config, AirbyteApiClient.newHttpClient(config), metrics);
+        this.client = new AirbyteApiClient(config, AirbyteApiClient.newHttpClient(config), metrics);
         this.operatorTokens = new OperatorTokenCache(client::fetchOperatorToken, config.operatorTokenRefreshSkew(),
                 config.clock(), ForkJoinPool.commonPool());
-        this.widgetTokens = new WidgetTokenService(client, operatorTokens, this::widgetTokenMinted);
+        this.sources = new ConnectedSources(client, operatorTokens);
         this.widgetScript = config.widgetScript();
         this.upstreamPermits = new UpstreamPermits(config.maxConcurrentUpstreamCalls());
         this.metrics.inFlightFrom(upstreamPermits::inFlight);
@@ -127,7 +129,7 @@ public final class AirbyteEmbedded {
                 return OperatorTokenStatus.available(refreshAt(token), checkedAt);
             }
             Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-            ErrorCode code = cause instanceof UpstreamException upstream ? upstream.errorCode() : ErrorCode.INTERNAL_ERROR;
+            ErrorCode code = cause instanceof AirbyteApiException upstream ? upstream.errorCode() : ErrorCode.INTERNAL_ERROR;
             OperatorTokenStatus status = OperatorTokenStatus.unavailable(code, checkedAt);
             lastFailedCheck = status;
             return status;
@@ -220,16 +222,17 @@ public final class AirbyteEmbedded {
         }
     }
 
-    void widgetTokenMinted(WidgetToken token) {
+    /** Learns the widget page origin from a minted token (for the CSP {@code frame-src}); returns the token. */
+    WidgetToken widgetTokenMinted(WidgetToken token) {
         Origin origin;
         try {
             origin = Origin.parseConfigured(token.widgetUrl().getScheme() + "://" + token.widgetUrl().getRawAuthority());
         } catch (IllegalArgumentException e) {
-            return;
+            return token;
         }
         Origin previous = learnedWidgetPageOrigin;
         if (origin.equals(previous)) {
-            return;
+            return token;
         }
         learnedWidgetPageOrigin = origin;
         Optional<String> configured = config.widgetPageOrigin();
@@ -241,6 +244,7 @@ public final class AirbyteEmbedded {
                             ? "the configured origin is kept, so browsers that enforce the CSP will block the widget"
                             : "pages rendered from now on use " + origin.serialized());
         }
+        return token;
     }
 
     static String derivedWidgetPageOrigin(URI apiBaseUri) {
@@ -258,8 +262,33 @@ public final class AirbyteEmbedded {
         return metrics;
     }
 
-    WidgetTokenService widgetTokens() {
-        return widgetTokens;
+    /**
+     * Returns the Java API of the users' connected sources, for pages rendered on the server.
+     *
+     * @return the connected sources API
+     */
+    public ConnectedSources sources() {
+        return sources;
+    }
+
+    /**
+     * Resolves the workspace name of the authenticated user of a request with the configured {@link
+     * WorkspaceResolver}, as the routes do.
+     *
+     * @param request the request
+     * @return the workspace name, or empty when the request has no authenticated user or the resolver
+     *     gave an invalid name
+     */
+    public Optional<String> workspaceName(HttpServletRequest request) {
+        Objects.requireNonNull(request, "request");
+        Optional<String> name = config.workspaceResolver().resolveWorkspaceName(request);
+        return name == null ? Optional.empty() : name.filter(WorkspaceNames::isValid);
+    }
+
+    /** Mints a widget token bound to a workspace and an origin. */
+    CompletableFuture<WidgetToken> mintWidgetToken(String workspaceName, Origin origin) {
+        return operatorTokens.call(token -> client.createWidgetToken(token, workspaceName, origin))
+                .thenApply(this::widgetTokenMinted);
     }
 
     UpstreamPermits upstreamPermits() {

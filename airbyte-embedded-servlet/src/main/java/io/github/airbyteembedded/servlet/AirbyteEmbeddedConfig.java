@@ -48,6 +48,12 @@ public final class AirbyteEmbeddedConfig {
     /** The path of the token route when none is configured. */
     public static final String DEFAULT_TOKEN_PATH = "/api/airbyte/widget-token";
 
+    /** The path of the sources routes when none is configured. */
+    public static final String DEFAULT_SOURCES_PATH = "/api/airbyte/sources";
+
+    /** The path of the source-events route when none is configured. */
+    public static final String DEFAULT_SOURCE_EVENTS_PATH = "/api/airbyte/source-events";
+
     /** How long before its expiry a cached operator token is replaced, when not configured. */
     public static final Duration DEFAULT_OPERATOR_TOKEN_REFRESH_SKEW = Duration.ofSeconds(60);
 
@@ -91,10 +97,15 @@ public final class AirbyteEmbeddedConfig {
     private final TagSelectionMode connectionTemplateTagsMode;
     private final Clock clock;
     private final int maxConcurrentUpstreamCalls;
+    private final boolean rateLimitEnabled;
     private final int rateLimitPermits;
     private final Duration rateLimitPeriod;
     private final int rateLimitMaxTrackedUsers;
     private final TokenRouteListener listener;
+    private final boolean sourceRoutesEnabled;
+    private final String sourcesPath;
+    private final String sourceEventsPath;
+    private final SourceConnectedListener sourceConnectedListener;
     private final WidgetScript widgetScript;
     private final Origin widgetPageOrigin;
     private final boolean addContentSecurityPolicy;
@@ -117,10 +128,15 @@ public final class AirbyteEmbeddedConfig {
         this.connectionTemplateTagsMode = builder.connectionTemplateTagsMode;
         this.clock = builder.clock;
         this.maxConcurrentUpstreamCalls = builder.maxConcurrentUpstreamCalls;
+        this.rateLimitEnabled = builder.rateLimitEnabled;
         this.rateLimitPermits = builder.rateLimitPermits;
         this.rateLimitPeriod = builder.rateLimitPeriod;
         this.rateLimitMaxTrackedUsers = builder.rateLimitMaxTrackedUsers;
         this.listener = builder.listener;
+        this.sourceRoutesEnabled = builder.sourceRoutesEnabled;
+        this.sourcesPath = builder.sourcesPath;
+        this.sourceEventsPath = builder.sourceEventsPath;
+        this.sourceConnectedListener = builder.sourceConnectedListener;
         this.widgetScript = builder.widgetScript == null ? WidgetScript.defaults() : builder.widgetScript;
         this.widgetPageOrigin = widgetPageOrigin(builder.widgetPageOrigin);
         this.addContentSecurityPolicy = builder.addContentSecurityPolicy;
@@ -170,13 +186,16 @@ public final class AirbyteEmbeddedConfig {
                 .maxConcurrentUpstreamCalls(maxConcurrentUpstreamCalls)
                 .rateLimitMaxTrackedUsers(rateLimitMaxTrackedUsers)
                 .listener(listener)
+                .sourceRoutes(sourceRoutesEnabled)
+                .sourcesPath(sourcesPath)
+                .sourceEventsPath(sourceEventsPath)
+                .sourceConnectedListener(sourceConnectedListener)
                 .widgetScript(widgetScript)
                 .widgetPageOrigin(widgetPageOrigin == null ? null : widgetPageOrigin.serialized())
                 .addContentSecurityPolicy(addContentSecurityPolicy);
-        if (rateLimitPermits == 0) {
+        builder.rateLimit(rateLimitPermits, rateLimitPeriod);
+        if (!rateLimitEnabled) {
             builder.disableRateLimit();
-        } else {
-            builder.rateLimit(rateLimitPermits, rateLimitPeriod);
         }
         return builder;
     }
@@ -342,13 +361,14 @@ public final class AirbyteEmbeddedConfig {
      * @return {@code true} unless {@link Builder#disableRateLimit()} was called
      */
     public boolean rateLimitEnabled() {
-        return rateLimitPermits > 0;
+        return rateLimitEnabled;
     }
 
     /**
-     * Returns how many widget tokens one user may obtain per {@link #rateLimitPeriod()}.
+     * Returns how many widget tokens one user may obtain per {@link #rateLimitPeriod()} when the rate
+     * limit is enabled.
      *
-     * @return the permits, or 0 when the rate limit is disabled
+     * @return the permits
      */
     public int rateLimitPermits() {
         return rateLimitPermits;
@@ -380,6 +400,43 @@ public final class AirbyteEmbeddedConfig {
      */
     public TokenRouteListener listener() {
         return listener;
+    }
+
+    /**
+     * Returns whether the filter serves the sources routes: {@code GET <sources-path>}, {@code DELETE
+     * <sources-path>/{id}} and {@code POST <source-events-path>}.
+     *
+     * @return {@code true} unless disabled
+     */
+    public boolean sourceRoutesEnabled() {
+        return sourceRoutesEnabled;
+    }
+
+    /**
+     * Returns the path of the sources routes, relative to the context path.
+     *
+     * @return the path, {@value #DEFAULT_SOURCES_PATH} unless configured
+     */
+    public String sourcesPath() {
+        return sourcesPath;
+    }
+
+    /**
+     * Returns the path of the source-events route, relative to the context path.
+     *
+     * @return the path, {@value #DEFAULT_SOURCE_EVENTS_PATH} unless configured
+     */
+    public String sourceEventsPath() {
+        return sourceEventsPath;
+    }
+
+    /**
+     * Returns the listener told about sources that users connected, once Airbyte confirmed them.
+     *
+     * @return the listener; a no-op unless configured
+     */
+    public SourceConnectedListener sourceConnectedListener() {
+        return sourceConnectedListener;
     }
 
     /**
@@ -430,11 +487,12 @@ public final class AirbyteEmbeddedConfig {
         joiner.add("connectTimeout=" + connectTimeout);
         joiner.add("requestTimeout=" + requestTimeout);
         joiner.add("maxConcurrentUpstreamCalls=" + maxConcurrentUpstreamCalls);
-        joiner.add(rateLimitPermits == 0 ? "rateLimit=off"
+        joiner.add(!rateLimitEnabled ? "rateLimit=off"
                 : "rateLimit=" + rateLimitPermits + "/" + rateLimitPeriod + " (max tracked users " + rateLimitMaxTrackedUsers + ")");
         if (regionId != null) {
             joiner.add("regionId=" + regionId);
         }
+        joiner.add(sourceRoutesEnabled ? "sourcesPath=" + sourcesPath + ", sourceEventsPath=" + sourceEventsPath : "sourceRoutes=off");
         if (!sourceTemplateTags.isEmpty()) {
             joiner.add("sourceTemplateTags=" + sourceTemplateTags + " (" + sourceTemplateTagsMode + ")");
         }
@@ -479,10 +537,15 @@ public final class AirbyteEmbeddedConfig {
         private TagSelectionMode connectionTemplateTagsMode = TagSelectionMode.ANY;
         private Clock clock = Clock.systemUTC();
         private int maxConcurrentUpstreamCalls = DEFAULT_MAX_CONCURRENT_UPSTREAM_CALLS;
+        private boolean rateLimitEnabled = true;
         private int rateLimitPermits = DEFAULT_RATE_LIMIT_PERMITS;
         private Duration rateLimitPeriod = DEFAULT_RATE_LIMIT_PERIOD;
         private int rateLimitMaxTrackedUsers = DEFAULT_RATE_LIMIT_MAX_TRACKED_USERS;
         private TokenRouteListener listener = TokenRouteListener.NONE;
+        private boolean sourceRoutesEnabled = true;
+        private String sourcesPath = DEFAULT_SOURCES_PATH;
+        private String sourceEventsPath = DEFAULT_SOURCE_EVENTS_PATH;
+        private SourceConnectedListener sourceConnectedListener = SourceConnectedListener.NONE;
         private WidgetScript widgetScript;
         private String widgetPageOrigin;
         private boolean addContentSecurityPolicy;
@@ -705,6 +768,7 @@ public final class AirbyteEmbeddedConfig {
          * @return this builder
          */
         public Builder rateLimit(int permits, Duration period) {
+            this.rateLimitEnabled = true;
             this.rateLimitPermits = permits;
             this.rateLimitPeriod = Objects.requireNonNull(period, "period");
             return this;
@@ -716,8 +780,7 @@ public final class AirbyteEmbeddedConfig {
          * @return this builder
          */
         public Builder disableRateLimit() {
-            this.rateLimitPermits = 0;
-            this.rateLimitPeriod = DEFAULT_RATE_LIMIT_PERIOD;
+            this.rateLimitEnabled = false;
             return this;
         }
 
@@ -746,6 +809,19 @@ public final class AirbyteEmbeddedConfig {
         }
 
         /**
+         * Sets whether the filter serves the sources routes (default {@code true}): the signed-in user's
+         * sources as JSON at {@code GET <sources-path>}, disconnecting one at {@code DELETE
+         * <sources-path>/{id}}, and confirming a widget event at {@code POST <source-events-path>}.
+         *
+         * @param enabled {@code false} to serve the token route only
+         * @return this builder
+         */
+        public Builder sourceRoutes(boolean enabled) {
+            this.sourceRoutesEnabled = enabled;
+            return this;
+        }
+
+        /**
          * Sets the widget's {@code <script>} that the page side renders (default {@link
          * WidgetScript#defaults()}: version 0.4.5 from jsDelivr, without integrity).
          *
@@ -754,6 +830,18 @@ public final class AirbyteEmbeddedConfig {
          */
         public Builder widgetScript(WidgetScript widgetScript) {
             this.widgetScript = Objects.requireNonNull(widgetScript, "widgetScript");
+            return this;
+        }
+
+        /**
+         * Sets the path of the sources routes relative to the context path (default {@value
+         * #DEFAULT_SOURCES_PATH}).
+         *
+         * @param path a path starting with {@code /}
+         * @return this builder
+         */
+        public Builder sourcesPath(String path) {
+            this.sourcesPath = Objects.requireNonNull(path, "path");
             return this;
         }
 
@@ -768,6 +856,29 @@ public final class AirbyteEmbeddedConfig {
          */
         public Builder widgetPageOrigin(String origin) {
             this.widgetPageOrigin = origin;
+            return this;
+        }
+
+        /**
+         * Sets the path of the source-events route relative to the context path (default {@value
+         * #DEFAULT_SOURCE_EVENTS_PATH}).
+         *
+         * @param path a path starting with {@code /}
+         * @return this builder
+         */
+        public Builder sourceEventsPath(String path) {
+            this.sourceEventsPath = Objects.requireNonNull(path, "path");
+            return this;
+        }
+
+        /**
+         * Sets the listener told about sources users connected, once Airbyte confirmed them.
+         *
+         * @param listener the listener
+         * @return this builder
+         */
+        public Builder sourceConnectedListener(SourceConnectedListener listener) {
+            this.sourceConnectedListener = Objects.requireNonNull(listener, "listener");
             return this;
         }
 
@@ -804,7 +915,15 @@ public final class AirbyteEmbeddedConfig {
             URI base = validateApiBaseUri(apiBaseUri);
             validateUuid("organization-id", organizationId);
             List<Origin> origins = validateOrigins(allowedOrigins);
-            validateTokenPath(tokenPath);
+            validatePath("token-path", tokenPath, DEFAULT_TOKEN_PATH);
+            validatePath("sources-path", sourcesPath, DEFAULT_SOURCES_PATH);
+            validatePath("source-events-path", sourceEventsPath, DEFAULT_SOURCE_EVENTS_PATH);
+            if (sourceRoutesEnabled && (tokenPath.equals(sourcesPath) || tokenPath.equals(sourceEventsPath)
+                    || sourcesPath.equals(sourceEventsPath) || sourceEventsPath.startsWith(sourcesPath + "/")
+                    || tokenPath.startsWith(sourcesPath + "/"))) {
+                throw new AirbyteEmbeddedConfigException("sources-path",
+                        "the token, sources and source-events paths must be distinct, and none may lie under the sources path");
+            }
             if (operatorTokenRefreshSkew.isNegative() || operatorTokenRefreshSkew.compareTo(MAX_REFRESH_SKEW) > 0) {
                 throw new AirbyteEmbeddedConfigException("operator-token-refresh-skew",
                         "must be between 0 and " + MAX_REFRESH_SKEW.toMinutes() + " minutes, was " + operatorTokenRefreshSkew);
@@ -816,7 +935,7 @@ public final class AirbyteEmbeddedConfig {
                 throw new AirbyteEmbeddedConfigException("max-concurrent-upstream-calls",
                         "must be between 1 and 10000, was " + maxConcurrentUpstreamCalls);
             }
-            if (rateLimitPermits != 0) {
+            if (rateLimitEnabled) {
                 if (rateLimitPermits < 1 || rateLimitPermits > 1_000_000) {
                     throw new AirbyteEmbeddedConfigException("rate-limit", "permits must be between 1 and 1000000, was " + rateLimitPermits);
                 }
@@ -901,19 +1020,19 @@ public final class AirbyteEmbeddedConfig {
             return new ArrayList<>(origins);
         }
 
-        private static void validateTokenPath(String path) {
-            if (!path.startsWith("/") || path.length() < 2) {
-                throw new AirbyteEmbeddedConfigException("token-path",
-                        "'" + path + "' must start with '/' and name a path, such as " + DEFAULT_TOKEN_PATH);
+        private static void validatePath(String setting, String path, String example) {
+            if (!path.startsWith("/") || path.length() < 2 || path.endsWith("/")) {
+                throw new AirbyteEmbeddedConfigException(setting,
+                        "'" + path + "' must start with '/', name a path and not end with '/', such as " + example);
             }
             for (char c : path.toCharArray()) {
                 if (c <= ' ' || c == '?' || c == '#' || c == ';' || c == '*' || c == '%' || c == '\\' || c >= 0x7f) {
-                    throw new AirbyteEmbeddedConfigException("token-path",
+                    throw new AirbyteEmbeddedConfigException(setting,
                             "'" + path + "' must be a plain path without spaces, wildcards, '?', '#', ';', '%' or '\\'");
                 }
             }
             if (path.contains("//") || path.contains("/./") || path.contains("/../") || path.endsWith("/.") || path.endsWith("/..")) {
-                throw new AirbyteEmbeddedConfigException("token-path", "'" + path + "' must be a normalised path");
+                throw new AirbyteEmbeddedConfigException(setting, "'" + path + "' must be a normalised path");
             }
         }
 

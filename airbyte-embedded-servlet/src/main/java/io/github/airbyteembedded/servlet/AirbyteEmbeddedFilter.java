@@ -12,7 +12,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A servlet filter that mints Airbyte Embedded widget tokens for the authenticated user at {@code POST
@@ -106,7 +108,7 @@ public final class AirbyteEmbeddedFilter implements Filter {
     private static final BootstrapScriptRoute BOOTSTRAP = new BootstrapScriptRoute(BootstrapScript.INSTANCE);
 
     private volatile AirbyteEmbedded airbyte;
-    private volatile TokenRoute route;
+    private volatile List<Route> routes;
 
     /** Creates a filter configured from its init-params in {@link #init(FilterConfig)} (web.xml). */
     public AirbyteEmbeddedFilter() {
@@ -155,7 +157,7 @@ public final class AirbyteEmbeddedFilter implements Filter {
      */
     @Override
     public void init(FilterConfig filterConfig) throws ServletException {
-        if (route == null) {
+        if (routes == null) {
             try {
                 start(AirbyteEmbedded.create(FilterConfigReader.fromSystem().read(filterConfig)));
             } catch (AirbyteEmbeddedConfigException e) {
@@ -180,7 +182,9 @@ public final class AirbyteEmbeddedFilter implements Filter {
         LOG.log(Level.INFO, "Airbyte Embedded token route at POST {0} for origins {1}, Airbyte API {2}",
                 config.tokenPath(), config.allowedOrigins(), config.apiBaseUri());
         this.airbyte = integration;
-        this.route = new TokenRoute(integration);
+        this.routes = config.sourceRoutesEnabled()
+                ? List.of(new TokenRoute(integration), new SourcesRoute(integration))
+                : List.of(new TokenRoute(integration));
     }
 
     /**
@@ -196,7 +200,7 @@ public final class AirbyteEmbeddedFilter implements Filter {
         if (!(request instanceof HttpServletRequest httpRequest) || !(response instanceof HttpServletResponse httpResponse)) {
             throw new ServletException("AirbyteEmbeddedFilter handles HTTP requests only");
         }
-        TokenRoute current = route;
+        List<Route> current = routes;
         if (current == null) {
             throw new ServletException("AirbyteEmbeddedFilter was not initialised: the container did not call init()");
         }
@@ -204,12 +208,14 @@ public final class AirbyteEmbeddedFilter implements Filter {
             BOOTSTRAP.handle(httpRequest, httpResponse);
             return;
         }
-        if (!current.matches(httpRequest)) {
+        Optional<String> path = Route.pathWithinContext(httpRequest);
+        Route route = path.isEmpty() ? null : current.stream().filter(r -> r.matches(path.get())).findFirst().orElse(null);
+        if (route == null) {
             chain.doFilter(request, response);
             return;
         }
         try {
-            current.handle(httpRequest, httpResponse);
+            route.handle(httpRequest, httpResponse, path.get());
         } catch (RuntimeException e) {
             LOG.log(Level.ERROR, "The token route failed unexpectedly: " + e.getClass().getName());
             if (!httpResponse.isCommitted()) {

@@ -46,6 +46,9 @@ final class FilterConfigReader {
     static final String WORKSPACE_REQUEST_ATTRIBUTE = "workspace-request-attribute";
     static final String WORKSPACE_PSEUDONYM_KEY_ENV = "workspace-pseudonym-key-env";
     static final String WORKSPACE_PSEUDONYM_PREFIX = "workspace-pseudonym-prefix";
+    static final String SOURCE_ROUTES = "source-routes";
+    static final String SOURCES_PATH = "sources-path";
+    static final String SOURCE_EVENTS_PATH = "source-events-path";
     static final String WIDGET_VERSION = "widget-version";
     static final String WIDGET_CDN_BASE = "widget-cdn-base";
     static final String WIDGET_INTEGRITY = "widget-integrity";
@@ -58,9 +61,9 @@ final class FilterConfigReader {
             ALLOWED_ORIGINS, TOKEN_PATH, WORKSPACE_RESOLVER, OPERATOR_TOKEN_REFRESH_SKEW, CONNECT_TIMEOUT,
             REQUEST_TIMEOUT, REGION_ID, SOURCE_TEMPLATE_TAGS, SOURCE_TEMPLATE_TAGS_MODE, CONNECTION_TEMPLATE_TAGS,
             CONNECTION_TEMPLATE_TAGS_MODE, MAX_CONCURRENT_UPSTREAM_CALLS, RATE_LIMIT, RATE_LIMIT_MAX_TRACKED_USERS,
-            WORKSPACE_REQUEST_ATTRIBUTE, WORKSPACE_PSEUDONYM_KEY_ENV, WORKSPACE_PSEUDONYM_PREFIX,
-            WIDGET_VERSION, WIDGET_CDN_BASE, WIDGET_INTEGRITY, WIDGET_STYLE_HASH, WIDGET_PAGE_ORIGIN,
-            ADD_CONTENT_SECURITY_POLICY)));
+            WORKSPACE_REQUEST_ATTRIBUTE, WORKSPACE_PSEUDONYM_KEY_ENV, WORKSPACE_PSEUDONYM_PREFIX, SOURCE_ROUTES,
+            SOURCES_PATH, SOURCE_EVENTS_PATH, WIDGET_VERSION, WIDGET_CDN_BASE, WIDGET_INTEGRITY, WIDGET_STYLE_HASH,
+            WIDGET_PAGE_ORIGIN, ADD_CONTENT_SECURITY_POLICY)));
 
     private final UnaryOperator<String> environment;
     private final UnaryOperator<String> systemProperties;
@@ -107,6 +110,9 @@ final class FilterConfigReader {
         param(filterConfig, RATE_LIMIT).ifPresent(value -> readRateLimit(value, builder));
         param(filterConfig, RATE_LIMIT_MAX_TRACKED_USERS).ifPresent(value ->
                 builder.rateLimitMaxTrackedUsers(integer(RATE_LIMIT_MAX_TRACKED_USERS, value)));
+        param(filterConfig, SOURCE_ROUTES).ifPresent(value -> builder.sourceRoutes(bool(SOURCE_ROUTES, value)));
+        param(filterConfig, SOURCES_PATH).ifPresent(builder::sourcesPath);
+        param(filterConfig, SOURCE_EVENTS_PATH).ifPresent(builder::sourceEventsPath);
         builder.widgetScript(readWidgetScript(filterConfig));
         param(filterConfig, WIDGET_PAGE_ORIGIN).ifPresent(builder::widgetPageOrigin);
         param(filterConfig, ADD_CONTENT_SECURITY_POLICY).ifPresent(value ->
