@@ -7,14 +7,19 @@
  * events on the element as DOM events, and gives an open widget a fresh token before the old one
  * expires. It has no inline code and uses no eval, so it runs under a strict Content-Security-Policy.
  *
- * Data attributes: on its own <script>, data-airbyte-token-path (the route). On a connect element:
+ * Data attributes: on its own <script>, data-airbyte-token-path (the route) and, optionally,
+ * data-airbyte-source-events-path (where a created or updated source is reported for the server to
+ * confirm; the answer is dispatched as airbyte:source-confirmed). On a connect element:
  * data-airbyte-connect (required), data-airbyte-token-path (another route), data-airbyte-message-target
  * (the id of the element that shows error messages), data-airbyte-message-<code> (the message for one
  * error code, e.g. data-airbyte-message-rate-limited). State: data-airbyte-state on the element
  * (loading, open, closed, error, unavailable) and aria-busy while the token is fetched.
  *
  * Events, dispatched on the element, bubbling: airbyte:open, airbyte:close, airbyte:source-created,
- * airbyte:source-updated, airbyte:token-refreshed, airbyte:widget-event (every widget event, raw) and
+ * airbyte:source-updated (both straight from the widget, in the browser), airbyte:source-confirmed
+ * (detail.source: the server found the source in the user's workspace), airbyte:source-unconfirmed
+ * (detail.code: it did not, or could not ask Airbyte; no message is shown), airbyte:token-refreshed,
+ * airbyte:widget-event (every widget event, raw) and
  * airbyte:error (cancelable; detail.code, detail.status, detail.message, detail.retryAfter,
  * detail.source). Cancelling airbyte:error, or replacing detail.message, replaces the default message.
  */
@@ -28,6 +33,7 @@
 
   var script = document.currentScript;
   var TOKEN_PATH = (script && script.getAttribute("data-airbyte-token-path")) || "/api/airbyte/widget-token";
+  var SOURCE_EVENTS_PATH = script && script.getAttribute("data-airbyte-source-events-path");
   var CONNECT_SELECTOR = "[data-airbyte-connect]";
   var REFRESH_LEAD_MS = 60000;
   var MIN_REFRESH_DELAY_MS = 5000;
@@ -91,13 +97,51 @@
     return element ? element.getAttribute("content") : null;
   }
 
-  function requestToken(element) {
+  function requestHeaders() {
     var headers = { "Accept": "application/json" };
     var csrfToken = meta("_csrf");
     var csrfHeader = meta("_csrf_header");
     if (csrfToken && csrfHeader) {
       headers[csrfHeader] = csrfToken;
     }
+    return headers;
+  }
+
+  // Reports a created or updated source to the server, which confirms it against the user's workspace
+  // before telling the application; only the source id is sent.
+  function confirmSource(element, message, data) {
+    if (!SOURCE_EVENTS_PATH || !data || typeof data.id !== "string") {
+      return;
+    }
+    var headers = requestHeaders();
+    headers["Content-Type"] = "application/json";
+    var type = message.indexOf("partial_user_config_") === 0 ? message : (/updated$/.test(message) ? "source_updated" : "source_created");
+    fetch(SOURCE_EVENTS_PATH, {
+      method: "POST", credentials: "same-origin", headers: headers, cache: "no-store", redirect: "manual",
+      body: JSON.stringify({ type: type, sourceId: data.id })
+    }).then(function (response) {
+      return response.text().then(function (text) {
+        var body = null;
+        try {
+          body = text ? JSON.parse(text) : null;
+        } catch (e) {
+          body = null;
+        }
+        if (response.ok && body && body.source) {
+          emit(element, "airbyte:source-confirmed", { source: body.source, message: message });
+          return;
+        }
+        var code = body && typeof body.error === "string" ? body.error : codeForStatus(response.status);
+        emit(element, "airbyte:source-unconfirmed", { code: code, status: response.status, sourceId: data.id,
+          retryAfter: retryAfterSeconds(response) });
+      });
+    }, function () {
+      emit(element, "airbyte:source-unconfirmed", { code: "network_error", status: 0, sourceId: data.id, retryAfter: null });
+    });
+  }
+
+  function requestToken(element) {
+    var headers = requestHeaders();
     var path = element.getAttribute("data-airbyte-token-path") || TOKEN_PATH;
     return fetch(path, {
       method: "POST", credentials: "same-origin", headers: headers, cache: "no-store", redirect: "manual"
@@ -201,8 +245,10 @@
     var detail = { message: message, family: family, data: event.data, event: event };
     if (message === "source_created" || message === "partial_user_config_created") {
       emit(element, "airbyte:source-created", detail);
+      confirmSource(element, message, event.data);
     } else if (message === "source_updated" || message === "partial_user_config_updated") {
       emit(element, "airbyte:source-updated", detail);
+      confirmSource(element, message, event.data);
     } else if (/_(create|update)_error$/.test(message)) {
       var error = event.error;
       var text = error && typeof error === "object" && error.message ? error.message : (error ? String(error) : null);

@@ -46,6 +46,7 @@ public final class WidgetPage {
     public static final String CONNECT_ATTRIBUTE = "data-airbyte-connect";
 
     static final String TOKEN_PATH_ATTRIBUTE = "data-airbyte-token-path";
+    static final String SOURCE_EVENTS_PATH_ATTRIBUTE = "data-airbyte-source-events-path";
     static final String CSP_HEADER = "Content-Security-Policy";
 
     private static final Logger LOG = System.getLogger(WidgetPage.class.getName());
@@ -128,7 +129,9 @@ public final class WidgetPage {
 
     /**
      * Renders only the bootstrap's {@code <script>} element, which tells the bootstrap the token route's
-     * path ({@code data-airbyte-token-path}).
+     * path ({@code data-airbyte-token-path}) and, when the sources routes are on, the source-events
+     * route's ({@code data-airbyte-source-events-path}), where it reports {@code source_created} for the
+     * server to confirm.
      *
      * @return the {@code <script>} element
      */
@@ -141,6 +144,9 @@ public final class WidgetPage {
         attributes.put("nonce", nonce());
         attributes.put("defer", "");
         attributes.put(TOKEN_PATH_ATTRIBUTE, contextPath() + airbyte.config().tokenPath());
+        if (airbyte.config().sourceRoutesEnabled()) {
+            attributes.put(SOURCE_EVENTS_PATH_ATTRIBUTE, contextPath() + airbyte.config().sourceEventsPath());
+        }
         return Html.openTag(new StringBuilder(256), "script", attributes).append("</script>").toString();
     }
 

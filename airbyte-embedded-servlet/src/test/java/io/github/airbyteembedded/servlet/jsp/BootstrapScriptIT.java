@@ -143,6 +143,28 @@ class BootstrapScriptIT {
     }
 
     @Test
+    void aCreatedSourceIsConfirmedByTheServerOnlyWhenItIsInTheUsersWorkspace() throws Exception {
+        java.util.List<String> confirmed = new java.util.concurrent.CopyOnWriteArrayList<>();
+        open(b -> b.sourceConnectedListener((principal, workspace, source) -> confirmed.add(workspace + ":" + source.id())), true, false);
+        page.click("#connect");
+        waitForEvent("airbyte:open", "connect");
+        String alices = EmulatorSources.create(emulator, "alice");
+        String bobs = EmulatorSources.create(emulator, "bob");
+
+        page.evaluate("id => window.stubWidgets[0].emit({type: 'end_user_action_result', message: 'source_created', data: {id: id}})", alices);
+        Map<?, ?> ok = waitForEvent("airbyte:source-confirmed", "connect");
+        assertEquals(alices, ok.get("sourceId"));
+        assertEquals(List.of("alice:" + alices), confirmed);
+
+        page.evaluate("id => window.stubWidgets[0].emit({type: 'end_user_action_result', message: 'source_created', data: {id: id}})", bobs);
+        Map<?, ?> forged = waitForEvent("airbyte:source-unconfirmed", "connect");
+        assertEquals("source_not_found", forged.get("code"));
+        assertEquals(bobs, forged.get("sourceId"));
+        assertEquals(List.of("alice:" + alices), confirmed, "a source of another workspace never reaches the listener");
+        assertEquals("", page.textContent("#status"), "an unconfirmed source shows no message");
+    }
+
+    @Test
     void anUnauthenticatedClickGivesTheStableCodeAndTheDefaultMessage() throws Exception {
         open(b -> b, false, false);
 

@@ -63,7 +63,7 @@ class JspTagsIT {
                 + "airbyte-embedded-widget.iife.js\" integrity=\"" + HASH + "\" crossorigin=\"anonymous\" nonce=\"" + nonce
                 + "\" defer=\"\" data-airbyte-widget-script=\"0.4.5\"></script><script src=\"/shop" + airbyte.bootstrapScriptPath()
                 + "\" integrity=\"" + airbyte.bootstrapScriptIntegrity() + "\" crossorigin=\"anonymous\" nonce=\"" + nonce
-                + "\" defer=\"\" data-airbyte-token-path=\"/shop/api/airbyte/widget-token\"></script>"), html);
+                + "\" defer=\"\" data-airbyte-token-path=\"/shop/api/airbyte/widget-token\" data-airbyte-source-events-path=\"/shop/api/airbyte/source-events\"></script>"), html);
         assertTrue(html.contains("<script src=\"/shop/page.js\" nonce=\"" + nonce + "\" defer></script>"), html);
         assertTrue(html.contains("<button type=\"button\" data-airbyte-connect=\"\" id=\"connect\" class=\"big&quot; onclick=&quot;x()\""
                 + " data-airbyte-message-target=\"status\">Connect <em>your</em> data</button>"), html);

@@ -29,7 +29,7 @@ class WidgetPageTest {
         assertEquals("<script src=\"https://cdn.jsdelivr.net/npm/@airbyte-embedded/airbyte-embedded-widget@0.4.5/dist/airbyte-embedded-widget.iife.js\""
                 + " integrity=\"" + HASH + "\" crossorigin=\"anonymous\" nonce=\"N0nceN0nceN0nceN0nce\" defer=\"\" data-airbyte-widget-script=\"0.4.5\"></script>"
                 + "<script src=\"/shop" + airbyte.bootstrapScriptPath() + "\" integrity=\"" + airbyte.bootstrapScriptIntegrity()
-                + "\" crossorigin=\"anonymous\" nonce=\"N0nceN0nceN0nceN0nce\" defer=\"\" data-airbyte-token-path=\"/shop/api/airbyte/widget-token\"></script>",
+                + "\" crossorigin=\"anonymous\" nonce=\"N0nceN0nceN0nceN0nce\" defer=\"\" data-airbyte-token-path=\"/shop/api/airbyte/widget-token\" data-airbyte-source-events-path=\"/shop/api/airbyte/source-events\"></script>",
                 page.scripts());
         assertTrue(airbyte.bootstrapScriptPath().matches("/airbyte-embedded/bootstrap-[0-9a-f]{16}\\.js"), airbyte.bootstrapScriptPath());
         assertNull(response.header("Content-Security-Policy"), "no header unless the configuration asks for it");
