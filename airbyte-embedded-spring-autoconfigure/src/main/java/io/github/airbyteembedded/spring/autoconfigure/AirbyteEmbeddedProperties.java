@@ -26,7 +26,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @since 0.1.0
  */
 @ConfigurationProperties("airbyte.embedded")
-public class AirbyteEmbeddedProperties {
+public final class AirbyteEmbeddedProperties {
 
     /**
      * Airbyte application client id. Without it (and with the emulator off) the auto-configuration
@@ -452,7 +452,7 @@ public class AirbyteEmbeddedProperties {
      *
      * @since 0.1.0
      */
-    public static class RateLimit {
+    public static final class RateLimit {
 
         /**
          * Whether each user's widget-token requests are rate limited.
@@ -555,7 +555,7 @@ public class AirbyteEmbeddedProperties {
      *
      * @since 0.1.0
      */
-    public static class Workspace {
+    public static final class Workspace {
 
         /**
          * Name of a request attribute, set by the application's own authentication filter, that holds
@@ -636,7 +636,7 @@ public class AirbyteEmbeddedProperties {
      *
      * @since 0.1.0
      */
-    public static class Security {
+    public static final class Security {
 
         /**
          * Claim or attribute of an OAuth2/OIDC user (or JWT) whose value is the workspace name, such as
@@ -693,7 +693,7 @@ public class AirbyteEmbeddedProperties {
      *
      * @since 0.1.0
      */
-    public static class Emulator {
+    public static final class Emulator {
 
         /**
          * Whether to start a local emulator of the Airbyte API and use it instead of the real service;
