@@ -112,6 +112,21 @@ final class AirbyteEmbeddedConfigTest {
     }
 
     @Test
+    void loadSettingsHaveDefaultsAndBounds() {
+        AirbyteEmbeddedConfig config = valid().build();
+        assertEquals(128, config.maxConcurrentUpstreamCalls());
+        assertTrue(config.rateLimitEnabled());
+        assertEquals(10, config.rateLimitPermits());
+        assertEquals(Duration.ofMinutes(1), config.rateLimitPeriod());
+        assertEquals("max-concurrent-upstream-calls", invalid(b -> b.maxConcurrentUpstreamCalls(0)).setting());
+        assertEquals("rate-limit", invalid(b -> b.rateLimit(0, Duration.ofMinutes(1))).setting());
+        assertEquals("rate-limit", invalid(b -> b.rateLimit(10, Duration.ofMillis(10))).setting());
+        assertEquals("rate-limit-max-tracked-users", invalid(b -> b.rateLimitMaxTrackedUsers(0)).setting());
+        assertFalse(valid().disableRateLimit().build().rateLimitEnabled());
+        assertFalse(valid().disableRateLimit().build().toBuilder().build().rateLimitEnabled());
+    }
+
+    @Test
     void settersRejectNullWithTheArgumentName() {
         NullPointerException e = assertThrows(NullPointerException.class, () -> valid().clientSecret(null));
         assertEquals("clientSecret", e.getMessage());

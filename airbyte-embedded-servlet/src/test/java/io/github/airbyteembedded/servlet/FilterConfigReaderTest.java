@@ -127,6 +127,66 @@ final class FilterConfigReaderTest {
     }
 
     @Test
+    void readsTheLoadAndPseudonymSettings() {
+        FilterConfigReader withKey = new FilterConfigReader(
+                Map.of("AIRBYTE_CLIENT_SECRET", SECRET, "PSEUDONYM_KEY", "k".repeat(32))::get, properties::get);
+        AirbyteEmbeddedConfig config = withKey.read(minimal()
+                .with("max-concurrent-upstream-calls", "16")
+                .with("rate-limit", "5/30s")
+                .with("rate-limit-max-tracked-users", "500")
+                .with("workspace-request-attribute", "tenant")
+                .with("workspace-pseudonym-key-env", "PSEUDONYM_KEY")
+                .with("workspace-pseudonym-prefix", "acme-"));
+        assertEquals(16, config.maxConcurrentUpstreamCalls());
+        assertEquals(5, config.rateLimitPermits());
+        assertEquals(Duration.ofSeconds(30), config.rateLimitPeriod());
+        assertEquals(500, config.rateLimitMaxTrackedUsers());
+        assertTrue(config.workspaceResolver().toString().contains("requestAttribute(tenant)"), config.workspaceResolver().toString());
+        assertTrue(config.workspaceResolver().toString().contains("acme-"));
+        assertFalse(config.toString().contains("k".repeat(32)));
+    }
+
+    @Test
+    void rateLimitCanBeTurnedOffAndMalformedValuesAreNamed() {
+        assertFalse(reader.read(minimal().with("rate-limit", "off")).rateLimitEnabled());
+        assertEquals("rate-limit", assertThrows(AirbyteEmbeddedConfigException.class,
+                () -> reader.read(minimal().with("rate-limit", "10 per minute"))).setting());
+        assertEquals("max-concurrent-upstream-calls", assertThrows(AirbyteEmbeddedConfigException.class,
+                () -> reader.read(minimal().with("max-concurrent-upstream-calls", "many"))).setting());
+    }
+
+    @Test
+    void pseudonymPrefixWithoutKeyAndShortKeysAreRefused() {
+        assertEquals("workspace-pseudonym-prefix", assertThrows(AirbyteEmbeddedConfigException.class,
+                () -> reader.read(minimal().with("workspace-pseudonym-prefix", "x-"))).setting());
+        FilterConfigReader shortKey = new FilterConfigReader(Map.of("AIRBYTE_CLIENT_SECRET", SECRET, "K", "short")::get, properties::get);
+        AirbyteEmbeddedConfigException e = assertThrows(AirbyteEmbeddedConfigException.class,
+                () -> shortKey.read(minimal().with("workspace-pseudonym-key-env", "K")));
+        assertEquals("workspace-pseudonym-key-env", e.setting());
+        assertFalse(e.getMessage().contains("short"));
+    }
+
+    @Test
+    void readsTheSourcesRoutesSettings() {
+        AirbyteEmbeddedConfig config = reader.read(minimal().with("sources-path", "/airbyte/sources")
+                .with("source-events-path", "/airbyte/events"));
+        assertEquals("/airbyte/sources", config.sourcesPath());
+        assertEquals("/airbyte/events", config.sourceEventsPath());
+        assertFalse(reader.read(minimal().with("source-routes", "false")).sourceRoutesEnabled());
+        assertEquals("source-routes", assertThrows(AirbyteEmbeddedConfigException.class,
+                () -> reader.read(minimal().with("source-routes", "no"))).setting());
+        assertEquals("sources-path", assertThrows(AirbyteEmbeddedConfigException.class,
+                () -> reader.read(minimal().with("sources-path", "/api/airbyte/widget-token"))).setting());
+    }
+
+    @Test
+    void resolverClassAndRequestAttributeAreExclusive() {
+        assertEquals("workspace-resolver", assertThrows(AirbyteEmbeddedConfigException.class,
+                () -> reader.read(minimal().with("workspace-resolver", TenantResolver.class.getName())
+                        .with("workspace-request-attribute", "tenant"))).setting());
+    }
+
+    @Test
     void filterInitFailsWithAServletExceptionThatNamesTheSetting() {
         AirbyteEmbeddedFilter filter = new AirbyteEmbeddedFilter();
         ServletException e = assertThrows(ServletException.class,

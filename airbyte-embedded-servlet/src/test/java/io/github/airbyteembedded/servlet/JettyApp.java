@@ -23,6 +23,7 @@ import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
  * A small web application on Jetty 12, on a loopback port, for integration tests of the filter: a
@@ -46,9 +47,14 @@ final class JettyApp implements AutoCloseable {
     }
 
     static JettyApp start(AirbyteEmbeddedConfig config) throws Exception {
-        FilterHolder holder = new FilterHolder(new AirbyteEmbeddedFilter(config));
+        return start(AirbyteEmbedded.create(config), 200);
+    }
+
+    /** Starts the app for a shared integration, on a container thread pool of at most {@code maxThreads}. */
+    static JettyApp start(AirbyteEmbedded airbyte, int maxThreads) throws Exception {
+        FilterHolder holder = new FilterHolder(new AirbyteEmbeddedFilter(airbyte));
         holder.setAsyncSupported(true);
-        return start(holder, "");
+        return start(holder, "", maxThreads);
     }
 
     static JettyApp startFromInitParams(Map<String, String> initParams, boolean asyncSupported) throws Exception {
@@ -59,7 +65,13 @@ final class JettyApp implements AutoCloseable {
     }
 
     static JettyApp start(FilterHolder airbyteFilter, String contextPath) throws Exception {
-        Server server = new Server();
+        return start(airbyteFilter, contextPath, 200);
+    }
+
+    static JettyApp start(FilterHolder airbyteFilter, String contextPath, int maxThreads) throws Exception {
+        QueuedThreadPool threads = new QueuedThreadPool(maxThreads, Math.min(8, maxThreads));
+        threads.setName("jetty-app");
+        Server server = new Server(threads);
         ServerConnector connector = new ServerConnector(server);
         connector.setHost("127.0.0.1");
         connector.setPort(0);
@@ -77,6 +89,10 @@ final class JettyApp implements AutoCloseable {
         server.setHandler(context);
         server.start();
         return new JettyApp(server, URI.create("http://127.0.0.1:" + connector.getLocalPort() + contextPath));
+    }
+
+    HttpClient client() {
+        return client;
     }
 
     URI uri(String path) {

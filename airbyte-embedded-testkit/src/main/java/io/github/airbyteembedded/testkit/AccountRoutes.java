@@ -77,7 +77,7 @@ final class AccountRoutes {
     private Response widgetToken(Request request) {
         Optional<Tokens.Principal> principal = request.bearerToken().flatMap(tokens::verify);
         if (principal.isEmpty() || !principal.get().operator()) {
-            return Errors.unauthorized();
+            return tokens.unauthorized(request);
         }
         JsonNode body = request.json().orElse(null);
         if (body == null || !body.isObject()) {
@@ -135,11 +135,11 @@ final class AccountRoutes {
     private Response scopedTokenInfo(Request request) {
         Optional<Tokens.Principal> principal = request.bearerToken().flatMap(tokens::verify);
         if (principal.isEmpty() || principal.get().operator()) {
-            return Errors.unauthorized();
+            return tokens.unauthorized(request);
         }
         Optional<EmulatorState.Workspace> workspace = state.workspace(principal.get().workspaceId());
         if (workspace.isEmpty()) {
-            return Errors.unauthorized();
+            return Errors.unauthorized().header("X-Emulator-Auth-Error", "unknown-workspace");
         }
         ObjectNode response = Json.object()
                 .put("organization_id", settings.organizationId().toString())

@@ -54,6 +54,15 @@ public final class AirbyteEmulator implements AutoCloseable {
     /** The organization id the emulator reports unless {@link Builder#organizationId(UUID)} sets another. */
     public static final UUID DEFAULT_ORGANIZATION_ID = UUID.fromString("6e0b2d9a-6c39-4f8e-9b57-3f3e2c8f7a10");
 
+    /**
+     * The value that makes the emulated connector check fail: any string field of a configuration
+     * (a credential, a host...) that is exactly {@code "invalid"}.
+     */
+    public static final String INVALID_CREDENTIAL_VALUE = "invalid";
+
+    /** The widget version whose API the emulator's widget script implements: {@value}. */
+    public static final String WIDGET_VERSION = "0.4.5";
+
     /** The operator token lifetime ({@code expires_in}) unless configured: 900 seconds. */
     public static final Duration DEFAULT_OPERATOR_TOKEN_LIFETIME = Duration.ofSeconds(900);
 
@@ -113,6 +122,8 @@ public final class AirbyteEmulator implements AutoCloseable {
         server.setExecutor(executor);
         Router router = new Router();
         new AccountRoutes(settings, state, tokens, this::baseUri).register(router);
+        new IntegrationRoutes(settings, state, tokens).register(router);
+        new WidgetRoutes(settings).register(router);
         new InspectionRoutes(this).register(router);
         server.createContext("/", new Dispatcher(router, calls, faults, settings.organizationId()));
         server.start();
@@ -247,7 +258,75 @@ public final class AirbyteEmulator implements AutoCloseable {
         return settings.clientId();
     }
 
+    /**
+     * The URL of the emulator's widget script at the jsDelivr-shaped path, so that a page's
+     * {@code <script src>} pointed at the emulator instead of the CDN works unchanged. Every version
+     * gets the same bytes (the emulator's script is API-compatible with 0.4.5).
+     *
+     * @param version the widget version in the path, for example {@code "0.4.5"}
+     * @return {@code <baseUri>/npm/@airbyte-embedded/airbyte-embedded-widget@<version>/dist/airbyte-embedded-widget.iife.js}
+     * @throws IllegalArgumentException if the version is not {@code major.minor.patch}
+     * @throws IllegalStateException if the emulator has not been started
+     */
+    public URI widgetScriptUri(String version) {
+        Objects.requireNonNull(version, "version");
+        if (!version.matches("[0-9]+\\.[0-9]+\\.[0-9]+(?:-[0-9A-Za-z.-]+)?")) {
+            throw new IllegalArgumentException("version must look like 0.4.5");
+        }
+        return URI.create(baseUri() + "/npm/" + WidgetRoutes.PACKAGE + "@" + version + "/" + WidgetRoutes.SCRIPT_FILE);
+    }
+
+    /**
+     * The widget script URL for {@link #WIDGET_VERSION}.
+     *
+     * @return the URL of {@link #widgetScriptUri(String)} for 0.4.5
+     * @throws IllegalStateException if the emulator has not been started
+     */
+    public URI widgetScriptUri() {
+        return widgetScriptUri(WIDGET_VERSION);
+    }
+
+    /**
+     * The Subresource Integrity value of the emulator's widget script, for
+     * {@code <script integrity="..." crossorigin="anonymous">}. It is the same for every emulator of
+     * one testkit version (the script is a fixed classpath resource), and differs from the vendor's.
+     *
+     * @return {@code "sha384-<base64>"}
+     */
+    public static String widgetScriptIntegrity() {
+        return WidgetAssets.SCRIPT_INTEGRITY;
+    }
+
+    /**
+     * The CSP hash of the {@code <style>} text the emulator's widget script injects, for a host page
+     * whose {@code style-src} allows no {@code 'unsafe-inline'}: put it in quotes,
+     * {@code style-src 'self' 'sha256-...'}.
+     *
+     * @return {@code "sha256-<base64>"}
+     */
+    public static String widgetStyleCspHash() {
+        return WidgetAssets.STYLE_CSP_HASH;
+    }
+
+    /**
+     * The enabled connectors this emulator offers.
+     *
+     * @return the source templates, in order
+     */
+    public List<SourceTemplate> sourceTemplates() {
+        return settings.sourceTemplates();
+    }
+
+    /** The live state, for this package's tests (it holds unredacted configurations). */
+    EmulatorState stateForTests() {
+        return state;
+    }
+
     void addInfo(ObjectNode info) {
+        info.put("widget_script_url", widgetScriptUri().toString());
+        info.put("widget_script_integrity", widgetScriptIntegrity());
+        info.put("widget_style_csp_hash", widgetStyleCspHash());
+        info.put("event_family", settings.eventFamily().prefix());
         info.put("operator_token_lifetime_seconds", settings.operatorTokenLifetime().toSeconds());
         info.put("widget_token_lifetime_seconds", settings.widgetTokenLifetime().toSeconds());
     }

@@ -55,6 +55,10 @@ final class Errors {
             return errors.isEmpty();
         }
 
+        ArrayNode errors() {
+            return errors;
+        }
+
         Response response() {
             ObjectNode body = Json.object().put("message", "Request validation failed");
             body.set("errors", errors);

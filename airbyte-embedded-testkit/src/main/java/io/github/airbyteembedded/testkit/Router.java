@@ -12,7 +12,17 @@ final class Router {
     private record Route(String method, String[] segments, Function<Request, Response> handler) {
     }
 
+    private record PatternRoute(String method, java.util.regex.Pattern path, Function<Request, Response> handler) {
+    }
+
     private final List<Route> routes = new ArrayList<>();
+    private final List<PatternRoute> patternRoutes = new ArrayList<>();
+
+    /** A route whose whole path matches a regular expression (for paths like {@code /npm/pkg@1.2.3/...}). */
+    Router addPattern(String method, String regex, Function<Request, Response> handler) {
+        patternRoutes.add(new PatternRoute(method, java.util.regex.Pattern.compile(regex), handler));
+        return this;
+    }
 
     Router add(String method, String pattern, Function<Request, Response> handler) {
         routes.add(new Route(method, split(pattern), handler));
@@ -30,6 +40,14 @@ final class Router {
             pathMatched = true;
             if (route.method().equals(request.method())) {
                 return route.handler().apply(request.withPathParameters(parameters));
+            }
+        }
+        for (PatternRoute route : patternRoutes) {
+            if (route.path().matcher(request.path()).matches()) {
+                pathMatched = true;
+                if (route.method().equals(request.method())) {
+                    return route.handler().apply(request);
+                }
             }
         }
         return pathMatched ? Errors.detail(405, "Method Not Allowed") : Errors.detail(404, "Not Found");

@@ -86,4 +86,28 @@ final class Tokens {
             return Optional.empty();
         });
     }
+
+    /**
+     * The 401 for a request whose Bearer token was refused, with an {@code X-Emulator-Auth-Error} header
+     * saying why ({@code missing}, {@code invalid}, {@code expired}, {@code revoked} or
+     * {@code wrong-type}) so that the widget page and test authors can tell; never the token itself.
+     */
+    Response unauthorized(Request request) {
+        return Errors.unauthorized().header("X-Emulator-Auth-Error", request.bearerToken().map(this::rejectionReason).orElse("missing"));
+    }
+
+    private String rejectionReason(String token) {
+        Optional<JsonNode> claims = jwt.verify(token);
+        if (claims.isEmpty()) {
+            return "invalid";
+        }
+        if (!claims.get().path("exp").canConvertToLong() || claims.get().get("exp").asLong() <= now()) {
+            return "expired";
+        }
+        if (OPERATOR_TYPE.equals(claims.get().path("typ").asText(""))
+                && !liveOperatorTokenIds.contains(claims.get().path("jti").asText(""))) {
+            return "revoked";
+        }
+        return "wrong-type";
+    }
 }

@@ -4,10 +4,13 @@ import io.github.airbyteembedded.servlet.AirbyteEmbedded;
 import io.github.airbyteembedded.servlet.AirbyteEmbeddedConfig;
 import io.github.airbyteembedded.servlet.AirbyteEmbeddedConfigException;
 import io.github.airbyteembedded.servlet.AirbyteEmbeddedFilter;
+import io.github.airbyteembedded.servlet.SourceConnectedListener;
 import io.github.airbyteembedded.servlet.TokenRouteListener;
 import io.github.airbyteembedded.servlet.WorkspaceResolver;
+import io.github.airbyteembedded.servlet.page.WidgetScript;
 import io.github.airbyteembedded.spring.security.AuthenticationWorkspaceResolver;
 import io.github.airbyteembedded.testkit.AirbyteEmulator;
+import io.github.airbyteembedded.thymeleaf.AirbyteEmbeddedDialect;
 import jakarta.servlet.DispatcherType;
 import java.io.UncheckedIOException;
 import java.lang.System.Logger;
@@ -34,6 +37,7 @@ import org.springframework.core.io.ResourceLoader;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.core.OAuth2AuthenticatedPrincipal;
 import org.springframework.util.ClassUtils;
+import org.thymeleaf.dialect.IDialect;
 
 /**
  * Auto-configures Airbyte Embedded in a servlet web application from {@code airbyte.embedded.*}
@@ -56,7 +60,8 @@ import org.springframework.util.ClassUtils;
  * {@code 401} (never a login redirect) and are exempt from Spring Security's CSRF token check, their
  * exact-origin check being their CSRF defence ({@code airbyte.embedded.security.require-csrf-token=true}
  * keeps the check on). With {@code airbyte.embedded.emulator.enabled=true} and the testkit on the
- * classpath, an in-process emulator is started and used.
+ * classpath, an in-process emulator is started and used. With Thymeleaf and
+ * airbyte-embedded-thymeleaf, templates get the {@code airbyte:} dialect.
  *
  * @since 0.1.0
  */
@@ -93,6 +98,7 @@ public final class AirbyteEmbeddedAutoConfiguration {
         AirbyteEmbeddedConfig airbyteEmbeddedConfig(AirbyteEmbeddedProperties properties,
                 ObjectProvider<WorkspaceResolver> workspaceResolvers,
                 ObjectProvider<TokenRouteListener> listeners,
+                ObjectProvider<SourceConnectedListener> sourceListeners,
                 ObjectProvider<AirbyteEmbeddedConfigCustomizer> customizers, ResourceLoader resourceLoader) {
             if (properties.getEmulator().isEnabled() && !ClassUtils.isPresent(EMULATOR_CLASS, resourceLoader.getClassLoader())) {
                 throw new AirbyteEmbeddedConfigException("emulator.enabled",
@@ -103,6 +109,10 @@ public final class AirbyteEmbeddedAutoConfiguration {
             List<TokenRouteListener> all = listeners.orderedStream().toList();
             if (!all.isEmpty()) {
                 builder.listener(all.size() == 1 ? all.get(0) : new CompositeTokenRouteListener(all));
+            }
+            List<SourceConnectedListener> sources = sourceListeners.orderedStream().toList();
+            if (!sources.isEmpty()) {
+                builder.sourceConnectedListener(sources.size() == 1 ? sources.get(0) : new CompositeSourceConnectedListener(sources));
             }
             customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
             return builder.build();
@@ -174,9 +184,22 @@ public final class AirbyteEmbeddedAutoConfiguration {
                         + "api-base-url are ignored in favour of the local emulator");
             }
             LOG.log(Level.INFO, "Airbyte Embedded uses the local emulator at {0}", emulator.baseUri());
-            return builder -> builder.apiBaseUri(emulator.baseUri())
-                    .clientId(emulator.clientId())
-                    .clientSecret(AirbyteEmulator.DEFAULT_CLIENT_SECRET);
+            // The emulator serves its own widget script at the CDN's layout: offline, the vendor's CDN is
+            // out of reach. A widget.cdn-base of the application's own is kept.
+            boolean ownScript = !WidgetScript.DEFAULT_CDN_BASE.equals(properties.getWidget().getCdnBase());
+            return builder -> {
+                builder.apiBaseUri(emulator.baseUri())
+                        .clientId(emulator.clientId())
+                        .clientSecret(AirbyteEmulator.DEFAULT_CLIENT_SECRET);
+                if (!ownScript) {
+                    builder.widgetScript(WidgetScript.builder()
+                            .version(AirbyteEmulator.WIDGET_VERSION)
+                            .cdnBase(emulator.baseUri() + "/npm")
+                            .integrity(AirbyteEmulator.widgetScriptIntegrity())
+                            .styleHash(AirbyteEmulator.widgetStyleCspHash())
+                            .build());
+                }
+            };
         }
     }
 
@@ -212,18 +235,21 @@ public final class AirbyteEmbeddedAutoConfiguration {
         }
     }
 
-    // Thymeleaf (phase 2, module airbyte-embedded-thymeleaf on branch "page"): register the dialect here
-    // as an IDialect bean, isolated so the app starts without Thymeleaf or without that module:
-    //
-    //   @Configuration(proxyBeanMethods = false)
-    //   @ConditionalOnClass({SpringTemplateEngine.class, AirbyteEmbeddedDialect.class})
-    //   @Conditional(AirbyteEmbeddedConditions.Active.class)
-    //   static class ThymeleafConfiguration {
-    //       @Bean @ConditionalOnMissingBean
-    //       AirbyteEmbeddedDialect airbyteEmbeddedDialect(AirbyteEmbedded airbyte) { ... }
-    //   }
-    //
-    // plus an optional dependency on airbyte-embedded-thymeleaf and a FilteredClassLoader test.
+    /**
+     * With Thymeleaf and airbyte-embedded-thymeleaf: the {@code airbyte:} dialect as an {@code IDialect}
+     * bean, which Boot's Thymeleaf auto-configuration adds to its template engine.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass({IDialect.class, AirbyteEmbeddedDialect.class})
+    @Conditional(AirbyteEmbeddedConditions.Active.class)
+    static class ThymeleafConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean
+        AirbyteEmbeddedDialect airbyteEmbeddedDialect(AirbyteEmbedded airbyte) {
+            return new AirbyteEmbeddedDialect(airbyte);
+        }
+    }
 
     /** Logs once that Airbyte Embedded is off, and how to turn it on. */
     static final class InactiveNotice implements SmartInitializingSingleton {

@@ -18,7 +18,7 @@ final class AirbyteEmbeddedFailureAnalyzer extends AbstractFailureAnalyzer<Airby
     protected FailureAnalysis analyze(Throwable rootFailure, AirbyteEmbeddedConfigException cause) {
         String property = propertyName(cause);
         String description = "Airbyte Embedded is not configured correctly: " + property + " " + problem(cause) + ".";
-        return new FailureAnalysis(description, action(cause.setting(), property), cause);
+        return new FailureAnalysis(description, action(cause, property), cause);
     }
 
     /** The property for a setting of the core or of this module. */
@@ -27,6 +27,14 @@ final class AirbyteEmbeddedFailureAnalyzer extends AbstractFailureAnalyzer<Airby
         String relative = switch (setting) {
             case "rate-limit" -> cause.getMessage().contains("period") ? "rate-limit.period" : "rate-limit.permits";
             case "rate-limit-max-tracked-users" -> "rate-limit.max-tracked-users";
+            case "source-routes" -> "sources.enabled";
+            case "sources-path" -> "sources.path";
+            case "source-events-path" -> "sources.events-path";
+            case "widget-version" -> "widget.version";
+            case "widget-cdn-base" -> "widget.cdn-base";
+            case "widget-integrity" -> "widget.integrity";
+            case "widget-style-hash" -> "widget.style-hash";
+            case "widget-page-origin" -> "widget.page-origin";
             default -> setting;
         };
         return PREFIX + relative;
@@ -43,7 +51,8 @@ final class AirbyteEmbeddedFailureAnalyzer extends AbstractFailureAnalyzer<Airby
         return message.startsWith(lead) ? message.substring(lead.length()) : message;
     }
 
-    private static String action(String setting, String property) {
+    private static String action(AirbyteEmbeddedConfigException cause, String property) {
+        String setting = cause.setting();
         String where = " (in application.properties, or the environment variable " + environmentVariable(property) + ")";
         return switch (setting) {
             case "client-id" -> "Set " + property + where + " to the client id of your Airbyte application, or set "
@@ -61,6 +70,9 @@ final class AirbyteEmbeddedFailureAnalyzer extends AbstractFailureAnalyzer<Airby
             case "security.workspace-claim" -> "Add spring-boot-starter-oauth2-client (or -oauth2-resource-server), "
                     + "set " + property + " to the claim that names the user's workspace, or remove it to use the "
                     + "principal's name.";
+            case "widget-integrity" -> "Set " + property + " to the published script's hash (sha384-...; the "
+                    + "page documentation says how to compute it from the npm package), to compute for a copy "
+                    + "served by the application or the emulator, or to none.";
             case "workspace.pseudonym-key" -> "Set " + property + " from the environment to a random secret of at "
                     + "least 32 characters, and keep it stable: changing it gives every user a new, empty workspace.";
             default -> "Correct " + property + where + "; its description in your IDE or in the Airbyte Embedded "

@@ -115,7 +115,17 @@ public final class AirbyteEmbeddedProperties {
      */
     private int filterOrder = -90;
 
+    /**
+     * Whether pages that render the widget's tags get a Content-Security-Policy header with what the
+     * widget needs, merged into the header the application already set, if any.
+     */
+    private boolean addContentSecurityPolicy;
+
     private final RateLimit rateLimit = new RateLimit();
+
+    private final Sources sources = new Sources();
+
+    private final Widget widget = new Widget();
 
     private final Workspace workspace = new Workspace();
 
@@ -412,6 +422,42 @@ public final class AirbyteEmbeddedProperties {
     }
 
     /**
+     * Returns whether pages that render the widget get a Content-Security-Policy header.
+     *
+     * @return {@code false} unless turned on
+     */
+    public boolean isAddContentSecurityPolicy() {
+        return addContentSecurityPolicy;
+    }
+
+    /**
+     * Sets whether pages that render the widget get a Content-Security-Policy header.
+     *
+     * @param addContentSecurityPolicy whether they do
+     */
+    public void setAddContentSecurityPolicy(boolean addContentSecurityPolicy) {
+        this.addContentSecurityPolicy = addContentSecurityPolicy;
+    }
+
+    /**
+     * Returns the connected-sources routes.
+     *
+     * @return the sources properties
+     */
+    public Sources getSources() {
+        return sources;
+    }
+
+    /**
+     * Returns the widget's script as pages render it.
+     *
+     * @return the widget properties
+     */
+    public Widget getWidget() {
+        return widget;
+    }
+
+    /**
      * Returns the per-user rate limit of the token route.
      *
      * @return the rate-limit properties
@@ -545,6 +591,214 @@ public final class AirbyteEmbeddedProperties {
          */
         public void setMaxTrackedUsers(int maxTrackedUsers) {
             this.maxTrackedUsers = maxTrackedUsers;
+        }
+    }
+
+    /**
+     * The connected-sources routes ({@code airbyte.embedded.sources.*}): the user's sources, disconnecting
+     * one, and confirming a source the widget reports as created.
+     *
+     * @since 0.1.0
+     */
+    public static final class Sources {
+
+        /**
+         * Whether the filter serves the sources routes beside the token route.
+         */
+        private boolean enabled = true;
+
+        /**
+         * Path of the sources routes (GET lists the user's sources, DELETE path/{id} disconnects one),
+         * relative to the context path.
+         */
+        private String path = "/api/airbyte/sources";
+
+        /**
+         * Path of the route that confirms a source the widget reported as created, relative to the
+         * context path.
+         */
+        private String eventsPath = "/api/airbyte/source-events";
+
+        /**
+         * Returns whether the sources routes are served.
+         *
+         * @return {@code true} unless turned off
+         */
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        /**
+         * Sets whether the sources routes are served.
+         *
+         * @param enabled whether they are
+         */
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        /**
+         * Returns the path of the sources routes.
+         *
+         * @return the path
+         */
+        public String getPath() {
+            return path;
+        }
+
+        /**
+         * Sets the path of the sources routes.
+         *
+         * @param path the path, starting with {@code /}
+         */
+        public void setPath(String path) {
+            this.path = path;
+        }
+
+        /**
+         * Returns the path of the source-events route.
+         *
+         * @return the path
+         */
+        public String getEventsPath() {
+            return eventsPath;
+        }
+
+        /**
+         * Sets the path of the source-events route.
+         *
+         * @param eventsPath the path, starting with {@code /}
+         */
+        public void setEventsPath(String eventsPath) {
+            this.eventsPath = eventsPath;
+        }
+    }
+
+    /**
+     * The widget's script as pages render it ({@code airbyte.embedded.widget.*}): pinned version,
+     * where it is loaded from, its integrity, and what the page's CSP must allow.
+     *
+     * @since 0.1.0
+     */
+    public static final class Widget {
+
+        /**
+         * Exact version of the vendor's widget; ranges and tags such as latest are refused.
+         */
+        private String version = "0.4.5";
+
+        /**
+         * Where the widget script is loaded from: a jsDelivr-shaped base URL (https, or http on
+         * loopback), or a path starting with / for a copy the application serves itself.
+         */
+        private String cdnBase = "https://cdn.jsdelivr.net/npm";
+
+        /**
+         * Subresource Integrity of the widget script (sha384-...), "compute" to compute it at startup
+         * from a self-hosted or loopback copy, or "none" to render no integrity without a warning.
+         */
+        private String integrity;
+
+        /**
+         * CSP hash (sha256-...) of the style element the widget injects, or "unsafe-inline"; the
+         * vendor's hash for version 0.4.5 when unset.
+         */
+        private String styleHash;
+
+        /**
+         * Origin of the widget's iframe page, for the CSP frame-src of pages that host the widget;
+         * learned from the widget tokens when unset.
+         */
+        private String pageOrigin;
+
+        /**
+         * Returns the widget version.
+         *
+         * @return the exact version
+         */
+        public String getVersion() {
+            return version;
+        }
+
+        /**
+         * Sets the widget version.
+         *
+         * @param version an exact version such as {@code 0.4.5}
+         */
+        public void setVersion(String version) {
+            this.version = version;
+        }
+
+        /**
+         * Returns where the widget script is loaded from.
+         *
+         * @return the CDN base URL or path
+         */
+        public String getCdnBase() {
+            return cdnBase;
+        }
+
+        /**
+         * Sets where the widget script is loaded from.
+         *
+         * @param cdnBase the CDN base URL or path
+         */
+        public void setCdnBase(String cdnBase) {
+            this.cdnBase = cdnBase;
+        }
+
+        /**
+         * Returns the integrity setting.
+         *
+         * @return a hash, {@code compute}, {@code none}, or {@code null} when unset
+         */
+        public String getIntegrity() {
+            return integrity;
+        }
+
+        /**
+         * Sets the integrity setting.
+         *
+         * @param integrity a hash, {@code compute} or {@code none}
+         */
+        public void setIntegrity(String integrity) {
+            this.integrity = integrity;
+        }
+
+        /**
+         * Returns the CSP source of the widget's injected style.
+         *
+         * @return a hash, {@code unsafe-inline}, or {@code null} for the default
+         */
+        public String getStyleHash() {
+            return styleHash;
+        }
+
+        /**
+         * Sets the CSP source of the widget's injected style.
+         *
+         * @param styleHash a hash or {@code unsafe-inline}
+         */
+        public void setStyleHash(String styleHash) {
+            this.styleHash = styleHash;
+        }
+
+        /**
+         * Returns the origin of the widget's iframe page.
+         *
+         * @return the origin, or {@code null} to learn it
+         */
+        public String getPageOrigin() {
+            return pageOrigin;
+        }
+
+        /**
+         * Sets the origin of the widget's iframe page.
+         *
+         * @param pageOrigin an origin such as {@code https://app.airbyte.ai}
+         */
+        public void setPageOrigin(String pageOrigin) {
+            this.pageOrigin = pageOrigin;
         }
     }
 

@@ -7,39 +7,38 @@ import java.util.Objects;
 
 /**
  * The one place that knows which paths are Airbyte Embedded's routes, for the Spring Security
- * integration (JSON 401 for anonymous users, CSRF exemption). Matches exactly as the filter does:
- * the request URI without its context path and {@code ;} parameters, compared as a plain string.
+ * integration (JSON 401 for anonymous users, CSRF exemption), taken from the core's configuration.
+ * Matches exactly as the filter does: the request URI without its context path and {@code ;}
+ * parameters, compared as a plain string.
  *
- * <p>The routes: the token route ({@link AirbyteEmbeddedConfig#tokenPath()}), {@code GET
- * /api/airbyte/sources}, {@code DELETE /api/airbyte/sources/{id}} and {@code POST
- * /api/airbyte/source-events}, all methods of each.
+ * <p>The routes, with any method: the token route ({@link AirbyteEmbeddedConfig#tokenPath()}) and,
+ * unless the sources routes are off, {@link AirbyteEmbeddedConfig#sourcesPath()}, one path segment
+ * under it ({@code DELETE <sources-path>/{id}}) and {@link AirbyteEmbeddedConfig#sourceEventsPath()}.
+ * The bootstrap script the filter serves is a public, immutable asset and is not one of them.
  */
 final class AirbyteEmbeddedRoutes {
 
-    /**
-     * The connected-sources routes beside the token route.
-     *
-     * <p>TODO(lead): read these from the core once it publishes its route paths, so that they stay in
-     * one place across modules.
-     */
-    static final String SOURCES_PATH = "/api/airbyte/sources";
-
-    /** The route by which the bootstrap script reports a {@code source_created} event. */
-    static final String SOURCE_EVENTS_PATH = "/api/airbyte/source-events";
-
     private final String tokenPath;
+    private final String sourcesPath;
+    private final String sourceEventsPath;
 
-    private AirbyteEmbeddedRoutes(String tokenPath) {
+    private AirbyteEmbeddedRoutes(String tokenPath, String sourcesPath, String sourceEventsPath) {
         this.tokenPath = tokenPath;
+        this.sourcesPath = sourcesPath;
+        this.sourceEventsPath = sourceEventsPath;
     }
 
     static AirbyteEmbeddedRoutes of(AirbyteEmbeddedConfig config) {
-        return new AirbyteEmbeddedRoutes(Objects.requireNonNull(config, "config").tokenPath());
+        Objects.requireNonNull(config, "config");
+        return config.sourceRoutesEnabled()
+                ? new AirbyteEmbeddedRoutes(config.tokenPath(), config.sourcesPath(), config.sourceEventsPath())
+                : new AirbyteEmbeddedRoutes(config.tokenPath(), null, null);
     }
 
     /** The routes as path patterns (for documentation and logging): {@code *} is one path segment. */
     List<String> patterns() {
-        return List.of(tokenPath, SOURCES_PATH, SOURCES_PATH + "/*", SOURCE_EVENTS_PATH);
+        return sourcesPath == null ? List.of(tokenPath)
+                : List.of(tokenPath, sourcesPath, sourcesPath + "/*", sourceEventsPath);
     }
 
     /** Whether the request is addressed to one of the routes, with any method. */
@@ -48,16 +47,21 @@ final class AirbyteEmbeddedRoutes {
         if (path == null) {
             return false;
         }
-        if (path.equals(tokenPath) || path.equals(SOURCES_PATH) || path.equals(SOURCE_EVENTS_PATH)) {
+        if (path.equals(tokenPath)) {
             return true;
         }
-        if (path.startsWith(SOURCES_PATH + "/")) {
-            String id = path.substring(SOURCES_PATH.length() + 1);
+        if (sourcesPath == null) {
+            return false;
+        }
+        if (path.equals(sourcesPath) || path.equals(sourceEventsPath)) {
+            return true;
+        }
+        if (path.startsWith(sourcesPath + "/")) {
+            String id = path.substring(sourcesPath.length() + 1);
             return !id.isEmpty() && id.indexOf('/') < 0;
         }
         return false;
     }
-
     private static String pathWithinApplication(HttpServletRequest request) {
         String uri = request.getRequestURI();
         if (uri == null) {

@@ -3,6 +3,7 @@ package io.github.airbyteembedded.spring.autoconfigure;
 import io.github.airbyteembedded.servlet.AirbyteEmbeddedConfig;
 import io.github.airbyteembedded.servlet.AirbyteEmbeddedConfigException;
 import io.github.airbyteembedded.servlet.WorkspaceResolver;
+import io.github.airbyteembedded.servlet.page.WidgetScript;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
@@ -50,7 +51,40 @@ final class PropertiesMapping {
             builder.disableRateLimit();
         }
         map.from(rateLimit::getMaxTrackedUsers).to(builder::rateLimitMaxTrackedUsers);
+        AirbyteEmbeddedProperties.Sources sources = properties.getSources();
+        map.from(sources::isEnabled).to(builder::sourceRoutes);
+        map.from(sources::getPath).to(builder::sourcesPath);
+        map.from(sources::getEventsPath).to(builder::sourceEventsPath);
+        builder.widgetScript(widgetScript(properties.getWidget()));
+        map.from(properties.getWidget()::getPageOrigin).whenHasText().to(builder::widgetPageOrigin);
+        map.from(properties::isAddContentSecurityPolicy).to(builder::addContentSecurityPolicy);
         return builder;
+    }
+
+    /** The widget script from {@code airbyte.embedded.widget.*}, with the same words as the init-params. */
+    static WidgetScript widgetScript(AirbyteEmbeddedProperties.Widget widget) {
+        WidgetScript.Builder script = WidgetScript.builder();
+        PropertyMapper map = PropertyMapper.get();
+        map.from(widget::getVersion).to(script::version);
+        map.from(widget::getCdnBase).to(script::cdnBase);
+        map.from(widget::getIntegrity).whenHasText().to(integrity -> {
+            if (integrity.strip().equalsIgnoreCase("compute")) {
+                script.computeIntegrity();
+            } else if (integrity.strip().equalsIgnoreCase("none")) {
+                script.withoutIntegrity();
+            } else {
+                script.integrity(integrity);
+            }
+        });
+        map.from(widget::getStyleHash).whenHasText().to(style -> {
+            String value = style.strip();
+            if (value.equalsIgnoreCase("unsafe-inline") || value.equalsIgnoreCase("'unsafe-inline'")) {
+                script.unsafeInlineStyles();
+            } else {
+                script.styleHash(value);
+            }
+        });
+        return script.build();
     }
 
     /**

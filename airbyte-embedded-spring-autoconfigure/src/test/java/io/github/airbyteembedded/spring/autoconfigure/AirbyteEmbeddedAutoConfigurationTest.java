@@ -14,11 +14,14 @@ import io.github.airbyteembedded.servlet.AirbyteEmbedded;
 import io.github.airbyteembedded.servlet.AirbyteEmbeddedConfig;
 import io.github.airbyteembedded.servlet.AirbyteEmbeddedConfigException;
 import io.github.airbyteembedded.servlet.AirbyteEmbeddedFilter;
+import io.github.airbyteembedded.servlet.SourceConnectedListener;
 import io.github.airbyteembedded.servlet.TagSelectionMode;
 import io.github.airbyteembedded.servlet.TokenRouteListener;
 import io.github.airbyteembedded.servlet.WorkspaceResolver;
+import io.github.airbyteembedded.servlet.page.WidgetScript;
 import io.github.airbyteembedded.spring.security.AuthenticationWorkspaceResolver;
 import io.github.airbyteembedded.testkit.AirbyteEmulator;
+import io.github.airbyteembedded.thymeleaf.AirbyteEmbeddedDialect;
 import jakarta.servlet.DispatcherType;
 import java.io.IOException;
 import java.net.URI;
@@ -129,7 +132,15 @@ class AirbyteEmbeddedAutoConfigurationTest {
                         "airbyte.embedded.max-concurrent-upstream-calls=16",
                         "airbyte.embedded.rate-limit.permits=3",
                         "airbyte.embedded.rate-limit.period=30s",
-                        "airbyte.embedded.rate-limit.max-tracked-users=500")
+                        "airbyte.embedded.rate-limit.max-tracked-users=500",
+                        "airbyte.embedded.sources.path=/airbyte/sources",
+                        "airbyte.embedded.sources.events-path=/airbyte/events",
+                        "airbyte.embedded.widget.version=0.4.6",
+                        "airbyte.embedded.widget.cdn-base=/vendor/npm",
+                        "airbyte.embedded.widget.integrity=sha384-oqVuAfXRKap7fdgcCY5uykM6+R9GqQ8K/uxy9rx7HNQlGYl1kPzQho1wx4JwY8wC",
+                        "airbyte.embedded.widget.style-hash=unsafe-inline",
+                        "airbyte.embedded.widget.page-origin=https://widget.example.com",
+                        "airbyte.embedded.add-content-security-policy=true")
                 .run(context -> {
                     assertNull(context.getStartupFailure());
                     AirbyteEmbeddedConfig config = context.getBean(AirbyteEmbeddedConfig.class);
@@ -150,7 +161,42 @@ class AirbyteEmbeddedAutoConfigurationTest {
                     assertEquals(3, config.rateLimitPermits());
                     assertEquals(Duration.ofSeconds(30), config.rateLimitPeriod());
                     assertEquals(500, config.rateLimitMaxTrackedUsers());
+                    assertTrue(config.sourceRoutesEnabled());
+                    assertEquals("/airbyte/sources", config.sourcesPath());
+                    assertEquals("/airbyte/events", config.sourceEventsPath());
+                    WidgetScript script = config.widgetScript();
+                    assertEquals("0.4.6", script.version());
+                    assertEquals("/vendor/npm", script.cdnBase());
+                    assertEquals(Optional.of("sha384-oqVuAfXRKap7fdgcCY5uykM6+R9GqQ8K/uxy9rx7HNQlGYl1kPzQho1wx4JwY8wC"),
+                            script.integrity());
+                    assertEquals("'unsafe-inline'", script.styleSource());
+                    assertEquals(Optional.of("https://widget.example.com"), config.widgetPageOrigin());
+                    assertTrue(config.addContentSecurityPolicy());
                 });
+    }
+
+    @Test
+    void servesTheTokenRouteAloneWhenTheSourcesRoutesAreOff() {
+        runner.withPropertyValues(REQUIRED).withPropertyValues("airbyte.embedded.sources.enabled=false").run(context -> {
+            assertFalse(context.getBean(AirbyteEmbeddedConfig.class).sourceRoutesEnabled());
+            assertEquals(List.of("/api/airbyte/widget-token"),
+                    AirbyteEmbeddedRoutes.of(context.getBean(AirbyteEmbeddedConfig.class)).patterns());
+        });
+    }
+
+    @Test
+    void theWidgetScriptDefaultsAreTheCores() {
+        runner.withPropertyValues(REQUIRED).run(context ->
+                assertEquals(WidgetScript.defaults(), context.getBean(AirbyteEmbeddedConfig.class).widgetScript()));
+    }
+
+    @Test
+    void tellsEverySourceConnectedListenerBean() {
+        runner.withPropertyValues(REQUIRED).withUserConfiguration(SourceListenersConfiguration.class).run(context -> {
+            context.getBean(AirbyteEmbeddedConfig.class).sourceConnectedListener()
+                    .onSourceConnected(() -> "alice", "alice-workspace", null);
+            assertEquals(List.of("first:alice-workspace", "second:alice-workspace"), SourceListenersConfiguration.HEARD);
+        });
     }
 
     @Test
@@ -194,7 +240,6 @@ class AirbyteEmbeddedAutoConfigurationTest {
         runner.withPropertyValues(REQUIRED).withPropertyValues("airbyte.embedded.rate-limit.enabled=false").run(context -> {
             AirbyteEmbeddedConfig config = context.getBean(AirbyteEmbeddedConfig.class);
             assertFalse(config.rateLimitEnabled());
-            assertEquals(0, config.rateLimitPermits());
         });
     }
 
@@ -380,6 +425,8 @@ class AirbyteEmbeddedAutoConfigurationTest {
                     AirbyteEmbeddedConfig config = context.getBean(AirbyteEmbeddedConfig.class);
                     assertEquals(emulator.baseUri(), config.apiBaseUri());
                     assertEquals(AirbyteEmulator.DEFAULT_CLIENT_ID, config.clientId());
+                    assertEquals(emulator.baseUri() + "/npm", config.widgetScript().cdnBase(), "the emulator serves the widget");
+                    assertEquals(Optional.of(AirbyteEmulator.widgetScriptIntegrity()), config.widgetScript().integrity());
                     assertTrue(context.getBean(AirbyteEmbedded.class).checkOperatorToken().join().available(),
                             "the emulator accepts the credentials the configuration was given");
                     emulatorUri.set(emulator.baseUri());
@@ -407,12 +454,42 @@ class AirbyteEmbeddedAutoConfigurationTest {
         }
     }
 
+    @Test
+    void registersTheThymeleafDialectForTheIntegration() {
+        runner.withPropertyValues(REQUIRED).run(context ->
+                assertEquals(1, context.getBeansOfType(AirbyteEmbeddedDialect.class).size()));
+    }
+
+    @Test
+    void thymeleafDialectBacksOffWithoutThymeleaf() {
+        runner.withPropertyValues(REQUIRED).withClassLoader(new FilteredClassLoader("org.thymeleaf")).run(context -> {
+            assertNull(context.getStartupFailure());
+            assertFalse(context.containsBean("airbyteEmbeddedDialect"));
+        });
+    }
+
+    @Test
+    void thymeleafDialectBacksOffWithoutTheDialectModule() {
+        runner.withPropertyValues(REQUIRED).withClassLoader(new FilteredClassLoader("io.github.airbyteembedded.thymeleaf"))
+                .run(context -> {
+                    assertNull(context.getStartupFailure());
+                    assertFalse(context.containsBean("airbyteEmbeddedDialect"));
+                });
+    }
+
+    @Test
+    void thymeleafDialectBacksOffWhenTheApplicationDefinesItsOwn() {
+        runner.withPropertyValues(REQUIRED).withUserConfiguration(DialectConfiguration.class).run(context ->
+                assertEquals(List.of("applicationDialect"), List.of(context.getBeanNamesForType(AirbyteEmbeddedDialect.class))));
+    }
+
     static void assertNothingRegistered(ApplicationContext context) {
         assertEquals(0, context.getBeansOfType(AirbyteEmbeddedConfig.class).size());
         assertEquals(0, context.getBeansOfType(AirbyteEmbedded.class).size());
         assertEquals(0, context.getBeansOfType(FilterRegistrationBean.class).size());
         assertEquals(0, context.getBeanNamesForType(AirbyteEmulator.class).length);
         assertFalse(context.containsBean("airbyteEmbeddedHttpSecurityCustomizer"));
+        assertEquals(0, context.getBeanNamesForType(AirbyteEmbeddedDialect.class).length);
     }
 
     static AirbyteEmbeddedConfigException startupFailure(
@@ -482,11 +559,42 @@ class AirbyteEmbeddedAutoConfigurationTest {
     }
 
     @Configuration(proxyBeanMethods = false)
+    static class DialectConfiguration {
+
+        @Bean
+        AirbyteEmbeddedDialect applicationDialect() {
+            return new AirbyteEmbeddedDialect();
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
     static class ResolverConfiguration {
 
         @Bean
         WorkspaceResolver tenantResolver() {
             return request -> Optional.of("tenant-1");
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class SourceListenersConfiguration {
+
+        static final List<String> HEARD = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        @Bean
+        @Order(1)
+        SourceConnectedListener firstSourceListener() {
+            HEARD.clear();
+            return (principal, workspace, source) -> {
+                HEARD.add("first:" + workspace);
+                throw new IllegalStateException("a broken listener");
+            };
+        }
+
+        @Bean
+        @Order(2)
+        SourceConnectedListener secondSourceListener() {
+            return (principal, workspace, source) -> HEARD.add("second:" + workspace);
         }
     }
 

@@ -80,7 +80,16 @@ class AirbyteEmbeddedFailureAnalyzerTest {
                 failure(b -> b.maxConcurrentUpstreamCalls(0)),
                 failure(b -> b.rateLimit(-1, Duration.ofMinutes(1))),
                 failure(b -> b.rateLimit(5, Duration.ZERO)),
-                failure(b -> b.rateLimitMaxTrackedUsers(0)));
+                failure(b -> b.rateLimitMaxTrackedUsers(0)),
+                failure(b -> b.sourcesPath("sources")),
+                failure(b -> b.sourceEventsPath("events")),
+                failure(b -> b.sourceEventsPath("/api/airbyte/sources/events")),
+                failure(b -> b.widgetPageOrigin("https://widget.example.com/path")));
+        for (String setting : List.of("widget-version", "widget-cdn-base", "widget-integrity", "widget-style-hash",
+                "source-routes", "add-content-security-policy")) {
+            failures = new java.util.ArrayList<>(failures);
+            failures.add(new AirbyteEmbeddedConfigException(setting, "is wrong"));
+        }
         List<String> documented = PropertiesDocumentationTest.metadataProperties().keySet().stream().toList();
         for (AirbyteEmbeddedConfigException failure : failures) {
             String property = AirbyteEmbeddedFailureAnalyzer.propertyName(failure);

@@ -15,6 +15,34 @@ class AirbyteEmbeddedRoutesTest {
             .clientSecret("secret").allowedOrigin("https://app.example.com").tokenPath("/airbyte/token").build());
 
     @Test
+    void takesThePathsFromTheConfiguration() {
+        AirbyteEmbeddedRoutes custom = AirbyteEmbeddedRoutes.of(AirbyteEmbeddedConfig.builder().clientId("id")
+                .clientSecret("secret").allowedOrigin("https://app.example.com")
+                .sourcesPath("/data/sources").sourceEventsPath("/data/events").build());
+        assertTrue(custom.matches(request("", "/data/sources")));
+        assertTrue(custom.matches(request("", "/data/sources/abc")));
+        assertTrue(custom.matches(request("", "/data/events")));
+        assertFalse(custom.matches(request("", "/api/airbyte/sources")));
+    }
+
+    @Test
+    void leavesTheSourcesPathsAloneWhenTheSourcesRoutesAreOff() {
+        AirbyteEmbeddedRoutes tokenOnly = AirbyteEmbeddedRoutes.of(AirbyteEmbeddedConfig.builder().clientId("id")
+                .clientSecret("secret").allowedOrigin("https://app.example.com").sourceRoutes(false).build());
+        assertTrue(tokenOnly.matches(request("", "/api/airbyte/widget-token")));
+        assertFalse(tokenOnly.matches(request("", "/api/airbyte/sources")));
+        assertFalse(tokenOnly.matches(request("", "/api/airbyte/source-events")));
+    }
+
+    @Test
+    void leavesTheBootstrapScriptAlone() {
+        AirbyteEmbeddedConfig config = AirbyteEmbeddedConfig.builder().clientId("id").clientSecret("secret")
+                .allowedOrigin("https://app.example.com").build();
+        String bootstrap = io.github.airbyteembedded.servlet.AirbyteEmbedded.create(config).bootstrapScriptPath();
+        assertFalse(AirbyteEmbeddedRoutes.of(config).matches(request("", bootstrap)));
+    }
+
+    @Test
     void matchesTheTokenRouteAndTheSourcesRoutes() {
         assertTrue(routes.matches(request("", "/airbyte/token")));
         assertTrue(routes.matches(request("", "/api/airbyte/sources")));

@@ -34,11 +34,11 @@ class OptionalDependenciesTest {
                         List.of("org.springframework.security.", "org.springframework.boot.security.",
                                 "org.springframework.boot.health.", "org.springframework.boot.actuate.",
                                 "org.springframework.boot.micrometer.", "io.micrometer.core.",
-                                "org.thymeleaf.", "org.springframework.boot.thymeleaf.",
+                                "org.thymeleaf.", "org.springframework.boot.thymeleaf.", "io.github.airbyteembedded.thymeleaf.",
                                 "io.github.airbyteembedded.testkit."),
                         List.of("/spring-security-", "/spring-boot-security-", "/spring-boot-health-",
                                 "/spring-boot-actuator-", "/spring-boot-micrometer-", "/micrometer-core-",
-                                "/thymeleaf", "/spring-boot-thymeleaf-", "/airbyte-embedded-testkit")))
+                                "/thymeleaf", "/spring-boot-thymeleaf-", "/airbyte-embedded-thymeleaf", "/airbyte-embedded-testkit")))
                 .run(context -> {
                     assertNull(context.getStartupFailure());
                     assertEquals(1, context.getBeansOfType(AirbyteEmbedded.class).size());
@@ -48,6 +48,7 @@ class OptionalDependenciesTest {
                     assertFalse(context.containsBean("airbyteEmbeddedHttpSecurityCustomizer"));
                     assertFalse(context.containsBean("airbyteEmbeddedHealthIndicator"));
                     assertFalse(context.containsBean("airbyteEmbeddedMetricsListener"));
+                    assertFalse(context.containsBean("airbyteEmbeddedDialect"));
                 });
     }
 
@@ -58,6 +59,7 @@ class OptionalDependenciesTest {
             assertTrue(context.containsBean("airbyteEmbeddedHttpSecurityCustomizer"));
             assertTrue(context.containsBean("airbyteEmbeddedHealthIndicator"));
             assertTrue(context.containsBean("airbyteEmbeddedMetricsListener"));
+            assertTrue(context.containsBean("airbyteEmbeddedDialect"));
         });
     }
 

@@ -112,6 +112,26 @@ class SpringSecurityRoutesIT {
     }
 
     @Test
+    void aSignedInUserListsAndDisconnectsHerSourcesWithoutACsrfToken() {
+        browser.signInWithForm("alice");
+        HttpResponse<String> list = browser.send(browser.request("/api/airbyte/sources").header("Origin", Browser.ORIGIN)
+                .header("Accept", "application/json"));
+        assertEquals(200, list.statusCode(), list.body());
+        assertTrue(json(list).path("sources").isArray(), list.body());
+
+        HttpResponse<String> delete = browser.send(browser.request("/api/airbyte/sources/3f1d0c5e-9b7a-4d4c-8e6f-1a0b9c8d7e6f")
+                .header("Origin", Browser.ORIGIN).DELETE());
+        assertEquals(404, delete.statusCode(), "the route answered, not Spring Security's CSRF check: " + delete.body());
+        assertEquals("source_not_found", json(delete).get("error").asText());
+
+        HttpResponse<String> event = browser.send(browser.request("/api/airbyte/source-events").header("Origin", Browser.ORIGIN)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"type\":\"source_created\",\"sourceId\":\"3f1d0c5e-9b7a-4d4c-8e6f-1a0b9c8d7e6f\"}")));
+        assertEquals(404, event.statusCode(), "a forged event is checked by the route: " + event.body());
+        assertEquals("source_not_found", json(event).get("error").asText());
+    }
+
+    @Test
     void theExactOriginCheckRefusesACrossSiteRequestOfASignedInUser() {
         HttpResponse<String> response = browser.send(basic(browser.request("/api/airbyte/widget-token"), "alice")
                 .header("Origin", "https://evil.example").POST(HttpRequest.BodyPublishers.noBody()));
