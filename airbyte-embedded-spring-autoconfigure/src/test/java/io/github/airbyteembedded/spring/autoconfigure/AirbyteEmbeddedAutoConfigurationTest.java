@@ -212,6 +212,10 @@ class AirbyteEmbeddedAutoConfigurationTest {
         assertEquals(AirbyteEmbeddedConfig.DEFAULT_RATE_LIMIT_PERIOD, defaults.getRateLimit().getPeriod());
         assertEquals(AirbyteEmbeddedConfig.DEFAULT_RATE_LIMIT_MAX_TRACKED_USERS, defaults.getRateLimit().getMaxTrackedUsers());
         assertEquals(AirbyteEmbeddedAutoConfiguration.DEFAULT_FILTER_ORDER, defaults.getFilterOrder());
+        assertEquals(AirbyteEmbeddedConfig.DEFAULT_SOURCES_PATH, defaults.getSources().getPath());
+        assertEquals(AirbyteEmbeddedConfig.DEFAULT_SOURCE_EVENTS_PATH, defaults.getSources().getEventsPath());
+        assertEquals(WidgetScript.DEFAULT_VERSION, defaults.getWidget().getVersion());
+        assertEquals(WidgetScript.DEFAULT_CDN_BASE, defaults.getWidget().getCdnBase());
     }
 
     @Test
