@@ -96,8 +96,14 @@ public enum ErrorCode {
         return httpStatus;
     }
 
-    /** The short default message of the JSON error body. */
-    String message() {
+    /**
+     * Returns the short, human-readable default message of the JSON error body, for code that answers
+     * on the route's behalf (the Spring Boot layer's 401 for anonymous users, for example). Unlike
+     * {@link #code()}, the message may change between releases.
+     *
+     * @return the message, never containing a secret
+     */
+    public String message() {
         return message;
     }
 }
