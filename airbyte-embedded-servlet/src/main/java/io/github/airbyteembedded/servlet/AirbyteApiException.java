@@ -25,10 +25,15 @@ public final class AirbyteApiException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The code the routes answer with. */
     private final ErrorCode errorCode;
+    /** Airbyte's HTTP status, or -1 without a response. */
     private final int upstreamStatus;
+    /** The Retry-After the routes answer with, or null. */
     private final Duration retryAfter;
+    /** The Retry-After Airbyte sent, or null. */
     private final Duration upstreamRetryAfter;
+    /** Whether Airbyte refused the operator token itself. */
     private final boolean operatorTokenRejected;
 
     private AirbyteApiException(ErrorCode errorCode, String message, int upstreamStatus, Duration retryAfter,
