@@ -271,11 +271,10 @@ final class AirbyteApiClient {
                 LOG.log(Level.WARNING, "Airbyte {0} failed after {1} ms: {2}", call, elapsedMillis, classified.getMessage());
                 throw classified;
             }
-            if (response.statusCode() != 200) {
-                LOG.log(Level.WARNING, "Airbyte {0} answered HTTP {1} after {2} ms", call, response.statusCode(), elapsedMillis);
-            } else {
-                LOG.log(Level.DEBUG, "Airbyte {0} answered HTTP 200 after {1} ms", call, elapsedMillis);
-            }
+            // Any 2xx is a success (a delete answers 202 with a job id); the rest is worth a warning.
+            int status = response.statusCode();
+            LOG.log(status >= 200 && status < 300 ? Level.DEBUG : Level.WARNING,
+                    "Airbyte {0} answered HTTP {1} after {2} ms", call, status, elapsedMillis);
             return response;
         });
     }
