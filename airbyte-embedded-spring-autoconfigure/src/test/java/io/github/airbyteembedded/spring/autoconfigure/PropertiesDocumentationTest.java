@@ -19,21 +19,25 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /**
- * Keeps the property table of {@code PROPERTIES.md} (folded into the README) in step with the
- * metadata that {@code spring-boot-configuration-processor} generates: the same keys, the same
- * defaults, and a hint for every enumerated value.
+ * Keeps the property table of the root {@code README.md} (between {@code <!-- properties:start -->}
+ * and {@code <!-- properties:end -->}) in step with the metadata that {@code
+ * spring-boot-configuration-processor} generates: the same keys, the same defaults, and a hint for
+ * every enumerated value.
  */
 class PropertiesDocumentationTest {
 
     static final Path METADATA = Path.of("target/classes/META-INF/spring-configuration-metadata.json");
-    static final Path DOCUMENT = Path.of("PROPERTIES.md");
+    /** The root README; tests run in this module's directory. */
+    static final Path DOCUMENT = Path.of("..", "README.md");
+    static final String TABLE_START = "<!-- properties:start -->";
+    static final String TABLE_END = "<!-- properties:end -->";
     private static final String NONE = "–";
 
     @Test
     void tableListsExactlyTheGeneratedProperties() {
         Set<String> generated = new TreeSet<>(metadataProperties().keySet());
         Set<String> documented = new TreeSet<>(documentedDefaults().keySet());
-        assertEquals(generated, documented, "PROPERTIES.md table vs " + METADATA);
+        assertEquals(generated, documented, "README.md property table vs " + METADATA);
     }
 
     @Test
@@ -76,22 +80,43 @@ class PropertiesDocumentationTest {
         }
     }
 
-    /** Property name to its Default cell, from the rows of the table that start with a property key. */
-    static Map<String, String> documentedDefaults() {
+    @Test
+    void theTableIsBetweenOneStartAndOneEndMarker() {
+        List<String> lines = readme();
+        assertEquals(1, lines.stream().filter(TABLE_START::equals).count(), TABLE_START);
+        assertEquals(1, lines.stream().filter(TABLE_END::equals).count(), TABLE_END);
+        assertTrue(lines.indexOf(TABLE_START) < lines.indexOf(TABLE_END), "start before end");
+        assertTrue(tableLines().stream().anyMatch(line -> line.startsWith("| Property | Default |")), "a header row");
+    }
+
+    private static List<String> readme() {
         try {
-            Map<String, String> defaults = new LinkedHashMap<>();
-            for (String line : Files.readAllLines(DOCUMENT, StandardCharsets.UTF_8)) {
-                if (!line.startsWith("| `airbyte.embedded.")) {
-                    continue;
-                }
-                String[] cells = line.split("\\|");
-                String name = cells[1].strip().replace("`", "");
-                String previous = defaults.put(name, cells[2].strip());
-                assertEquals(null, previous, name + " is listed twice");
-            }
-            return defaults;
+            return Files.readAllLines(DOCUMENT, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + DOCUMENT.toAbsolutePath(), e);
         }
+    }
+
+    /** The lines between the markers; none when a marker is missing (the marker test then says so). */
+    private static List<String> tableLines() {
+        List<String> lines = readme();
+        int start = lines.indexOf(TABLE_START);
+        int end = lines.indexOf(TABLE_END);
+        return start < 0 || end < start ? List.of() : lines.subList(start + 1, end);
+    }
+
+    /** Property name to its Default cell, from the rows of the table that start with a property key. */
+    static Map<String, String> documentedDefaults() {
+        Map<String, String> defaults = new LinkedHashMap<>();
+        for (String line : tableLines()) {
+            if (!line.startsWith("| `airbyte.embedded.")) {
+                continue;
+            }
+            String[] cells = line.split("\\|");
+            String name = cells[1].strip().replace("`", "");
+            String previous = defaults.put(name, cells[2].strip());
+            assertEquals(null, previous, name + " is listed twice");
+        }
+        return defaults;
     }
 }
