@@ -63,7 +63,7 @@ class SampleApplicationIT {
         assertEquals(List.of("alice"), names);
         assertEquals(emulator.workspaces().get(0).id(), token.workspaceId());
 
-        HttpResponse<String> state = http.send(java.net.http.HttpRequest.newBuilder(emulator.baseUri().resolve("/_emulator/state")));
+        HttpResponse<String> state = http.send(HttpRequest.newBuilder(emulator.baseUri().resolve("/_emulator/state")));
         assertTrue(state.body().contains("\"alice\""), state.body());
         assertFalse(state.body().contains("\"bob\""), state.body());
     }

@@ -163,21 +163,26 @@ class SampleBrowserIT {
 
     @Test
     @Order(3)
-    void aliceDisconnectsHerOwnSource() {
-        SampleHttp.createGitHubSource(emulator, "alice");
+    void aliceDisconnectsOneOfHerSources() {
+        String github = SampleHttp.createGitHubSource(emulator, "alice");
+        String stripe = SampleHttp.createStripeSource(emulator, "alice");
         String bobs = SampleHttp.createGitHubSource(emulator, "bob");
         Page alice = signIn("alice", null);
-        Locator disconnect = alice.locator("#sources li[data-source-id] [data-disconnect]");
-        assertEquals(1, disconnect.count(), "alice sees her source only");
+        Locator rows = alice.locator("#sources li[data-source-id]");
+        assertEquals(List.of(stripe, github), List.of(rows.nth(0).getAttribute("data-source-id"), rows.nth(1).getAttribute("data-source-id")),
+                "alice sees her two sources, newest first, and not bob's");
+        Locator disconnect = alice.locator("li[data-source-id='" + github + "'] [data-disconnect]");
 
         disconnect.click();
         assertEquals("Confirm disconnect", disconnect.textContent());
         screenshot(alice, "09-confirm-disconnect");
         disconnect.click();
 
-        alice.locator("#sources .empty").waitFor();
+        alice.locator("[data-alert=success]").waitFor();
         assertEquals("GitHub is disconnected.", alice.locator("[data-alert=success] strong").textContent());
-        assertTrue(emulator.workspace("alice").orElseThrow().sources().isEmpty());
+        alice.waitForCondition(() -> rows.count() == 1);
+        assertEquals(stripe, rows.first().getAttribute("data-source-id"));
+        assertEquals(List.of(stripe), emulator.workspace("alice").orElseThrow().sources().stream().map(s -> s.id().toString()).toList());
         assertEquals(bobs, emulator.workspace("bob").orElseThrow().sources().get(0).id().toString(), "bob's source is untouched");
         screenshot(alice, "10-source-disconnected");
     }

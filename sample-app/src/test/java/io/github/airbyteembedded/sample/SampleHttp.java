@@ -65,6 +65,20 @@ final class SampleHttp {
      * @return the source's id
      */
     static String createGitHubSource(AirbyteEmulator emulator, String workspace) {
+        return createSource(emulator, workspace, "github", "{\"personal_access_token\":\"ghp_sample\",\"repositories\":[\"octo/hello\"]}");
+    }
+
+    /**
+     * Creates a Stripe source in a workspace, as {@link #createGitHubSource} does.
+     *
+     * @return the source's id
+     */
+    static String createStripeSource(AirbyteEmulator emulator, String workspace) {
+        return createSource(emulator, workspace, "stripe",
+                "{\"account_id\":\"acct_sample\",\"client_secret\":\"sk_test_sample\",\"start_date\":\"2026-01-01T00:00:00Z\"}");
+    }
+
+    private static String createSource(AirbyteEmulator emulator, String workspace, String connectorType, String config) {
         HttpClient client = HttpClient.newHttpClient();
         HttpResponse<String> token = send(client, HttpRequest.newBuilder(emulator.baseUri().resolve("/api/v1/account/applications/token"))
                 .header("Content-Type", "application/json")
@@ -74,8 +88,8 @@ final class SampleHttp {
         HttpResponse<String> created = send(client, HttpRequest.newBuilder(emulator.baseUri().resolve("/api/v1/integrations/connectors"))
                 .header("Content-Type", "application/json")
                 .header("Authorization", "Bearer " + operatorToken)
-                .POST(HttpRequest.BodyPublishers.ofString("{\"workspace_name\":\"" + workspace + "\",\"connector_type\":\"github\","
-                        + "\"replication_config\":{\"personal_access_token\":\"ghp_sample\",\"repositories\":[\"octo/hello\"]}}"))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"workspace_name\":\"" + workspace + "\",\"connector_type\":\""
+                        + connectorType + "\",\"replication_config\":" + config + "}"))
                 .build());
         if (created.statusCode() != 200) {
             throw new AssertionError("the emulator did not create the source: " + created.statusCode() + " " + created.body());
