@@ -152,8 +152,11 @@
       showAlert("warning", "Your session has ended.", "Sign in again to connect your data.");
       return;
     }
-    var retry = detail.retryAfter ? " Try again in " + detail.retryAfter + " s." : "";
-    showAlert("error", "Could not start connecting your data.", (detail.message || "") + retry);
+    var text = detail.message || "";
+    if (detail.retryAfter && !/try again/i.test(text)) {
+      text += " Try again in " + detail.retryAfter + " seconds.";
+    }
+    showAlert("error", "Could not start connecting your data.", text);
   });
 
   // --- Disconnect: a first click asks for confirmation, the second one disconnects ---

@@ -13,6 +13,7 @@ import com.microsoft.playwright.options.ScreenshotAnimations;
 import com.microsoft.playwright.options.WaitForSelectorState;
 import io.github.airbyteembedded.testkit.AirbyteEmulator;
 import io.github.airbyteembedded.testkit.EmulatorSource;
+import io.github.airbyteembedded.testkit.Fault;
 import io.github.airbyteembedded.testkit.browser.BrowserSession;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -42,7 +43,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * The sample in headless Chromium, as people use it: sign in with the form, connect a source in the
  * emulator's widget and see it in the list without a reload; another user does not see it; a failing
  * connection check shows an error in the widget and on the page; disconnecting removes the user's own
- * source. The app serves a page on {@code http://localhost:<port>}, the origin it is configured to
+ * source; a token route error (Airbyte unavailable) is shown on the page. The app serves a page on {@code http://localhost:<port>}, the origin it is configured to
  * allow, with its emulator on another loopback port. Each step leaves a screenshot in {@code
  * target/screenshots/}; the tests run in order only so that the screenshots are numbered in the
  * order of the story, and each one starts from an empty emulator.
@@ -185,6 +186,23 @@ class SampleBrowserIT {
         assertEquals(List.of(stripe), emulator.workspace("alice").orElseThrow().sources().stream().map(s -> s.id().toString()).toList());
         assertEquals(bobs, emulator.workspace("bob").orElseThrow().sources().get(0).id().toString(), "bob's source is untouched");
         screenshot(alice, "10-source-disconnected");
+    }
+
+    @Test
+    @Order(4)
+    void whenAirbyteIsUnavailableTheButtonsErrorIsShownOnThePage() {
+        Page alice = signIn("alice", null);
+        emulator.faults().add(Fault.status("POST /api/v1/account/applications/widget-token", 503).retryAfterSeconds(7).times(1));
+
+        alice.click("#connect");
+
+        Locator alert = alice.locator("[data-alert=error]");
+        alert.waitFor();
+        assertEquals("Could not start connecting your data.", alert.locator("strong").textContent());
+        assertTrue(alert.textContent().contains("Airbyte is unavailable; try again shortly."), "the route's message: " + alert.textContent());
+        assertEquals("error", alice.getAttribute("#connect", "data-airbyte-state"));
+        assertEquals(0, alice.locator("dialog.airbyte-widget-dialog-wrapper").count(), "no widget without a token");
+        screenshot(alice, "11-airbyte-unavailable");
     }
 
     /** Opens the home page in a new browser context and signs in through the form it redirects to. */
