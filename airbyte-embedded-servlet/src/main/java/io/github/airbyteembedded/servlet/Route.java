@@ -105,7 +105,7 @@ abstract class Route {
             refuse(response, ErrorCode.METHOD_NOT_ALLOWED, null, started);
             return;
         }
-        BodyCheck body = readBody(request);
+        BodyCheck body = readBody(request, response);
         if (body.error() != null) {
             refuse(response, body.error(), null, started);
             return;
@@ -186,21 +186,20 @@ abstract class Route {
     }
 
     /**
-     * A body must be small and JSON, so that a route cannot be fed large uploads or form posts; it is
-     * read whole (at most {@value #MAX_BODY_BYTES} bytes), which also lets the container keep the
-     * connection open for the next request.
+     * A body must be small and JSON, so that a route cannot be fed large uploads or form posts. Up to
+     * {@value #MAX_BODY_BYTES} bytes are read whole (before the media type is judged), which lets the
+     * container keep the connection open for the next request; a larger body is refused unread, with
+     * {@code Connection: close}, so that no client reuses a connection whose request was not consumed.
      */
-    private static BodyCheck readBody(HttpServletRequest request) throws IOException {
+    private static BodyCheck readBody(HttpServletRequest request, HttpServletResponse response) throws IOException {
         long length = request.getContentLengthLong();
         boolean chunked = request.getHeader("Transfer-Encoding") != null;
         if (length > MAX_BODY_BYTES) {
+            response.setHeader("Connection", "close");
             return new BodyCheck(null, ErrorCode.PAYLOAD_TOO_LARGE);
         }
         if (length <= 0 && !chunked) {
             return new BodyCheck(new byte[0], null);
-        }
-        if (!isJson(request.getContentType())) {
-            return new BodyCheck(null, ErrorCode.UNSUPPORTED_MEDIA_TYPE);
         }
         ServletInputStream in = request.getInputStream();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -208,9 +207,13 @@ abstract class Route {
         int read;
         while ((read = in.read(buffer)) != -1) {
             if (bytes.size() + read > MAX_BODY_BYTES) {
+                response.setHeader("Connection", "close");
                 return new BodyCheck(null, ErrorCode.PAYLOAD_TOO_LARGE);
             }
             bytes.write(buffer, 0, read);
+        }
+        if (bytes.size() > 0 && !isJson(request.getContentType())) {
+            return new BodyCheck(null, ErrorCode.UNSUPPORTED_MEDIA_TYPE);
         }
         return new BodyCheck(bytes.toByteArray(), null);
     }
