@@ -4,9 +4,6 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import io.github.airbyteembedded.servlet.page.WidgetScript;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.http.HttpServletRequest;
-import java.lang.System.Logger;
-import java.lang.System.Logger.Level;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,7 +12,6 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The running Airbyte Embedded integration of one application: its configuration, the HTTP client
@@ -45,7 +41,6 @@ public final class AirbyteEmbedded {
     /** How long {@link #checkOperatorToken()} answers with a failed check before asking Airbyte again. */
     public static final Duration FAILED_CHECK_MEMORY = Duration.ofSeconds(30);
 
-    private static final Logger LOG = System.getLogger(AirbyteEmbedded.class.getName());
 
     private final AirbyteEmbeddedConfig config;
     private final RouteMetrics metrics;
@@ -55,9 +50,7 @@ public final class AirbyteEmbedded {
     private final UpstreamPermits upstreamPermits;
     private final UserRateLimiter rateLimiter;
     private volatile OperatorTokenStatus lastFailedCheck;
-    private volatile WidgetScript widgetScript;
-    private volatile Origin learnedWidgetPageOrigin;
-    private final AtomicBoolean pageStarted = new AtomicBoolean();
+    private final PageSettings page;
 
     private AirbyteEmbedded(AirbyteEmbeddedConfig config) {
         this.config = config;
@@ -66,7 +59,7 @@ public final class AirbyteEmbedded {
         this.operatorTokens = new OperatorTokenCache(client::fetchOperatorToken, config.operatorTokenRefreshSkew(),
                 config.clock(), ForkJoinPool.commonPool());
         this.sources = new ConnectedSources(client, operatorTokens);
-        this.widgetScript = config.widgetScript();
+        this.page = new PageSettings(config);
         this.upstreamPermits = new UpstreamPermits(config.maxConcurrentUpstreamCalls());
         this.metrics.inFlightFrom(upstreamPermits::inFlight);
         this.rateLimiter = config.rateLimitEnabled()
@@ -147,7 +140,7 @@ public final class AirbyteEmbedded {
      * @return the widget script
      */
     public WidgetScript widgetScript() {
-        return widgetScript;
+        return page.widgetScript();
     }
 
     /**
@@ -160,12 +153,7 @@ public final class AirbyteEmbedded {
      * @return the origin in browser serialization, such as {@code https://app.airbyte.ai}
      */
     public String widgetPageOrigin() {
-        Optional<String> configured = config.widgetPageOrigin();
-        if (configured.isPresent()) {
-            return configured.get();
-        }
-        Origin learned = learnedWidgetPageOrigin;
-        return learned != null ? learned.serialized() : derivedWidgetPageOrigin(config.apiBaseUri());
+        return page.widgetPageOrigin();
     }
 
     /**
@@ -187,75 +175,13 @@ public final class AirbyteEmbedded {
         return BootstrapScript.INSTANCE.integrity();
     }
 
-    /**
-     * Prepares the page side once, when the filter starts in a web application: computes the widget
-     * script's integrity from the application's own copy when asked to, and warns once about what the
-     * pages will lack (no integrity, no style hash).
-     */
+    /** Prepares the page side once, when the filter starts in a web application. */
     void startPage(ServletContext context) {
-        if (!pageStarted.compareAndSet(false, true)) {
-            return;
-        }
-        WidgetScript script = widgetScript;
-        if (context != null) {
-            script = script.resolvedWith(context);
-            widgetScript = script;
-        }
-        warnAboutWidgetScript(script);
+        page.start(context);
     }
 
-    static void warnAboutWidgetScript(WidgetScript script) {
-        String url = script.scriptUrl("");
-        if (script.integrityMissing()) {
-            LOG.log(Level.WARNING, "The widget script " + url + " will be rendered without Subresource Integrity: no hash is "
-                    + "configured for widget " + script.version() + ". Get it once from the published package: npm pack "
-                    + WidgetScript.PACKAGE_NAME + "@" + script.version() + " && tar xzf airbyte-embedded-airbyte-embedded-widget-"
-                    + script.version() + ".tgz && openssl dgst -sha384 -binary package/" + WidgetScript.FILE
-                    + " | openssl base64 -A ; then set widget-integrity=sha384-<that value> (in code: WidgetScript.builder().integrity(...)). "
-                    + "widget-integrity=none silences this warning.");
-        }
-        if (script.styleHashMissing()) {
-            LOG.log(Level.WARNING, "No CSP hash is known for the <style> that widget " + script.version()
-                    + " injects, so the widget's style-src allows 'unsafe-inline'. Set widget-style-hash to the hash the "
-                    + "browser's console reports for the blocked style (WidgetScript.builder().styleHash(...)), or "
-                    + "widget-style-hash=unsafe-inline to keep it and silence this warning.");
-        }
-    }
-
-    /** Learns the widget page origin from a minted token (for the CSP {@code frame-src}); returns the token. */
-    WidgetToken widgetTokenMinted(WidgetToken token) {
-        Origin origin;
-        try {
-            origin = Origin.parseConfigured(token.widgetUrl().getScheme() + "://" + token.widgetUrl().getRawAuthority());
-        } catch (IllegalArgumentException e) {
-            return token;
-        }
-        Origin previous = learnedWidgetPageOrigin;
-        if (origin.equals(previous)) {
-            return token;
-        }
-        learnedWidgetPageOrigin = origin;
-        Optional<String> configured = config.widgetPageOrigin();
-        String expected = configured.orElse(previous != null ? previous.serialized() : derivedWidgetPageOrigin(config.apiBaseUri()));
-        if (!expected.equals(origin.serialized())) {
-            LOG.log(Level.WARNING, "Widget tokens open the widget page at {0}, but the CSP frame-src of the widget''s pages "
-                    + "uses {1} ({2}); {3}. Set widget-page-origin={0}.", origin.serialized(), expected,
-                    configured.isPresent() ? "configured" : "derived", configured.isPresent()
-                            ? "the configured origin is kept, so browsers that enforce the CSP will block the widget"
-                            : "pages rendered from now on use " + origin.serialized());
-        }
-        return token;
-    }
-
-    static String derivedWidgetPageOrigin(URI apiBaseUri) {
-        String host = apiBaseUri.getHost() == null ? "" : apiBaseUri.getHost().toLowerCase(java.util.Locale.ROOT);
-        if (host.equals("api.airbyte.ai")) {
-            return "https://app.airbyte.ai";
-        }
-        if (host.equals("api.airbyte.com")) {
-            return "https://cloud.airbyte.com";
-        }
-        return Origin.parseConfigured(apiBaseUri.getScheme() + "://" + apiBaseUri.getRawAuthority()).serialized();
+    PageSettings pageSettings() {
+        return page;
     }
 
     RouteMetrics metrics() {
@@ -288,7 +214,7 @@ public final class AirbyteEmbedded {
     /** Mints a widget token bound to a workspace and an origin. */
     CompletableFuture<WidgetToken> mintWidgetToken(String workspaceName, Origin origin) {
         return operatorTokens.call(token -> client.createWidgetToken(token, workspaceName, origin))
-                .thenApply(this::widgetTokenMinted);
+                .thenApply(page::learnFrom);
     }
 
     UpstreamPermits upstreamPermits() {

@@ -25,7 +25,7 @@ final class PageSettingsTest {
 
     private static final String HASH = "sha384-oqVuAfXRKap7fdgcCY5uykM6+R9GqQ8K/uxy9rx7HNQlGYl1kPzQho1wx4JwY8wC";
 
-    private final Logger logger = Logger.getLogger(AirbyteEmbedded.class.getName());
+    private final Logger logger = Logger.getLogger(PageSettings.class.getName());
     private final List<LogRecord> warnings = new CopyOnWriteArrayList<>();
     private final Handler handler = new Handler() {
         @Override
@@ -132,10 +132,10 @@ final class PageSettingsTest {
         AirbyteEmbedded airbyte = AirbyteEmbedded.create(config().build());
         assertEquals("https://app.airbyte.ai", airbyte.widgetPageOrigin());
 
-        airbyte.widgetTokenMinted(token("https://app.airbyte.ai/quick-start/widget?workspaceId=1"));
+        airbyte.pageSettings().learnFrom(token("https://app.airbyte.ai/quick-start/widget?workspaceId=1"));
         assertEquals(List.of(), warnings);
 
-        airbyte.widgetTokenMinted(token("https://EU.app.airbyte.ai:443/widget?workspaceId=1"));
+        airbyte.pageSettings().learnFrom(token("https://EU.app.airbyte.ai:443/widget?workspaceId=1"));
         assertEquals("https://eu.app.airbyte.ai", airbyte.widgetPageOrigin());
         assertEquals(1, warnings.size());
         assertTrue(message(warnings.get(0)).contains("widget-page-origin=https://eu.app.airbyte.ai"), message(warnings.get(0)));
@@ -144,7 +144,7 @@ final class PageSettingsTest {
     @Test
     void keepsAConfiguredWidgetPageOrigin() {
         AirbyteEmbedded airbyte = AirbyteEmbedded.create(config().widgetPageOrigin("https://widgets.example.com").build());
-        airbyte.widgetTokenMinted(token("https://app.airbyte.ai/widget"));
+        airbyte.pageSettings().learnFrom(token("https://app.airbyte.ai/widget"));
         assertEquals("https://widgets.example.com", airbyte.widgetPageOrigin());
         assertEquals(1, warnings.size());
     }
