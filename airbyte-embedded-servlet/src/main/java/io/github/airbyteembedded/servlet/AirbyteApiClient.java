@@ -199,7 +199,7 @@ final class AirbyteApiClient {
         URI uri = URI.create(config.apiBaseUri() + CONNECTORS_PATH + "/" + URLEncoder.encode(sourceId, StandardCharsets.UTF_8));
         HttpRequest request = authorized(HttpRequest.newBuilder(uri).DELETE(), operatorToken).build();
         String call = "DELETE " + CONNECTORS_PATH + "/{id}";
-        return send(call, request).thenApply(response -> {
+        return send(call, request, false).thenApply(response -> {
             int status = response.statusCode();
             if (status == 200 || status == 202 || status == 204) {
                 return true;
@@ -253,7 +253,31 @@ final class AirbyteApiClient {
         return builder;
     }
 
+    /** Sends a call whose repetition is harmless (see {@link #send(String, HttpRequest, boolean)}). */
     private CompletableFuture<HttpResponse<String>> send(String call, HttpRequest request) {
+        return send(call, request, true);
+    }
+
+    /**
+     * Sends a call. When {@code repeatable} and the connection is dropped before any response (typically
+     * a pooled connection that the server or a load balancer closed while it was idle), the call is
+     * sent once more at once, on a new connection; a timeout or a refused connection is not repeated
+     * here. Only calls whose repetition changes nothing are repeatable: the tokens (a widget-token call
+     * creates the workspace or reuses it) and reads, not deletes.
+     */
+    private CompletableFuture<HttpResponse<String>> send(String call, HttpRequest request, boolean repeatable) {
+        return sendOnce(call, request).exceptionallyCompose(failure -> {
+            Throwable cause = unwrap(failure);
+            if (repeatable && cause instanceof AirbyteApiException classified && classified.getCause() instanceof IOException
+                    && !(classified.getCause() instanceof HttpTimeoutException) && !(classified.getCause() instanceof ConnectException)) {
+                LOG.log(Level.DEBUG, "Sending Airbyte {0} again on a new connection", call);
+                return sendOnce(call, request);
+            }
+            return CompletableFuture.failedFuture(cause);
+        });
+    }
+
+    private CompletableFuture<HttpResponse<String>> sendOnce(String call, HttpRequest request) {
         long started = System.nanoTime();
         CompletableFuture<HttpResponse<String>> future;
         try {

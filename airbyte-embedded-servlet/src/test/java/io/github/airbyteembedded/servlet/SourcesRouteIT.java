@@ -299,6 +299,17 @@ final class SourcesRouteIT {
     }
 
     @Test
+    void aDeleteWhoseConnectionDropsIsNotRepeated() throws Exception {
+        start(b -> b);
+        String id = createSource("alice");
+        emulator.faults().add(Fault.reset("DELETE /api/v1/integrations/connectors/" + id).times(1));
+        HttpResponse<String> response = delete("alice", ORIGIN, id);
+        assertEquals(502, response.statusCode());
+        assertEquals(1, emulator.calls().entrySet().stream()
+                .filter(call -> call.getKey().startsWith("DELETE ")).mapToInt(java.util.Map.Entry::getValue).sum());
+    }
+
+    @Test
     void routesCanBeTurnedOffAndThenPassThrough() throws Exception {
         start(b -> b.sourceRoutes(false));
         HttpResponse<String> response = get("alice", ORIGIN);

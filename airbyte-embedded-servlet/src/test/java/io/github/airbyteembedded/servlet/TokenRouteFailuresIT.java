@@ -123,12 +123,22 @@ final class TokenRouteFailuresIT {
     }
 
     @Test
-    void connectionDroppedByUpstreamGives502() throws Exception {
+    void connectionDroppedByUpstreamEveryTimeGives502AfterOneRepeat() throws Exception {
         start(b -> b);
         emulator.faults().add(Fault.reset(WIDGET_CALL));
         HttpResponse<String> response = token("alice");
         assertEquals(502, response.statusCode());
         assertEquals("upstream_error", error(response));
+        assertEquals(2, emulator.callCount(WIDGET_CALL));
+    }
+
+    @Test
+    void aConnectionDroppedOnceBeforeAnyResponseIsRetriedOnceOnANewConnection() throws Exception {
+        start(b -> b);
+        emulator.faults().add(Fault.reset(WIDGET_CALL).times(1));
+        HttpResponse<String> response = token("alice");
+        assertEquals(200, response.statusCode(), response.body());
+        assertEquals(2, emulator.callCount(WIDGET_CALL));
     }
 
     @Test
@@ -193,12 +203,13 @@ final class TokenRouteFailuresIT {
         }
         assertTrue(emulator.faults().awaitHeldCalls(1, Duration.ofSeconds(10)));
         Await.until("20 requests wait on the fetch", () -> airbyte.statistics().upstreamCallsInFlight() == 20, Duration.ofSeconds(10));
-        emulator.faults().clear(); // releases the held call by dropping its connection: the fetch fails
+        emulator.close(); // drops the held call's connection; its repeat and the retries find no server
         for (CompletableFuture<HttpResponse<String>> response : waiting) {
-            assertEquals(502, response.join().statusCode());
+            assertEquals(503, response.join().statusCode());
         }
-        assertEquals(1, emulator.callCount(TOKEN_CALL));
+        assertEquals(1, emulator.callCount(TOKEN_CALL), "one fetch for the 20 requests, its failure shared");
         assertEquals(0, emulator.callCount(WIDGET_CALL));
+        emulator = AirbyteEmulator.builder().port(emulator.port()).build().start();
         assertEquals(200, token("alice").statusCode(), "the failure was not cached");
     }
 
@@ -219,9 +230,9 @@ final class TokenRouteFailuresIT {
         assertEquals(2, emulator.callCount(WIDGET_CALL));
         assertEquals(200, otherRoute().statusCode());
 
-        emulator.faults().clear();
-        assertEquals(502, first.join().statusCode());
-        assertEquals(502, second.join().statusCode());
+        emulator.faults().clear(); // the held calls' connections drop; each is sent once more, and answered
+        assertEquals(200, first.join().statusCode());
+        assertEquals(200, second.join().statusCode());
         assertEquals(0, airbyte.statistics().upstreamCallsInFlight());
         assertEquals(200, token("carol").statusCode());
     }
