@@ -1,0 +1,128 @@
+package io.github.airbyteembedded.bench;
+
+import io.github.airbyteembedded.servlet.AirbyteEmbedded;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+/**
+ * Benchmark 3: isolation. The p99 of the app's other route ({@code GET /hello}, a paced open loop) is
+ * measured alone, then while the upstream hangs with {@code hung} token requests in flight, in
+ * alternating rounds. Ours: rate limit off, in-flight bound above {@code hung}, request timeout 60 s
+ * (so the hung requests stay in flight through the window). The baseline gets the same hang and the
+ * same timeout; its probe requests give up after {@code probe-timeout}, so a collapsed baseline
+ * cannot hang the benchmark.
+ */
+final class IsolationScenario implements Scenario {
+
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration HUNG_CLIENT_TIMEOUT = Duration.ofSeconds(180);
+
+    private final int hung;
+    private final int threads;
+    private final int rate;
+    private final Duration probe;
+    private final Duration probeTimeout;
+    private final int rounds;
+    private final boolean skipBaseline;
+
+    IsolationScenario(Options options) {
+        this.hung = options.integer("hung", 300);
+        this.threads = options.integer("threads", 32);
+        this.rate = options.integer("probe-rate", 400);
+        this.probe = options.seconds("probe-seconds", 8);
+        this.probeTimeout = options.seconds("probe-timeout", 2);
+        this.rounds = options.integer("rounds", 2);
+        this.skipBaseline = options.flag("no-baseline");
+    }
+
+    @Override
+    public void run(PrintStream out) throws Exception {
+        out.printf("## 3. Isolation: the app's other route while the upstream hangs%n%n");
+        out.printf("Probe: GET %s at %d req/s for %s per phase (open loop, client timeout %s). Hang: both upstream calls "
+                + "hang; %d token requests from distinct users are sent and held in flight. Jetty fixed pool of %d "
+                + "threads. Upstream request timeout 60 s for both apps. %d round(s) of alone/hang.%n%n",
+                BenchApp.OTHER_PATH, rate, ThroughputScenario.seconds(probe), ThroughputScenario.seconds(probeTimeout),
+                hung, threads, rounds);
+        Table phases = new Table("round", "app", "phase", "token requests held upstream", "probe answered",
+                "p50 ms", "p99 ms", "max ms", "probe failures", "hung requests' outcomes after release");
+        Table ratios = new Table("round", "app", "p99 alone ms", "p99 while hanging ms", "ratio");
+        try (Upstream upstream = new Upstream(); LoadDriver prober = new LoadDriver(); LoadDriver tokens = new LoadDriver()) {
+            AirbyteEmbedded airbyte = AirbyteEmbedded.create(upstream.ourConfig()
+                    .disableRateLimit()
+                    .maxConcurrentUpstreamCalls(Math.max(1000, 2 * hung))
+                    .requestTimeout(REQUEST_TIMEOUT)
+                    .build());
+            try (BenchApp ours = BenchApp.ours(airbyte, threads)) {
+                measure(out, upstream, ours, prober, tokens, hung, phases, ratios);
+            }
+            if (!skipBaseline) {
+                try (BenchApp baseline = BenchApp.baseline(upstream.baselineServlet(REQUEST_TIMEOUT), threads)) {
+                    measure(out, upstream, baseline, prober, tokens, threads - 4, phases, ratios);
+                }
+            }
+        }
+        phases.print(out);
+        out.printf("Ratios (p99 of the other route while hanging / alone, same app, same round):%n%n");
+        ratios.print(out);
+    }
+
+    /** Rounds of alone/hang for one app; {@code expectHeld} is how many held upstream calls mean "saturated". */
+    private void measure(PrintStream out, Upstream upstream, BenchApp app, LoadDriver prober, LoadDriver tokens,
+            int expectHeld, Table phases, Table ratios) throws Exception {
+        URI other = app.uri(BenchApp.OTHER_PATH);
+        URI token = app.uri(BenchApp.TOKEN_PATH);
+        // Warm-up: one token (caches ours' operator token, as in a running app) and a short probe.
+        tokens.burst(List.of(LoadDriver.tokenRequest(token, "warm-up", Upstream.ORIGIN, HUNG_CLIENT_TIMEOUT)),
+                Outcomes::ofToken).get(0).join();
+        probe(prober, other, Duration.ofSeconds(2));
+        for (int round = 1; round <= rounds; round++) {
+            RunResult alone = probe(prober, other, probe);
+            phases.row(round, app.name(), "alone", 0, alone.ok(), alone.p50(), alone.p99(), alone.max(), alone.failureSummary(), "-");
+
+            upstream.hangBothCalls();
+            List<HttpRequest> requests = new ArrayList<>();
+            for (int i = 0; i < hung; i++) {
+                requests.add(LoadDriver.tokenRequest(token, "hung-" + round + "-" + i, Upstream.ORIGIN, HUNG_CLIENT_TIMEOUT));
+            }
+            List<CompletableFuture<LoadDriver.Sample>> pending = tokens.burst(requests, Outcomes::ofToken);
+            if (!upstream.emulator().faults().awaitHeldCalls(expectHeld, Duration.ofSeconds(30))) {
+                out.printf("WARNING: only %d of %d expected calls were held upstream after 30 s%n", heldCalls(upstream), expectHeld);
+            }
+            int heldBefore = heldCalls(upstream);
+            RunResult hanging = probe(prober, other, probe);
+            int heldAfter = heldCalls(upstream);
+            upstream.release();
+            Map<String, Long> outcomes = new TreeMap<>();
+            for (CompletableFuture<LoadDriver.Sample> answer : pending) {
+                outcomes.merge(answer.get(HUNG_CLIENT_TIMEOUT.toSeconds() + 30, TimeUnit.SECONDS).outcome(), 1L, Long::sum);
+            }
+            phases.row(round, app.name(), "hang", heldBefore == heldAfter ? heldBefore : heldBefore + " -> " + heldAfter,
+                    hanging.ok(), hanging.p50(), hanging.p99(), hanging.max(), hanging.failureSummary(),
+                    outcomes.entrySet().stream().map(e -> e.getKey() + " x" + e.getValue()).collect(Collectors.joining(", ")));
+            ratios.row(round, app.name(), alone.p99(), hanging.failed() > 0 ? "collapsed: " + hanging.failureSummary() : Table.format(hanging.p99()),
+                    hanging.failed() > 0 ? "-" : Table.format(hanging.p99() / alone.p99()));
+        }
+    }
+
+    private RunResult probe(LoadDriver prober, URI other, Duration duration) throws InterruptedException {
+        return prober.paced(rate, duration, () -> LoadDriver.pageRequest(other, probeTimeout), Outcomes::ofPage);
+    }
+
+    /** How many calls the emulator holds right now (hang faults). */
+    private static int heldCalls(Upstream upstream) throws InterruptedException {
+        int held = 0;
+        while (upstream.emulator().faults().awaitHeldCalls(held + 1, Duration.ZERO)) {
+            held++;
+        }
+        return held;
+    }
+}
