@@ -130,7 +130,7 @@ public final class BenchMain {
         out.println("usage: java -jar bench/target/benchmarks.jar <command> [--option=value ...]");
         out.println();
         out.println("  load         1. throughput and p50/p99 of the token route, ours vs the blocking baseline");
-        out.println("               --concurrency=16,64,256 --latency-ms=50 --threads=32 --warmup=3 --measure=5 --rounds=1");
+        out.println("               --concurrency=16,64,256 --latency-ms=50 --threads=32 --warmup=3 --measure=5 --rounds=2");
         out.println("  burst        2. cold start under a burst: operator-token calls");
         out.println("               --burst=500 --latency-ms=50 --threads=32 --repeats=3");
         out.println("  isolation    3. p99 of another route, alone and while the upstream hangs");

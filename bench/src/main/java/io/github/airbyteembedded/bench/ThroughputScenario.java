@@ -6,6 +6,7 @@ import io.github.airbyteembedded.servlet.AirbyteEmbeddedConfig;
 import io.github.airbyteembedded.servlet.TokenRouteListener;
 import io.github.airbyteembedded.testkit.AirbyteEmulator;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -41,7 +42,7 @@ final class ThroughputScenario implements Scenario {
         this.threads = options.integer("threads", 32);
         this.warmup = options.seconds("warmup", 3);
         this.measure = options.seconds("measure", 5);
-        this.rounds = options.integer("rounds", 1);
+        this.rounds = options.integer("rounds", 2);
     }
 
     @Override
@@ -76,7 +77,7 @@ final class ThroughputScenario implements Scenario {
                 printCeilings(out, driver, upstream, ours);
 
                 Table results = new Table("round", "users", "app", "tokens/s", "p50 ms", "p99 ms", "errors",
-                        "operator-token calls", "widget-token calls", "upstream calls/token");
+                        "operator-token calls", "widget-token calls", "upstream calls/token", "rig CPU ms/token", "rig CPU use");
                 Table ratios = new Table("round", "users", "throughput ours/baseline", "p50 baseline/ours",
                         "calls/token baseline", "calls/token ours");
                 for (int round = 1; round <= rounds; round++) {
@@ -90,7 +91,8 @@ final class ThroughputScenario implements Scenario {
                         Cell our = order[0] == ours ? cells[0] : cells[1];
                         for (Cell cell : new Cell[] {base, our}) {
                             results.row(round, users, cell.app, cell.result.okPerSecond(), cell.result.p50(), cell.result.p99(),
-                                    cell.result.failureSummary(), cell.calls.token(), cell.calls.widget(), cell.callsPerToken());
+                                    cell.result.failureSummary(), cell.calls.token(), cell.calls.widget(), cell.callsPerToken(),
+                                    cell.cpuMillisPerToken(), cell.cpuUse());
                         }
                         ratios.row(round, users, our.result.okPerSecond() / base.result.okPerSecond(),
                                 base.result.p50() / our.result.p50(), base.callsPerToken(), our.callsPerToken());
@@ -107,20 +109,39 @@ final class ThroughputScenario implements Scenario {
         }
     }
 
-    private record Cell(String app, RunResult result, Upstream.Calls calls) {
+    private record Cell(String app, RunResult result, Upstream.Calls calls, long cpuNanos, long wallNanos) {
         double callsPerToken() {
             return result.totalOk() == 0 ? Double.NaN : calls.total() / (double) result.totalOk();
+        }
+
+        /** CPU time of the whole JVM (client, app, emulator) per minted token, warm-up included. */
+        double cpuMillisPerToken() {
+            return cpuNanos < 0 || result.totalOk() == 0 ? Double.NaN : cpuNanos / 1e6 / result.totalOk();
+        }
+
+        /** Share of all cores the JVM used during the cell. */
+        String cpuUse() {
+            return cpuNanos < 0 ? "-" : Math.round(100.0 * cpuNanos / wallNanos / Runtime.getRuntime().availableProcessors()) + "%";
         }
     }
 
     private static Cell tokens(LoadDriver driver, Upstream upstream, BenchApp app, int users, Duration warmup, Duration measure)
             throws InterruptedException {
         Upstream.Calls before = upstream.calls();
+        long cpuBefore = processCpuNanos();
+        long wallBefore = System.nanoTime();
         URI uri = app.uri(BenchApp.TOKEN_PATH);
         RunResult result = driver.closedLoop(users,
                 user -> LoadDriver.tokenRequest(uri, "user-" + user, Upstream.ORIGIN, CLIENT_TIMEOUT),
                 Outcomes::ofToken, warmup, measure);
-        return new Cell(app.name(), result, upstream.calls().minus(before));
+        long cpu = cpuBefore < 0 ? -1 : processCpuNanos() - cpuBefore;
+        return new Cell(app.name(), result, upstream.calls().minus(before), cpu, System.nanoTime() - wallBefore);
+    }
+
+    /** CPU time of this JVM so far, or -1 when the platform does not tell. */
+    private static long processCpuNanos() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() : -1;
     }
 
     /**
