@@ -57,36 +57,19 @@ public final class BenchMain {
             org.openjdk.jmh.Main.main(rest.toArray(String[]::new));
             return;
         }
-        Options options = new Options(rest);
-        boolean verbose = options.flag("verbose");
         List<Scenario> scenarios;
-        switch (command) {
-            case "load":
-                scenarios = List.of(new ThroughputScenario(options));
-                break;
-            case "burst":
-                scenarios = List.of(new BurstScenario(options));
-                break;
-            case "isolation":
-                scenarios = List.of(new IsolationScenario(options));
-                break;
-            case "passthrough":
-                scenarios = List.of(new PassThroughScenario(options));
-                break;
-            case "heap":
-                scenarios = List.of(new HeapScenario(options));
-                break;
-            case "all":
-                scenarios = List.of(new ThroughputScenario(options), new BurstScenario(options), new IsolationScenario(options),
-                        new PassThroughScenario(options), new HeapScenario(options));
-                break;
-            default:
-                System.err.println("Unknown command '" + command + "'.");
-                usage(System.err);
-                System.exit(2);
-                return;
+        boolean verbose;
+        try {
+            Options options = new Options(rest);
+            verbose = options.flag("verbose");
+            scenarios = scenarios(command, options);
+            options.rejectUnknown();
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            usage(System.err);
+            System.exit(2);
+            return;
         }
-        options.rejectUnknown();
         // The library and the emulator log a WARNING per failed upstream call: hundreds, by design, in
         // the isolation scenario. The tables count outcomes instead; --verbose shows the log.
         PROJECT_LOGGER.setLevel(verbose ? Level.INFO : Level.SEVERE);
@@ -104,6 +87,26 @@ public final class BenchMain {
         }
         out.flush();
         System.exit(0); // threads of closed HTTP clients may linger for a while; nothing is left to wait for
+    }
+
+    private static List<Scenario> scenarios(String command, Options options) {
+        switch (command) {
+            case "load":
+                return List.of(new ThroughputScenario(options));
+            case "burst":
+                return List.of(new BurstScenario(options));
+            case "isolation":
+                return List.of(new IsolationScenario(options));
+            case "passthrough":
+                return List.of(new PassThroughScenario(options));
+            case "heap":
+                return List.of(new HeapScenario(options));
+            case "all":
+                return List.of(new ThroughputScenario(options), new BurstScenario(options), new IsolationScenario(options),
+                        new PassThroughScenario(options), new HeapScenario(options));
+            default:
+                throw new IllegalArgumentException("Unknown command '" + command + "'.");
+        }
     }
 
     private static void environment(PrintStream out, String[] args) {
