@@ -66,7 +66,7 @@ final class IsolationScenario implements Scenario {
             }
             if (!skipBaseline) {
                 try (BenchApp baseline = BenchApp.baseline(upstream.baselineServlet(REQUEST_TIMEOUT), threads)) {
-                    measure(out, upstream, baseline, prober, tokens, threads - 4, phases, ratios);
+                    measure(out, upstream, baseline, prober, tokens, threads - 2, phases, ratios); // all but acceptor and selector
                 }
             }
         }

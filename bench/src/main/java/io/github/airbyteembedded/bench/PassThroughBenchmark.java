@@ -8,6 +8,8 @@ import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -35,6 +37,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(2)
 public class PassThroughBenchmark {
 
+    /** Kept strongly reachable, or java.util.logging would forget its level (JMH's forked JVMs log too). */
+    private static final Logger PROJECT_LOGGER = Logger.getLogger("io.github.airbyteembedded");
+
     private AirbyteEmbeddedFilter filter;
     private StubRequest request;
     private StubResponse response;
@@ -43,6 +48,7 @@ public class PassThroughBenchmark {
     /** Creates the filter (no upstream is contacted on this path) and a request to another path. */
     @Setup
     public void setUp() {
+        PROJECT_LOGGER.setLevel(Level.SEVERE); // the filter's startup line, once per fork
         filter = new AirbyteEmbeddedFilter(AirbyteEmbeddedConfig.builder()
                 .apiBaseUri("http://127.0.0.1:9")
                 .clientId("bench")
