@@ -38,9 +38,9 @@ final class IsolationScenario implements Scenario {
         this.hung = options.integer("hung", 300);
         this.threads = options.integer("threads", 32);
         this.rate = options.integer("probe-rate", 400);
-        this.probe = options.seconds("probe-seconds", 8);
+        this.probe = options.seconds("probe-seconds", 6);
         this.probeTimeout = options.seconds("probe-timeout", 2);
-        this.rounds = options.integer("rounds", 2);
+        this.rounds = options.integer("rounds", 4);
         this.skipBaseline = options.flag("no-baseline");
     }
 
@@ -53,7 +53,7 @@ final class IsolationScenario implements Scenario {
                 BenchApp.OTHER_PATH, rate, ThroughputScenario.seconds(probe), ThroughputScenario.seconds(probeTimeout),
                 hung, threads, rounds);
         Table phases = new Table("round", "app", "phase", "token requests held upstream", "probe answered",
-                "p50 ms", "p99 ms", "max ms", "probe failures", "hung requests' outcomes after release");
+                "p50 ms", "p99 ms", "max ms", "probe failures", "cores busy elsewhere", "hung requests' outcomes after release");
         Table ratios = new Table("round", "app", "p99 alone ms", "p99 while hanging ms", "ratio");
         try (Upstream upstream = new Upstream(); LoadDriver prober = new LoadDriver(); LoadDriver tokens = new LoadDriver()) {
             AirbyteEmbedded airbyte = AirbyteEmbedded.create(upstream.ourConfig()
@@ -84,9 +84,12 @@ final class IsolationScenario implements Scenario {
         tokens.burst(List.of(LoadDriver.tokenRequest(token, "warm-up", Upstream.ORIGIN, HUNG_CLIENT_TIMEOUT)),
                 Outcomes::ofToken).get(0).join();
         probe(prober, other, Duration.ofSeconds(2));
+        List<Double> roundRatios = new ArrayList<>();
         for (int round = 1; round <= rounds; round++) {
+            MachineLoad aloneStart = MachineLoad.now();
             RunResult alone = probe(prober, other, probe);
-            phases.row(round, app.name(), "alone", 0, alone.ok(), alone.p50(), alone.p99(), alone.max(), alone.failureSummary(), "-");
+            phases.row(round, app.name(), "alone", 0, alone.ok(), alone.p50(), alone.p99(), alone.max(), alone.failureSummary(),
+                    MachineLoad.now().coresBusyElsewhereSince(aloneStart), "-");
 
             upstream.hangBothCalls();
             List<HttpRequest> requests = new ArrayList<>();
@@ -98,7 +101,9 @@ final class IsolationScenario implements Scenario {
                 out.printf("WARNING: only %d of %d expected calls were held upstream after 30 s%n", heldCalls(upstream), expectHeld);
             }
             int heldBefore = heldCalls(upstream);
+            MachineLoad hangStart = MachineLoad.now();
             RunResult hanging = probe(prober, other, probe);
+            String elsewhere = MachineLoad.now().coresBusyElsewhereSince(hangStart);
             int heldAfter = heldCalls(upstream);
             upstream.release();
             Map<String, Long> outcomes = new TreeMap<>();
@@ -106,10 +111,19 @@ final class IsolationScenario implements Scenario {
                 outcomes.merge(answer.get(HUNG_CLIENT_TIMEOUT.toSeconds() + 30, TimeUnit.SECONDS).outcome(), 1L, Long::sum);
             }
             phases.row(round, app.name(), "hang", heldBefore == heldAfter ? heldBefore : heldBefore + " -> " + heldAfter,
-                    hanging.ok(), hanging.p50(), hanging.p99(), hanging.max(), hanging.failureSummary(),
+                    hanging.ok(), hanging.p50(), hanging.p99(), hanging.max(), hanging.failureSummary(), elsewhere,
                     outcomes.entrySet().stream().map(e -> e.getKey() + " x" + e.getValue()).collect(Collectors.joining(", ")));
             ratios.row(round, app.name(), alone.p99(), hanging.failed() > 0 ? "collapsed: " + hanging.failureSummary() : Table.format(hanging.p99()),
                     hanging.failed() > 0 ? "-" : Table.format(hanging.p99() / alone.p99()));
+            if (hanging.failed() == 0) {
+                roundRatios.add(hanging.p99() / alone.p99());
+            }
+        }
+        if (!roundRatios.isEmpty()) {
+            List<Double> sorted = roundRatios.stream().sorted().toList();
+            double median = sorted.size() % 2 == 1 ? sorted.get(sorted.size() / 2)
+                    : (sorted.get(sorted.size() / 2 - 1) + sorted.get(sorted.size() / 2)) / 2;
+            ratios.row("median of " + sorted.size(), app.name(), "", "", median);
         }
     }
 

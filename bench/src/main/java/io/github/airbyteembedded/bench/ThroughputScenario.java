@@ -6,7 +6,6 @@ import io.github.airbyteembedded.servlet.AirbyteEmbeddedConfig;
 import io.github.airbyteembedded.servlet.TokenRouteListener;
 import io.github.airbyteembedded.testkit.AirbyteEmulator;
 import java.io.PrintStream;
-import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -77,7 +76,7 @@ final class ThroughputScenario implements Scenario {
                 printCeilings(out, driver, upstream, ours);
 
                 Table results = new Table("round", "users", "app", "tokens/s", "p50 ms", "p99 ms", "errors",
-                        "operator-token calls", "widget-token calls", "upstream calls/token", "rig CPU ms/token", "rig CPU use");
+                        "operator-token calls", "widget-token calls", "upstream calls/token", "rig CPU ms/token", "rig CPU use", "cores busy elsewhere");
                 Table ratios = new Table("round", "users", "throughput ours/baseline", "p50 baseline/ours",
                         "calls/token baseline", "calls/token ours");
                 for (int round = 1; round <= rounds; round++) {
@@ -92,7 +91,7 @@ final class ThroughputScenario implements Scenario {
                         for (Cell cell : new Cell[] {base, our}) {
                             results.row(round, users, cell.app, cell.result.okPerSecond(), cell.result.p50(), cell.result.p99(),
                                     cell.result.failureSummary(), cell.calls.token(), cell.calls.widget(), cell.callsPerToken(),
-                                    cell.cpuMillisPerToken(), cell.cpuUse());
+                                    cell.cpuMillisPerToken(), cell.cpuUse(), cell.elsewhere);
                         }
                         ratios.row(round, users, our.result.okPerSecond() / base.result.okPerSecond(),
                                 base.result.p50() / our.result.p50(), base.callsPerToken(), our.callsPerToken());
@@ -109,7 +108,7 @@ final class ThroughputScenario implements Scenario {
         }
     }
 
-    private record Cell(String app, RunResult result, Upstream.Calls calls, long cpuNanos, long wallNanos) {
+    private record Cell(String app, RunResult result, Upstream.Calls calls, long cpuNanos, long wallNanos, String elsewhere) {
         double callsPerToken() {
             return result.totalOk() == 0 ? Double.NaN : calls.total() / (double) result.totalOk();
         }
@@ -128,20 +127,14 @@ final class ThroughputScenario implements Scenario {
     private static Cell tokens(LoadDriver driver, Upstream upstream, BenchApp app, int users, Duration warmup, Duration measure)
             throws InterruptedException {
         Upstream.Calls before = upstream.calls();
-        long cpuBefore = processCpuNanos();
-        long wallBefore = System.nanoTime();
+        MachineLoad start = MachineLoad.now();
         URI uri = app.uri(BenchApp.TOKEN_PATH);
         RunResult result = driver.closedLoop(users,
                 user -> LoadDriver.tokenRequest(uri, "user-" + user, Upstream.ORIGIN, CLIENT_TIMEOUT),
                 Outcomes::ofToken, warmup, measure);
-        long cpu = cpuBefore < 0 ? -1 : processCpuNanos() - cpuBefore;
-        return new Cell(app.name(), result, upstream.calls().minus(before), cpu, System.nanoTime() - wallBefore);
-    }
-
-    /** CPU time of this JVM so far, or -1 when the platform does not tell. */
-    private static long processCpuNanos() {
-        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
-                ? os.getProcessCpuTime() : -1;
+        MachineLoad end = MachineLoad.now();
+        return new Cell(app.name(), result, upstream.calls().minus(before), end.processCpuNanosSince(start),
+                end.wallNanosSince(start), end.coresBusyElsewhereSince(start));
     }
 
     /**
