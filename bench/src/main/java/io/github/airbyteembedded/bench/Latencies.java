@@ -15,6 +15,19 @@ final class Latencies {
         samples[size++] = nanos;
     }
 
+    /** Adds every sample of {@code other} to this one. */
+    void addAll(Latencies other) {
+        long[] copy;
+        int count;
+        synchronized (other) {
+            copy = Arrays.copyOf(other.samples, other.size);
+            count = other.size;
+        }
+        for (int i = 0; i < count; i++) {
+            record(copy[i]);
+        }
+    }
+
     synchronized int count() {
         return size;
     }

@@ -37,6 +37,11 @@ final class RunResult {
         }
     }
 
+    /** The latencies of the successes within the measured window. */
+    Latencies okLatencies() {
+        return okLatencies;
+    }
+
     long ok() {
         return okLatencies.count();
     }
