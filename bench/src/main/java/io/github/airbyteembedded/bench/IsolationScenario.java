@@ -33,6 +33,7 @@ final class IsolationScenario implements Scenario {
     private final Duration probeTimeout;
     private final int rounds;
     private final boolean skipBaseline;
+    private final Duration settle;
 
     IsolationScenario(Options options) {
         this.hung = options.integer("hung", 300);
@@ -42,6 +43,7 @@ final class IsolationScenario implements Scenario {
         this.probeTimeout = options.seconds("probe-timeout", 2);
         this.rounds = options.integer("rounds", 6);
         this.skipBaseline = options.flag("no-baseline");
+        this.settle = options.seconds("settle-seconds", 1);
     }
 
     @Override
@@ -49,9 +51,11 @@ final class IsolationScenario implements Scenario {
         out.printf("## 3. Isolation: the app's other route while the upstream hangs%n%n");
         out.printf("Probe: GET %s at %d req/s for %s per phase (open loop, client timeout %s). Hang: both upstream calls "
                 + "hang; %d token requests from distinct users are sent and held in flight. Jetty fixed pool of %d "
-                + "threads. Upstream request timeout 60 s for both apps. %d round(s) of alone/hang.%n%n",
+                + "threads. Upstream request timeout 60 s for both apps. After a warm-up with one whole hang cycle, %d round(s) of "
+                + "alone/hang; each phase starts %s after the previous step (the release of the last hang, or all held "
+                + "calls arriving upstream), so that it measures a steady state.%n%n",
                 BenchApp.OTHER_PATH, rate, ThroughputScenario.seconds(probe), ThroughputScenario.seconds(probeTimeout),
-                hung, threads, rounds);
+                hung, threads, rounds, ThroughputScenario.seconds(settle));
         Table phases = new Table("round", "app", "phase", "token requests held upstream", "probe answered",
                 "p50 ms", "p99 ms", "max ms", "probe failures", "cores busy elsewhere", "hung requests' outcomes after release");
         Table ratios = new Table("round", "app", "p99 alone ms", "p99 while hanging ms", "ratio");
@@ -80,41 +84,35 @@ final class IsolationScenario implements Scenario {
             int expectHeld, Table phases, Table ratios) throws Exception {
         URI other = app.uri(BenchApp.OTHER_PATH);
         URI token = app.uri(BenchApp.TOKEN_PATH);
-        // Warm-up: one token (caches ours' operator token, as in a running app) and a short probe.
+        // Warm-up, not reported: one token (caches ours' operator token, as in a running app), a probe,
+        // and one whole hang cycle (JIT of the failure paths; the emulator's pool creates its threads).
         tokens.burst(List.of(LoadDriver.tokenRequest(token, "warm-up", Upstream.ORIGIN, HUNG_CLIENT_TIMEOUT)),
                 Outcomes::ofToken).get(0).join();
         probe(prober, other, Duration.ofSeconds(2));
+        Hang warmUp = Hang.start(out, upstream, tokens, token, "warm-up", hung, expectHeld);
+        probe(prober, other, Duration.ofSeconds(2));
+        warmUp.release(upstream);
+
         List<Double> roundRatios = new ArrayList<>();
         Latencies pooledAlone = new Latencies();
         Latencies pooledHanging = new Latencies();
         for (int round = 1; round <= rounds; round++) {
+            Thread.sleep(settle.toMillis());
             MachineLoad aloneStart = MachineLoad.now();
             RunResult alone = probe(prober, other, probe);
             phases.row(round, app.name(), "alone", 0, alone.ok(), alone.p50(), alone.p99(), alone.max(), alone.failureSummary(),
                     MachineLoad.now().coresBusyElsewhereSince(aloneStart), "-");
 
-            upstream.hangBothCalls();
-            List<HttpRequest> requests = new ArrayList<>();
-            for (int i = 0; i < hung; i++) {
-                requests.add(LoadDriver.tokenRequest(token, "hung-" + round + "-" + i, Upstream.ORIGIN, HUNG_CLIENT_TIMEOUT));
-            }
-            List<CompletableFuture<LoadDriver.Sample>> pending = tokens.burst(requests, Outcomes::ofToken);
-            if (!upstream.emulator().faults().awaitHeldCalls(expectHeld, Duration.ofSeconds(30))) {
-                out.printf("WARNING: only %d of %d expected calls were held upstream after 30 s%n", heldCalls(upstream), expectHeld);
-            }
+            Hang hang = Hang.start(out, upstream, tokens, token, "hung-" + round, hung, expectHeld);
+            Thread.sleep(settle.toMillis());
             int heldBefore = heldCalls(upstream);
             MachineLoad hangStart = MachineLoad.now();
             RunResult hanging = probe(prober, other, probe);
             String elsewhere = MachineLoad.now().coresBusyElsewhereSince(hangStart);
             int heldAfter = heldCalls(upstream);
-            upstream.release();
-            Map<String, Long> outcomes = new TreeMap<>();
-            for (CompletableFuture<LoadDriver.Sample> answer : pending) {
-                outcomes.merge(answer.get(HUNG_CLIENT_TIMEOUT.toSeconds() + 30, TimeUnit.SECONDS).outcome(), 1L, Long::sum);
-            }
+            String outcomes = hang.release(upstream);
             phases.row(round, app.name(), "hang", heldBefore == heldAfter ? heldBefore : heldBefore + " -> " + heldAfter,
-                    hanging.ok(), hanging.p50(), hanging.p99(), hanging.max(), hanging.failureSummary(), elsewhere,
-                    outcomes.entrySet().stream().map(e -> e.getKey() + " x" + e.getValue()).collect(Collectors.joining(", ")));
+                    hanging.ok(), hanging.p50(), hanging.p99(), hanging.max(), hanging.failureSummary(), elsewhere, outcomes);
             ratios.row(round, app.name(), alone.p99(), hanging.failed() > 0 ? "collapsed: " + hanging.failureSummary() : Table.format(hanging.p99()),
                     hanging.failed() > 0 ? "-" : Table.format(hanging.p99() / alone.p99()));
             if (hanging.failed() == 0) {
@@ -131,6 +129,34 @@ final class IsolationScenario implements Scenario {
             double alone = pooledAlone.percentileMillis(99);
             double hanging = pooledHanging.percentileMillis(99);
             ratios.row("all rounds pooled", app.name(), alone, hanging, hanging / alone);
+        }
+    }
+
+    /** Token requests held in flight by a hanging upstream, until {@link #release(Upstream)}. */
+    private record Hang(List<CompletableFuture<LoadDriver.Sample>> pending) {
+
+        static Hang start(PrintStream out, Upstream upstream, LoadDriver tokens, URI token, String users, int count,
+                int expectHeld) throws InterruptedException {
+            upstream.hangBothCalls();
+            List<HttpRequest> requests = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                requests.add(LoadDriver.tokenRequest(token, users + "-" + i, Upstream.ORIGIN, HUNG_CLIENT_TIMEOUT));
+            }
+            Hang hang = new Hang(tokens.burst(requests, Outcomes::ofToken));
+            if (!upstream.emulator().faults().awaitHeldCalls(expectHeld, Duration.ofSeconds(30))) {
+                out.printf("WARNING: only %d of %d expected calls were held upstream after 30 s%n", heldCalls(upstream), expectHeld);
+            }
+            return hang;
+        }
+
+        /** Releases the upstream and returns the held requests' outcomes, e.g. {@code "502 upstream_error x300"}. */
+        String release(Upstream upstream) throws Exception {
+            upstream.release();
+            Map<String, Long> outcomes = new TreeMap<>();
+            for (CompletableFuture<LoadDriver.Sample> answer : pending) {
+                outcomes.merge(answer.get(HUNG_CLIENT_TIMEOUT.toSeconds() + 30, TimeUnit.SECONDS).outcome(), 1L, Long::sum);
+            }
+            return outcomes.entrySet().stream().map(e -> e.getKey() + " x" + e.getValue()).collect(Collectors.joining(", "));
         }
     }
 
