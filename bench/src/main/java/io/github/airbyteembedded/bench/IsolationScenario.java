@@ -34,6 +34,7 @@ final class IsolationScenario implements Scenario {
     private final int rounds;
     private final boolean skipBaseline;
     private final Duration settle;
+    private final boolean skipPaired;
 
     IsolationScenario(Options options) {
         this.hung = options.integer("hung", 300);
@@ -44,6 +45,7 @@ final class IsolationScenario implements Scenario {
         this.rounds = options.integer("rounds", 6);
         this.skipBaseline = options.flag("no-baseline");
         this.settle = options.seconds("settle-seconds", 1);
+        this.skipPaired = options.flag("no-paired");
     }
 
     @Override
@@ -59,6 +61,7 @@ final class IsolationScenario implements Scenario {
         Table phases = new Table("round", "app", "phase", "token requests held upstream", "probe answered",
                 "p50 ms", "p99 ms", "max ms", "probe failures", "cores busy elsewhere", "hung requests' outcomes after release");
         Table ratios = new Table("round", "app", "p99 alone ms", "p99 while hanging ms", "ratio");
+        Table pairedTable = null;
         try (Upstream upstream = new Upstream(); LoadDriver prober = new LoadDriver(); LoadDriver tokens = new LoadDriver()) {
             AirbyteEmbedded airbyte = AirbyteEmbedded.create(upstream.ourConfig()
                     .disableRateLimit()
@@ -67,6 +70,12 @@ final class IsolationScenario implements Scenario {
                     .build());
             try (BenchApp ours = BenchApp.ours(airbyte, threads)) {
                 measure(out, upstream, ours, prober, tokens, hung, phases, ratios);
+                if (!skipPaired) {
+                    AirbyteEmbedded twin = AirbyteEmbedded.create(airbyte.config());
+                    try (BenchApp control = BenchApp.ours(twin, threads)) {
+                        pairedTable = paired(out, upstream, ours, control, prober, tokens);
+                    }
+                }
             }
             if (!skipBaseline) {
                 try (BenchApp baseline = BenchApp.baseline(upstream.baselineServlet(REQUEST_TIMEOUT), threads)) {
@@ -77,6 +86,13 @@ final class IsolationScenario implements Scenario {
         phases.print(out);
         out.printf("Ratios (p99 of the other route while hanging / alone, same app, same round):%n%n");
         ratios.print(out);
+        if (pairedTable != null) {
+            out.printf("Paired control for ours, against the machine's noise: two identical apps with our filter (own Jetty, "
+                    + "own integration) probed at %d req/s each at the same moments; only \"this app\" gets the %d hung token "
+                    + "requests. The effect of the hang is the quotient of the medians of this/control, hanging and alone.%n%n",
+                    rate, hung);
+            pairedTable.print(out);
+        }
     }
 
     /** Rounds of alone/hang for one app; {@code expectHeld} is how many held upstream calls mean "saturated". */
@@ -122,10 +138,7 @@ final class IsolationScenario implements Scenario {
             pooledHanging.addAll(hanging.okLatencies());
         }
         if (!roundRatios.isEmpty()) {
-            List<Double> sorted = roundRatios.stream().sorted().toList();
-            double median = sorted.size() % 2 == 1 ? sorted.get(sorted.size() / 2)
-                    : (sorted.get(sorted.size() / 2 - 1) + sorted.get(sorted.size() / 2)) / 2;
-            ratios.row("median of " + sorted.size(), app.name(), "", "", median);
+            ratios.row("median of " + roundRatios.size(), app.name(), "", "", median(roundRatios));
             double alone = pooledAlone.percentileMillis(99);
             double hanging = pooledHanging.percentileMillis(99);
             ratios.row("all rounds pooled", app.name(), alone, hanging, hanging / alone);
@@ -158,6 +171,59 @@ final class IsolationScenario implements Scenario {
             }
             return outcomes.entrySet().stream().map(e -> e.getKey() + " x" + e.getValue()).collect(Collectors.joining(", "));
         }
+    }
+
+    /**
+     * The same question with a control against the machine's noise: two identical apps with our filter
+     * (own Jetty, own integration, same emulator) are probed at the same moments, and only the first
+     * gets the hung token requests. The p99 ratio first/control is measured with nothing hanging and
+     * while the first app's upstream calls hang; their quotient is the effect of the hang.
+     */
+    private Table paired(PrintStream out, Upstream upstream, BenchApp app, BenchApp control, LoadDriver prober,
+            LoadDriver tokens) throws Exception {
+        URI appOther = app.uri(BenchApp.OTHER_PATH);
+        URI controlOther = control.uri(BenchApp.OTHER_PATH);
+        URI token = app.uri(BenchApp.TOKEN_PATH);
+        Table table = new Table("round", "phase", "p99 this app ms", "p99 control app ms", "this / control",
+                "cores busy elsewhere");
+        List<Double> aloneRatios = new ArrayList<>();
+        List<Double> hangRatios = new ArrayList<>();
+        probePair(prober, appOther, controlOther, Duration.ofSeconds(2)); // warm-up
+        for (int round = 1; round <= rounds; round++) {
+            Thread.sleep(settle.toMillis());
+            MachineLoad aloneStart = MachineLoad.now();
+            RunResult[] alone = probePair(prober, appOther, controlOther, probe);
+            double aloneRatio = alone[0].p99() / alone[1].p99();
+            aloneRatios.add(aloneRatio);
+            table.row(round, "alone", alone[0].p99(), alone[1].p99(), aloneRatio, MachineLoad.now().coresBusyElsewhereSince(aloneStart));
+
+            Hang hang = Hang.start(out, upstream, tokens, token, "paired-" + round, hung, hung);
+            Thread.sleep(settle.toMillis());
+            MachineLoad hangStart = MachineLoad.now();
+            RunResult[] hanging = probePair(prober, appOther, controlOther, probe);
+            String elsewhere = MachineLoad.now().coresBusyElsewhereSince(hangStart);
+            hang.release(upstream);
+            double hangRatio = hanging[0].p99() / hanging[1].p99();
+            hangRatios.add(hangRatio);
+            table.row(round, "hang (this app only)", hanging[0].p99(), hanging[1].p99(), hangRatio, elsewhere);
+        }
+        double aloneMedian = median(aloneRatios);
+        double hangMedian = median(hangRatios);
+        table.row("median", "alone", "", "", aloneMedian, "");
+        table.row("median", "hang (this app only)", "", "", hangMedian, "");
+        table.row("effect of the hang", "", "", "", hangMedian / aloneMedian, "");
+        return table;
+    }
+
+    private RunResult[] probePair(LoadDriver prober, URI first, URI second, Duration duration) throws InterruptedException {
+        return prober.pacedPair(rate, duration, () -> LoadDriver.pageRequest(first, probeTimeout),
+                () -> LoadDriver.pageRequest(second, probeTimeout), Outcomes::ofPage);
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        return sorted.size() % 2 == 1 ? sorted.get(sorted.size() / 2)
+                : (sorted.get(sorted.size() / 2 - 1) + sorted.get(sorted.size() / 2)) / 2;
     }
 
     private RunResult probe(LoadDriver prober, URI other, Duration duration) throws InterruptedException {

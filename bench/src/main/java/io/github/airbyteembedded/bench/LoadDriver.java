@@ -151,6 +151,53 @@ final class LoadDriver implements AutoCloseable {
         return result;
     }
 
+    /**
+     * Two paced open loops at once, for a paired comparison: at each tick one request goes to each
+     * target (which one first alternates), so that whatever else happens on the machine happens to
+     * both. Returns the two results, in the order of the suppliers.
+     */
+    RunResult[] pacedPair(int perSecond, Duration duration, Supplier<HttpRequest> first, Supplier<HttpRequest> second,
+            Classifier classifier) throws InterruptedException {
+        int total = (int) (perSecond * duration.toMillis() / 1000);
+        RunResult[] results = {new RunResult(duration.toNanos() / 1e9), new RunResult(duration.toNanos() / 1e9)};
+        List<Supplier<HttpRequest>> targets = List.of(first, second);
+        CountDownLatch answered = new CountDownLatch(2 * total);
+        AtomicInteger ticks = new AtomicInteger();
+        ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "load-driver-ticker");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            ScheduledFuture<?> schedule = ticker.scheduleAtFixedRate(() -> {
+                int tick = ticks.getAndIncrement();
+                if (tick >= total) {
+                    return;
+                }
+                for (int i = 0; i < 2; i++) {
+                    int target = (tick + i) % 2;
+                    RunResult result = results[target];
+                    long start = System.nanoTime();
+                    client.sendAsync(targets.get(target).get(), HttpResponse.BodyHandlers.ofByteArray())
+                            .whenComplete((response, failure) -> {
+                                String outcome = classifier.classify(response, failure);
+                                result.recordTotal(outcome);
+                                result.recordMeasured(outcome, System.nanoTime() - start);
+                                answered.countDown();
+                            });
+                }
+            }, 0, 1_000_000_000L / perSecond, TimeUnit.NANOSECONDS);
+            boolean done = answered.await(duration.toSeconds() + 180, TimeUnit.SECONDS);
+            schedule.cancel(false);
+            if (!done) {
+                throw new IllegalStateException("paced requests still unanswered 3 minutes after the run");
+            }
+        } finally {
+            ticker.shutdownNow();
+        }
+        return results;
+    }
+
     /** Sends every request at once (as fast as the client accepts them); each future is its answer. */
     List<CompletableFuture<Sample>> burst(List<HttpRequest> requests, Classifier classifier) {
         List<CompletableFuture<Sample>> answers = new ArrayList<>(requests.size());
