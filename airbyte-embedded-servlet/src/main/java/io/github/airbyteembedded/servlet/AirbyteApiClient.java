@@ -8,17 +8,21 @@ import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.net.ConnectException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -31,7 +35,7 @@ import java.util.concurrent.TimeUnit;
  * the operator token ({@code POST /api/v1/account/applications/token}) and the widget token ({@code
  * POST /api/v1/account/applications/widget-token}).
  *
- * <p>Every failure completes the returned future with an {@link UpstreamException} that already says
+ * <p>Every failure completes the returned future with an {@link AirbyteApiException} that already says
  * which {@link ErrorCode} the route answers with. Response bodies are read only to extract the
  * documented fields and are never logged or kept.
  */
@@ -39,6 +43,7 @@ final class AirbyteApiClient {
 
     static final String TOKEN_PATH = "/api/v1/account/applications/token";
     static final String WIDGET_TOKEN_PATH = "/api/v1/account/applications/widget-token";
+    static final String CONNECTORS_PATH = "/api/v1/integrations/connectors";
 
     /** The Retry-After sent with a 503 when Airbyte gave none. */
     static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(5);
@@ -111,7 +116,7 @@ final class AirbyteApiClient {
 
     /** How long to wait before retrying after {@code failure}, or empty when it must not be retried. */
     private Optional<Duration> retryWait(Throwable failure, int attempt) {
-        if (!(failure instanceof UpstreamException upstream) || upstream.errorCode() != ErrorCode.UPSTREAM_UNAVAILABLE) {
+        if (!(failure instanceof AirbyteApiException upstream) || upstream.errorCode() != ErrorCode.UPSTREAM_UNAVAILABLE) {
             return Optional.empty();
         }
         long ceiling = retryBackoff.toMillis() * (long) Math.pow(3, attempt);
@@ -136,7 +141,7 @@ final class AirbyteApiClient {
                 return parseOperatorToken(call, response.body(), config.clock().instant());
             }
             if (status == 400 || status == 401 || status == 403) {
-                throw UpstreamException.status(ErrorCode.UPSTREAM_CREDENTIALS_REJECTED, call, status, null);
+                throw AirbyteApiException.status(ErrorCode.UPSTREAM_CREDENTIALS_REJECTED, call, status, null);
             }
             throw classifyStatus(call, response);
         });
@@ -167,14 +172,75 @@ final class AirbyteApiClient {
             if (status == 200) {
                 return parseWidgetToken(call, response.body());
             }
-            if (status == 401) {
-                throw UpstreamException.operatorTokenRejected(call, status);
-            }
-            if (status == 403) {
-                throw UpstreamException.status(ErrorCode.UPSTREAM_CREDENTIALS_REJECTED, call, status, null);
-            }
-            throw classifyStatus(call, response);
+            throw classifyAuthorized(call, response);
         });
+    }
+
+    /** Lists the sources (connectors) of a workspace; an unknown workspace has none. */
+    CompletableFuture<List<ConnectedSource>> listSources(OperatorToken operatorToken, String workspaceName) {
+        URI uri = URI.create(config.apiBaseUri() + CONNECTORS_PATH + "?workspace_name="
+                + URLEncoder.encode(workspaceName, StandardCharsets.UTF_8));
+        HttpRequest request = authorized(HttpRequest.newBuilder(uri).GET(), operatorToken).build();
+        String call = "GET " + CONNECTORS_PATH;
+        return send(call, request).thenApply(response -> {
+            int status = response.statusCode();
+            if (status == 200) {
+                return parseSources(call, response.body());
+            }
+            if (status == 404) {
+                return List.of();
+            }
+            throw classifyAuthorized(call, response);
+        });
+    }
+
+    /** Deletes a source (connector) by id; {@code false} when Airbyte does not know it. */
+    CompletableFuture<Boolean> deleteSource(OperatorToken operatorToken, String sourceId) {
+        URI uri = URI.create(config.apiBaseUri() + CONNECTORS_PATH + "/" + URLEncoder.encode(sourceId, StandardCharsets.UTF_8));
+        HttpRequest request = authorized(HttpRequest.newBuilder(uri).DELETE(), operatorToken).build();
+        String call = "DELETE " + CONNECTORS_PATH + "/{id}";
+        return send(call, request).thenApply(response -> {
+            int status = response.statusCode();
+            if (status == 200 || status == 202 || status == 204) {
+                return true;
+            }
+            if (status == 404) {
+                return false;
+            }
+            throw classifyAuthorized(call, response);
+        });
+    }
+
+    private HttpRequest.Builder authorized(HttpRequest.Builder builder, OperatorToken operatorToken) {
+        builder.timeout(config.requestTimeout())
+                .header("Accept", "application/json")
+                .header("Authorization", "Bearer " + operatorToken.accessToken().reveal());
+        config.organizationId().ifPresent(org -> builder.header("X-Organization-Id", org));
+        return builder;
+    }
+
+    /** Classifies an unwelcome answer to a call made with the operator token. */
+    private AirbyteApiException classifyAuthorized(String call, HttpResponse<String> response) {
+        int status = response.statusCode();
+        if (status == 401) {
+            return AirbyteApiException.operatorTokenRejected(call, status);
+        }
+        if (status == 403) {
+            return AirbyteApiException.status(ErrorCode.UPSTREAM_CREDENTIALS_REJECTED, call, status, null);
+        }
+        return classifyStatus(call, response);
+    }
+
+    private static List<ConnectedSource> parseSources(String call, String body) {
+        JsonNode data = Json.parseObject(body).map(node -> node.get("data")).orElse(null);
+        if (data == null || !data.isArray()) {
+            throw AirbyteApiException.failure(ErrorCode.UPSTREAM_ERROR, call + " answered 200 without a data array", null, null);
+        }
+        List<ConnectedSource> sources = new ArrayList<>();
+        for (JsonNode item : data) {
+            ConnectedSource.fromListItem(item).ifPresent(sources::add);
+        }
+        return List.copyOf(sources);
     }
 
     private HttpRequest.Builder post(URI uri, JsonNode body) {
@@ -194,22 +260,21 @@ final class AirbyteApiClient {
             future = httpClient.sendAsync(request, HttpResponse.BodyHandlers.ofString());
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(
-                    UpstreamException.failure(ErrorCode.UPSTREAM_ERROR, call + " could not be sent", null, e));
+                    AirbyteApiException.failure(ErrorCode.UPSTREAM_ERROR, call + " could not be sent", null, e));
         }
         return future.handle((response, failure) -> {
             Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
             long elapsedMillis = elapsed.toMillis();
             metrics.upstreamCall(call, failure == null ? response.statusCode() : -1, elapsed);
             if (failure != null) {
-                UpstreamException classified = classifyFailure(call, unwrap(failure));
+                AirbyteApiException classified = classifyFailure(call, unwrap(failure));
                 LOG.log(Level.WARNING, "Airbyte {0} failed after {1} ms: {2}", call, elapsedMillis, classified.getMessage());
                 throw classified;
             }
-            if (response.statusCode() != 200) {
-                LOG.log(Level.WARNING, "Airbyte {0} answered HTTP {1} after {2} ms", call, response.statusCode(), elapsedMillis);
-            } else {
-                LOG.log(Level.DEBUG, "Airbyte {0} answered HTTP 200 after {1} ms", call, elapsedMillis);
-            }
+            // Any 2xx is a success (a delete answers 202 with a job id); the rest is worth a warning.
+            int status = response.statusCode();
+            LOG.log(status >= 200 && status < 300 ? Level.DEBUG : Level.WARNING,
+                    "Airbyte {0} answered HTTP {1} after {2} ms", call, status, elapsedMillis);
             return response;
         });
     }
@@ -222,36 +287,36 @@ final class AirbyteApiClient {
         return current;
     }
 
-    private static UpstreamException classifyFailure(String call, Throwable failure) {
-        if (failure instanceof UpstreamException upstream) {
+    private static AirbyteApiException classifyFailure(String call, Throwable failure) {
+        if (failure instanceof AirbyteApiException upstream) {
             return upstream;
         }
         if (failure instanceof HttpConnectTimeoutException || failure instanceof HttpTimeoutException) {
-            return UpstreamException.failure(ErrorCode.UPSTREAM_TIMEOUT, call + " timed out", null, failure);
+            return AirbyteApiException.failure(ErrorCode.UPSTREAM_TIMEOUT, call + " timed out", null, failure);
         }
         if (failure instanceof ConnectException) {
-            return UpstreamException.failure(ErrorCode.UPSTREAM_UNAVAILABLE, call + " could not connect",
+            return AirbyteApiException.failure(ErrorCode.UPSTREAM_UNAVAILABLE, call + " could not connect",
                     DEFAULT_RETRY_AFTER, failure);
         }
         if (failure instanceof IOException) {
-            return UpstreamException.failure(ErrorCode.UPSTREAM_ERROR, call + " failed: the connection was closed",
+            return AirbyteApiException.failure(ErrorCode.UPSTREAM_ERROR, call + " failed: the connection was closed",
                     null, failure);
         }
-        return UpstreamException.failure(ErrorCode.UPSTREAM_ERROR, call + " failed", null, failure);
+        return AirbyteApiException.failure(ErrorCode.UPSTREAM_ERROR, call + " failed", null, failure);
     }
 
-    private UpstreamException classifyStatus(String call, HttpResponse<String> response) {
+    private AirbyteApiException classifyStatus(String call, HttpResponse<String> response) {
         int status = response.statusCode();
         Optional<Duration> retryAfter = parseRetryAfter(response.headers().firstValue("Retry-After").orElse(null), config.clock());
         if (status == 429) {
-            return UpstreamException.status(ErrorCode.UPSTREAM_RATE_LIMITED, call, status,
+            return AirbyteApiException.status(ErrorCode.UPSTREAM_RATE_LIMITED, call, status,
                     retryAfter.orElse(DEFAULT_RETRY_AFTER), retryAfter.orElse(null));
         }
         if (status == 502 || status == 503 || status == 504) {
-            return UpstreamException.status(ErrorCode.UPSTREAM_UNAVAILABLE, call, status,
+            return AirbyteApiException.status(ErrorCode.UPSTREAM_UNAVAILABLE, call, status,
                     retryAfter.orElse(DEFAULT_RETRY_AFTER), retryAfter.orElse(null));
         }
-        return UpstreamException.status(ErrorCode.UPSTREAM_ERROR, call, status, null);
+        return AirbyteApiException.status(ErrorCode.UPSTREAM_ERROR, call, status, null);
     }
 
     /** Parses a Retry-After value in seconds or as an HTTP date; empty when absent or unreadable. */
@@ -286,7 +351,7 @@ final class AirbyteApiClient {
         Optional<String> accessToken = json.flatMap(node -> Json.text(node, "access_token"));
         JsonNode expiresIn = json.map(node -> node.get("expires_in")).orElse(null);
         if (accessToken.isEmpty() || expiresIn == null || !expiresIn.canConvertToLong() || expiresIn.asLong() <= 0) {
-            throw UpstreamException.failure(ErrorCode.UPSTREAM_ERROR,
+            throw AirbyteApiException.failure(ErrorCode.UPSTREAM_ERROR,
                     call + " answered 200 without a usable access_token and expires_in", null, null);
         }
         return new OperatorToken(Secret.of(accessToken.get()), Duration.ofSeconds(expiresIn.asLong()), fetchedAt);
@@ -296,7 +361,7 @@ final class AirbyteApiClient {
         return Json.parseObject(body)
                 .flatMap(node -> Json.text(node, "token"))
                 .flatMap(WidgetToken::decode)
-                .orElseThrow(() -> UpstreamException.failure(ErrorCode.UPSTREAM_ERROR,
+                .orElseThrow(() -> AirbyteApiException.failure(ErrorCode.UPSTREAM_ERROR,
                         call + " answered 200 without a widget token in the documented format", null, null));
     }
 }

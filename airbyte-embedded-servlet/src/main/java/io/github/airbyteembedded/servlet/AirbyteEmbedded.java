@@ -1,6 +1,9 @@
 package io.github.airbyteembedded.servlet;
 
 import com.github.benmanes.caffeine.cache.Ticker;
+import io.github.airbyteembedded.servlet.page.WidgetScript;
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,21 +41,25 @@ public final class AirbyteEmbedded {
     /** How long {@link #checkOperatorToken()} answers with a failed check before asking Airbyte again. */
     public static final Duration FAILED_CHECK_MEMORY = Duration.ofSeconds(30);
 
+
     private final AirbyteEmbeddedConfig config;
     private final RouteMetrics metrics;
     private final OperatorTokenCache operatorTokens;
-    private final WidgetTokenService widgetTokens;
+    private final AirbyteApiClient client;
+    private final ConnectedSources sources;
     private final UpstreamPermits upstreamPermits;
     private final UserRateLimiter rateLimiter;
     private volatile OperatorTokenStatus lastFailedCheck;
+    private final PageSettings page;
 
     private AirbyteEmbedded(AirbyteEmbeddedConfig config) {
         this.config = config;
         this.metrics = new RouteMetrics(config.listener());
-        AirbyteApiClient client = new AirbyteApiClient(config, AirbyteApiClient.newHttpClient(config), metrics);
+        this.client = new AirbyteApiClient(config, AirbyteApiClient.newHttpClient(config), metrics);
         this.operatorTokens = new OperatorTokenCache(client::fetchOperatorToken, config.operatorTokenRefreshSkew(),
                 config.clock(), ForkJoinPool.commonPool());
-        this.widgetTokens = new WidgetTokenService(client, operatorTokens);
+        this.sources = new ConnectedSources(client, operatorTokens);
+        this.page = new PageSettings(config);
         this.upstreamPermits = new UpstreamPermits(config.maxConcurrentUpstreamCalls());
         this.metrics.inFlightFrom(upstreamPermits::inFlight);
         this.rateLimiter = config.rateLimitEnabled()
@@ -115,7 +122,7 @@ public final class AirbyteEmbedded {
                 return OperatorTokenStatus.available(refreshAt(token), checkedAt);
             }
             Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-            ErrorCode code = cause instanceof UpstreamException upstream ? upstream.errorCode() : ErrorCode.INTERNAL_ERROR;
+            ErrorCode code = cause instanceof AirbyteApiException upstream ? upstream.errorCode() : ErrorCode.INTERNAL_ERROR;
             OperatorTokenStatus status = OperatorTokenStatus.unavailable(code, checkedAt);
             lastFailedCheck = status;
             return status;
@@ -126,12 +133,88 @@ public final class AirbyteEmbedded {
         return token.fetchedAt().plus(token.cacheLifetime(config.operatorTokenRefreshSkew()));
     }
 
+    /**
+     * Returns the widget's {@code <script>} as pages render it: the configured one, with its integrity
+     * computed at startup when it was asked to be.
+     *
+     * @return the widget script
+     */
+    public WidgetScript widgetScript() {
+        return page.widgetScript();
+    }
+
+    /**
+     * Returns the origin of the widget page (the widget's iframe), for the CSP {@code frame-src}: the
+     * configured one; else the one in the {@code widgetUrl} of the widget tokens minted so far; else
+     * {@code https://app.airbyte.ai} for the default API host ({@code https://cloud.airbyte.com} for
+     * {@code api.airbyte.com}), or the API host's own origin for any other host (the emulator, a
+     * self-managed Airbyte).
+     *
+     * @return the origin in browser serialization, such as {@code https://app.airbyte.ai}
+     */
+    public String widgetPageOrigin() {
+        return page.widgetPageOrigin();
+    }
+
+    /**
+     * Returns the path of the bootstrap script that the filter serves, relative to the context path.
+     * It contains a hash of the script, so it changes with every version of the script.
+     *
+     * @return for example {@code /airbyte-embedded/bootstrap-0123456789abcdef.js}
+     */
+    public String bootstrapScriptPath() {
+        return BootstrapScript.INSTANCE.path();
+    }
+
+    /**
+     * Returns the Subresource Integrity value of the bootstrap script.
+     *
+     * @return {@code sha384-<base64>}
+     */
+    public String bootstrapScriptIntegrity() {
+        return BootstrapScript.INSTANCE.integrity();
+    }
+
+    /** Prepares the page side once, when the filter starts in a web application. */
+    void startPage(ServletContext context) {
+        page.start(context);
+    }
+
+    PageSettings pageSettings() {
+        return page;
+    }
+
     RouteMetrics metrics() {
         return metrics;
     }
 
-    WidgetTokenService widgetTokens() {
-        return widgetTokens;
+    /**
+     * Returns the Java API of the users' connected sources, for pages rendered on the server.
+     *
+     * @return the connected sources API
+     */
+    public ConnectedSources sources() {
+        return sources;
+    }
+
+    /**
+     * Resolves the workspace name of the authenticated user of a request with the configured {@link
+     * WorkspaceResolver}, as the routes do.
+     *
+     * @param request the request
+     * @return the workspace name, or empty when the request has no authenticated user or the resolver
+     *     gave an invalid name
+     */
+    public Optional<String> workspaceName(HttpServletRequest request) {
+        Objects.requireNonNull(request, "request");
+        Optional<String> name = config.workspaceResolver().resolveWorkspaceName(request);
+        return name == null ? Optional.empty() : name.filter(WorkspaceNames::isValid);
+    }
+
+    /** Mints a widget token bound to a workspace and an origin. */
+    CompletableFuture<WidgetToken> mintWidgetToken(String workspaceName, Origin origin) {
+        return operatorTokens.call(token -> client.createWidgetToken(token, workspaceName, origin))
+                .thenApply(page::learnFrom);
     }
 
     UpstreamPermits upstreamPermits() {

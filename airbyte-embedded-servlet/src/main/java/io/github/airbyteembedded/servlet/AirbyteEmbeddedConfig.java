@@ -1,5 +1,6 @@
 package io.github.airbyteembedded.servlet;
 
+import io.github.airbyteembedded.servlet.page.WidgetScript;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -46,6 +47,12 @@ public final class AirbyteEmbeddedConfig {
 
     /** The path of the token route when none is configured. */
     public static final String DEFAULT_TOKEN_PATH = "/api/airbyte/widget-token";
+
+    /** The path of the sources routes when none is configured. */
+    public static final String DEFAULT_SOURCES_PATH = "/api/airbyte/sources";
+
+    /** The path of the source-events route when none is configured. */
+    public static final String DEFAULT_SOURCE_EVENTS_PATH = "/api/airbyte/source-events";
 
     /** How long before its expiry a cached operator token is replaced, when not configured. */
     public static final Duration DEFAULT_OPERATOR_TOKEN_REFRESH_SKEW = Duration.ofSeconds(60);
@@ -95,6 +102,13 @@ public final class AirbyteEmbeddedConfig {
     private final Duration rateLimitPeriod;
     private final int rateLimitMaxTrackedUsers;
     private final TokenRouteListener listener;
+    private final boolean sourceRoutesEnabled;
+    private final String sourcesPath;
+    private final String sourceEventsPath;
+    private final SourceConnectedListener sourceConnectedListener;
+    private final WidgetScript widgetScript;
+    private final Origin widgetPageOrigin;
+    private final boolean addContentSecurityPolicy;
 
     private AirbyteEmbeddedConfig(Builder builder, List<Origin> allowedOrigins, URI apiBaseUri) {
         this.clientId = builder.clientId.strip();
@@ -119,6 +133,24 @@ public final class AirbyteEmbeddedConfig {
         this.rateLimitPeriod = builder.rateLimitPeriod;
         this.rateLimitMaxTrackedUsers = builder.rateLimitMaxTrackedUsers;
         this.listener = builder.listener;
+        this.sourceRoutesEnabled = builder.sourceRoutesEnabled;
+        this.sourcesPath = builder.sourcesPath;
+        this.sourceEventsPath = builder.sourceEventsPath;
+        this.sourceConnectedListener = builder.sourceConnectedListener;
+        this.widgetScript = builder.widgetScript == null ? WidgetScript.defaults() : builder.widgetScript;
+        this.widgetPageOrigin = widgetPageOrigin(builder.widgetPageOrigin);
+        this.addContentSecurityPolicy = builder.addContentSecurityPolicy;
+    }
+
+    private static Origin widgetPageOrigin(String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Origin.parseConfigured(value);
+        } catch (IllegalArgumentException e) {
+            throw new AirbyteEmbeddedConfigException("widget-page-origin", e.getMessage());
+        }
     }
 
     /**
@@ -153,7 +185,14 @@ public final class AirbyteEmbeddedConfig {
                 .regionId(regionId)
                 .maxConcurrentUpstreamCalls(maxConcurrentUpstreamCalls)
                 .rateLimitMaxTrackedUsers(rateLimitMaxTrackedUsers)
-                .listener(listener);
+                .listener(listener)
+                .sourceRoutes(sourceRoutesEnabled)
+                .sourcesPath(sourcesPath)
+                .sourceEventsPath(sourceEventsPath)
+                .sourceConnectedListener(sourceConnectedListener)
+                .widgetScript(widgetScript)
+                .widgetPageOrigin(widgetPageOrigin == null ? null : widgetPageOrigin.serialized())
+                .addContentSecurityPolicy(addContentSecurityPolicy);
         builder.rateLimit(rateLimitPermits, rateLimitPeriod);
         if (!rateLimitEnabled) {
             builder.disableRateLimit();
@@ -363,6 +402,74 @@ public final class AirbyteEmbeddedConfig {
         return listener;
     }
 
+    /**
+     * Returns whether the filter serves the sources routes: {@code GET <sources-path>}, {@code DELETE
+     * <sources-path>/{id}} and {@code POST <source-events-path>}.
+     *
+     * @return {@code true} unless disabled
+     */
+    public boolean sourceRoutesEnabled() {
+        return sourceRoutesEnabled;
+    }
+
+    /**
+     * Returns the path of the sources routes, relative to the context path.
+     *
+     * @return the path, {@value #DEFAULT_SOURCES_PATH} unless configured
+     */
+    public String sourcesPath() {
+        return sourcesPath;
+    }
+
+    /**
+     * Returns the path of the source-events route, relative to the context path.
+     *
+     * @return the path, {@value #DEFAULT_SOURCE_EVENTS_PATH} unless configured
+     */
+    public String sourceEventsPath() {
+        return sourceEventsPath;
+    }
+
+    /**
+     * Returns the listener told about sources that users connected, once Airbyte confirmed them.
+     *
+     * @return the listener; a no-op unless configured
+     */
+    public SourceConnectedListener sourceConnectedListener() {
+        return sourceConnectedListener;
+    }
+
+    /**
+     * Returns the widget's {@code <script>} as the page side renders it: the pinned version, where it
+     * is loaded from, and its integrity.
+     *
+     * @return the widget script, {@link WidgetScript#defaults()} unless configured
+     */
+    public WidgetScript widgetScript() {
+        return widgetScript;
+    }
+
+    /**
+     * Returns the configured origin of the widget page (the widget's iframe), for the CSP {@code
+     * frame-src} of the pages that host the widget.
+     *
+     * @return the origin in browser serialization, or empty when it is derived (see {@link
+     *     AirbyteEmbedded#widgetPageOrigin()})
+     */
+    public Optional<String> widgetPageOrigin() {
+        return Optional.ofNullable(widgetPageOrigin).map(Origin::serialized);
+    }
+
+    /**
+     * Returns whether the pages that render the widget's tags get a {@code Content-Security-Policy}
+     * header with what the widget needs (merged into the header the application already set, if any).
+     *
+     * @return {@code false} unless configured
+     */
+    public boolean addContentSecurityPolicy() {
+        return addContentSecurityPolicy;
+    }
+
     /** Lists the settings; the client secret is printed as {@code [redacted]}. */
     @Override
     public String toString() {
@@ -385,11 +492,19 @@ public final class AirbyteEmbeddedConfig {
         if (regionId != null) {
             joiner.add("regionId=" + regionId);
         }
+        joiner.add(sourceRoutesEnabled ? "sourcesPath=" + sourcesPath + ", sourceEventsPath=" + sourceEventsPath : "sourceRoutes=off");
         if (!sourceTemplateTags.isEmpty()) {
             joiner.add("sourceTemplateTags=" + sourceTemplateTags + " (" + sourceTemplateTagsMode + ")");
         }
         if (!connectionTemplateTags.isEmpty()) {
             joiner.add("connectionTemplateTags=" + connectionTemplateTags + " (" + connectionTemplateTagsMode + ")");
+        }
+        joiner.add("widgetScript=" + widgetScript);
+        if (widgetPageOrigin != null) {
+            joiner.add("widgetPageOrigin=" + widgetPageOrigin);
+        }
+        if (addContentSecurityPolicy) {
+            joiner.add("addContentSecurityPolicy=true");
         }
         return joiner.toString();
     }
@@ -427,6 +542,13 @@ public final class AirbyteEmbeddedConfig {
         private Duration rateLimitPeriod = DEFAULT_RATE_LIMIT_PERIOD;
         private int rateLimitMaxTrackedUsers = DEFAULT_RATE_LIMIT_MAX_TRACKED_USERS;
         private TokenRouteListener listener = TokenRouteListener.NONE;
+        private boolean sourceRoutesEnabled = true;
+        private String sourcesPath = DEFAULT_SOURCES_PATH;
+        private String sourceEventsPath = DEFAULT_SOURCE_EVENTS_PATH;
+        private SourceConnectedListener sourceConnectedListener = SourceConnectedListener.NONE;
+        private WidgetScript widgetScript;
+        private String widgetPageOrigin;
+        private boolean addContentSecurityPolicy;
 
         private Builder() {
         }
@@ -687,6 +809,94 @@ public final class AirbyteEmbeddedConfig {
         }
 
         /**
+         * Sets whether the filter serves the sources routes (default {@code true}): the signed-in user's
+         * sources as JSON at {@code GET <sources-path>}, disconnecting one at {@code DELETE
+         * <sources-path>/{id}}, and confirming a widget event at {@code POST <source-events-path>}.
+         *
+         * @param enabled {@code false} to serve the token route only
+         * @return this builder
+         */
+        public Builder sourceRoutes(boolean enabled) {
+            this.sourceRoutesEnabled = enabled;
+            return this;
+        }
+
+        /**
+         * Sets the widget's {@code <script>} that the page side renders (default {@link
+         * WidgetScript#defaults()}: version 0.4.5 from jsDelivr, without integrity).
+         *
+         * @param widgetScript the pinned widget script
+         * @return this builder
+         */
+        public Builder widgetScript(WidgetScript widgetScript) {
+            this.widgetScript = Objects.requireNonNull(widgetScript, "widgetScript");
+            return this;
+        }
+
+        /**
+         * Sets the path of the sources routes relative to the context path (default {@value
+         * #DEFAULT_SOURCES_PATH}).
+         *
+         * @param path a path starting with {@code /}
+         * @return this builder
+         */
+        public Builder sourcesPath(String path) {
+            this.sourcesPath = Objects.requireNonNull(path, "path");
+            return this;
+        }
+
+        /**
+         * Sets the origin of the widget page (the iframe the widget opens), for the CSP {@code
+         * frame-src}. Default: learned from the {@code widgetUrl} of the widget tokens minted, and
+         * until the first one, {@code https://app.airbyte.ai} for the default API host, or the API
+         * host's origin otherwise (the emulator serves its widget page itself).
+         *
+         * @param origin an origin such as {@code https://app.airbyte.ai}, or {@code null} to derive it
+         * @return this builder
+         */
+        public Builder widgetPageOrigin(String origin) {
+            this.widgetPageOrigin = origin;
+            return this;
+        }
+
+        /**
+         * Sets the path of the source-events route relative to the context path (default {@value
+         * #DEFAULT_SOURCE_EVENTS_PATH}).
+         *
+         * @param path a path starting with {@code /}
+         * @return this builder
+         */
+        public Builder sourceEventsPath(String path) {
+            this.sourceEventsPath = Objects.requireNonNull(path, "path");
+            return this;
+        }
+
+        /**
+         * Sets the listener told about sources users connected, once Airbyte confirmed them.
+         *
+         * @param listener the listener
+         * @return this builder
+         */
+        public Builder sourceConnectedListener(SourceConnectedListener listener) {
+            this.sourceConnectedListener = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
+        /**
+         * Sets whether pages that render the widget's tags get a {@code Content-Security-Policy} header
+         * with what the widget needs (default {@code false}: no header is ever added). When the
+         * response already has one, the widget's needs are merged into it; otherwise a strict policy is
+         * set ({@link io.github.airbyteembedded.servlet.page.WidgetCsp#headerValue()}).
+         *
+         * @param add whether to add the header
+         * @return this builder
+         */
+        public Builder addContentSecurityPolicy(boolean add) {
+            this.addContentSecurityPolicy = add;
+            return this;
+        }
+
+        /**
          * Validates the settings and builds the configuration.
          *
          * @return a new immutable configuration
@@ -705,7 +915,15 @@ public final class AirbyteEmbeddedConfig {
             URI base = validateApiBaseUri(apiBaseUri);
             validateUuid("organization-id", organizationId);
             List<Origin> origins = validateOrigins(allowedOrigins);
-            validateTokenPath(tokenPath);
+            validatePath("token-path", tokenPath, DEFAULT_TOKEN_PATH);
+            validatePath("sources-path", sourcesPath, DEFAULT_SOURCES_PATH);
+            validatePath("source-events-path", sourceEventsPath, DEFAULT_SOURCE_EVENTS_PATH);
+            if (sourceRoutesEnabled && (tokenPath.equals(sourcesPath) || tokenPath.equals(sourceEventsPath)
+                    || sourcesPath.equals(sourceEventsPath) || sourceEventsPath.startsWith(sourcesPath + "/")
+                    || tokenPath.startsWith(sourcesPath + "/"))) {
+                throw new AirbyteEmbeddedConfigException("sources-path",
+                        "the token, sources and source-events paths must be distinct, and none may lie under the sources path");
+            }
             if (operatorTokenRefreshSkew.isNegative() || operatorTokenRefreshSkew.compareTo(MAX_REFRESH_SKEW) > 0) {
                 throw new AirbyteEmbeddedConfigException("operator-token-refresh-skew",
                         "must be between 0 and " + MAX_REFRESH_SKEW.toMinutes() + " minutes, was " + operatorTokenRefreshSkew);
@@ -802,19 +1020,19 @@ public final class AirbyteEmbeddedConfig {
             return new ArrayList<>(origins);
         }
 
-        private static void validateTokenPath(String path) {
-            if (!path.startsWith("/") || path.length() < 2) {
-                throw new AirbyteEmbeddedConfigException("token-path",
-                        "'" + path + "' must start with '/' and name a path, such as " + DEFAULT_TOKEN_PATH);
+        private static void validatePath(String setting, String path, String example) {
+            if (!path.startsWith("/") || path.length() < 2 || path.endsWith("/")) {
+                throw new AirbyteEmbeddedConfigException(setting,
+                        "'" + path + "' must start with '/', name a path and not end with '/', such as " + example);
             }
             for (char c : path.toCharArray()) {
                 if (c <= ' ' || c == '?' || c == '#' || c == ';' || c == '*' || c == '%' || c == '\\' || c >= 0x7f) {
-                    throw new AirbyteEmbeddedConfigException("token-path",
+                    throw new AirbyteEmbeddedConfigException(setting,
                             "'" + path + "' must be a plain path without spaces, wildcards, '?', '#', ';', '%' or '\\'");
                 }
             }
             if (path.contains("//") || path.contains("/./") || path.contains("/../") || path.endsWith("/.") || path.endsWith("/..")) {
-                throw new AirbyteEmbeddedConfigException("token-path", "'" + path + "' must be a normalised path");
+                throw new AirbyteEmbeddedConfigException(setting, "'" + path + "' must be a normalised path");
             }
         }
 

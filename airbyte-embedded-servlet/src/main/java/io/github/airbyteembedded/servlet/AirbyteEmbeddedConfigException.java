@@ -25,6 +25,7 @@ public final class AirbyteEmbeddedConfigException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The kebab-case name of the invalid setting. */
     private final String setting;
 
     /**

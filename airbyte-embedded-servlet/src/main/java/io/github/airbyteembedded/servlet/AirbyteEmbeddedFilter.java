@@ -12,7 +12,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A servlet filter that mints Airbyte Embedded widget tokens for the authenticated user at {@code POST
@@ -31,6 +33,11 @@ import java.util.Objects;
  *
  * <p>Order it after the filter that authenticates users (Spring Security's, for example), so that
  * {@link HttpServletRequest#getUserPrincipal()} is set.
+ *
+ * <p>It also serves the bootstrap script of the page side ({@code GET} and {@code HEAD} at {@link
+ * AirbyteEmbedded#bootstrapScriptPath()}, cacheable forever: its path contains its hash), and publishes
+ * its {@link AirbyteEmbedded} in the servlet context, where the JSP tags and the Thymeleaf dialect find
+ * it (see {@link io.github.airbyteembedded.servlet.page.WidgetPage}).
  *
  * <p>From code: {@code new AirbyteEmbeddedFilter(config)}; init-params are then ignored. From web.xml:
  *
@@ -74,6 +81,19 @@ import java.util.Objects;
  *       connectors offered, {@code any} or {@code all}</td><td>all connectors</td></tr>
  *   <tr><td>{@code connection-template-tags}, {@code connection-template-tags-mode}</td><td>tags
  *       selecting the connection templates, {@code any} or {@code all}</td><td>all templates</td></tr>
+ *   <tr><td>{@code widget-version}</td><td>exact widget version in the script URL (no range, no
+ *       {@code latest})</td><td>{@code 0.4.5}</td></tr>
+ *   <tr><td>{@code widget-cdn-base}</td><td>where the widget script is loaded from: a jsDelivr-shaped
+ *       URL (the emulator's {@code http://127.0.0.1:8181/npm}) or a self-hosted path</td>
+ *       <td>{@code https://cdn.jsdelivr.net/npm}</td></tr>
+ *   <tr><td>{@code widget-integrity}</td><td>the script's SRI hash, {@code compute} (self-hosted or
+ *       loopback only) or {@code none}</td><td>none, with a startup warning</td></tr>
+ *   <tr><td>{@code widget-style-hash}</td><td>CSP hash of the style the widget injects, or {@code
+ *       unsafe-inline}</td><td>the hash for 0.4.5</td></tr>
+ *   <tr><td>{@code widget-page-origin}</td><td>origin of the widget's iframe page, for CSP {@code
+ *       frame-src}</td><td>learned from minted tokens; {@code https://app.airbyte.ai}</td></tr>
+ *   <tr><td>{@code add-content-security-policy}</td><td>whether pages that render the widget's tags get
+ *       a CSP header with what the widget needs</td><td>{@code false}</td></tr>
  * </table>
  *
  * <p>A missing or invalid setting fails {@link #init(FilterConfig)} with a {@link ServletException}
@@ -85,9 +105,10 @@ import java.util.Objects;
 public final class AirbyteEmbeddedFilter implements Filter {
 
     private static final Logger LOG = System.getLogger(AirbyteEmbeddedFilter.class.getName());
+    private static final BootstrapScriptRoute BOOTSTRAP = new BootstrapScriptRoute(BootstrapScript.INSTANCE);
 
     private volatile AirbyteEmbedded airbyte;
-    private volatile TokenRoute route;
+    private volatile List<Route> routes;
 
     /** Creates a filter configured from its init-params in {@link #init(FilterConfig)} (web.xml). */
     public AirbyteEmbeddedFilter() {
@@ -136,7 +157,7 @@ public final class AirbyteEmbeddedFilter implements Filter {
      */
     @Override
     public void init(FilterConfig filterConfig) throws ServletException {
-        if (route == null) {
+        if (routes == null) {
             try {
                 start(AirbyteEmbedded.create(FilterConfigReader.fromSystem().read(filterConfig)));
             } catch (AirbyteEmbeddedConfigException e) {
@@ -148,6 +169,12 @@ public final class AirbyteEmbeddedFilter implements Filter {
         if (context != null && context.getAttribute(AirbyteEmbedded.SERVLET_CONTEXT_ATTRIBUTE) == null) {
             context.setAttribute(AirbyteEmbedded.SERVLET_CONTEXT_ATTRIBUTE, airbyte);
         }
+        try {
+            airbyte.startPage(context);
+        } catch (AirbyteEmbeddedConfigException e) {
+            throw new ServletException("Airbyte Embedded filter '" + filterConfig.getFilterName()
+                    + "' is misconfigured: " + e.getMessage(), e);
+        }
     }
 
     private void start(AirbyteEmbedded integration) {
@@ -155,11 +182,14 @@ public final class AirbyteEmbeddedFilter implements Filter {
         LOG.log(Level.INFO, "Airbyte Embedded token route at POST {0} for origins {1}, Airbyte API {2}",
                 config.tokenPath(), config.allowedOrigins(), config.apiBaseUri());
         this.airbyte = integration;
-        this.route = new TokenRoute(integration);
+        this.routes = config.sourceRoutesEnabled()
+                ? List.of(new TokenRoute(integration), new SourcesRoute(integration))
+                : List.of(new TokenRoute(integration));
     }
 
     /**
-     * Answers requests to the token route and passes every other request down the chain unchanged.
+     * Answers requests to the token route and for the bootstrap script, and passes every other request
+     * down the chain unchanged.
      *
      * @throws ServletException if the request is not an HTTP request, or the filter was never
      *     initialised
@@ -170,16 +200,22 @@ public final class AirbyteEmbeddedFilter implements Filter {
         if (!(request instanceof HttpServletRequest httpRequest) || !(response instanceof HttpServletResponse httpResponse)) {
             throw new ServletException("AirbyteEmbeddedFilter handles HTTP requests only");
         }
-        TokenRoute current = route;
+        List<Route> current = routes;
         if (current == null) {
             throw new ServletException("AirbyteEmbeddedFilter was not initialised: the container did not call init()");
         }
-        if (!current.matches(httpRequest)) {
+        if (BOOTSTRAP.matches(httpRequest)) {
+            BOOTSTRAP.handle(httpRequest, httpResponse);
+            return;
+        }
+        Optional<String> path = Route.pathWithinContext(httpRequest);
+        Route route = path.isEmpty() ? null : current.stream().filter(r -> r.matches(path.get())).findFirst().orElse(null);
+        if (route == null) {
             chain.doFilter(request, response);
             return;
         }
         try {
-            current.handle(httpRequest, httpResponse);
+            route.handle(httpRequest, httpResponse, path.get());
         } catch (RuntimeException e) {
             LOG.log(Level.ERROR, "The token route failed unexpectedly: " + e.getClass().getName());
             if (!httpResponse.isCommitted()) {

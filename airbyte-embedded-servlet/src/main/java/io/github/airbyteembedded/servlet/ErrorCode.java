@@ -28,6 +28,12 @@ public enum ErrorCode {
     /** The route was called with a method other than {@code POST} (405, with {@code Allow}). */
     METHOD_NOT_ALLOWED(405, "Use POST to request a widget token."),
 
+    /** The source does not exist in the user's workspace; nothing was changed (404). */
+    SOURCE_NOT_FOUND(404, "No such source in your workspace."),
+
+    /** The request body is not what the route expects, for example a source event without a source id (400). */
+    INVALID_REQUEST(400, "The request is not valid."),
+
     /** The request has a body larger than 4 KiB (413). The body is never used; send none. */
     PAYLOAD_TOO_LARGE(413, "The request body is too large; send no body or a small JSON one."),
 
@@ -90,8 +96,14 @@ public enum ErrorCode {
         return httpStatus;
     }
 
-    /** The short default message of the JSON error body. */
-    String message() {
+    /**
+     * Returns the short, human-readable default message of the JSON error body, for code that answers
+     * on the route's behalf (the Spring Boot layer's 401 for anonymous users, for example). Unlike
+     * {@link #code()}, the message may change between releases.
+     *
+     * @return the message, never containing a secret
+     */
+    public String message() {
         return message;
     }
 }

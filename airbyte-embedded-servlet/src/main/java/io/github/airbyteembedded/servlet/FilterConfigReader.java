@@ -1,5 +1,6 @@
 package io.github.airbyteembedded.servlet;
 
+import io.github.airbyteembedded.servlet.page.WidgetScript;
 import jakarta.servlet.FilterConfig;
 import java.lang.reflect.InvocationTargetException;
 import java.nio.charset.StandardCharsets;
@@ -45,13 +46,24 @@ final class FilterConfigReader {
     static final String WORKSPACE_REQUEST_ATTRIBUTE = "workspace-request-attribute";
     static final String WORKSPACE_PSEUDONYM_KEY_ENV = "workspace-pseudonym-key-env";
     static final String WORKSPACE_PSEUDONYM_PREFIX = "workspace-pseudonym-prefix";
+    static final String SOURCE_ROUTES = "source-routes";
+    static final String SOURCES_PATH = "sources-path";
+    static final String SOURCE_EVENTS_PATH = "source-events-path";
+    static final String WIDGET_VERSION = "widget-version";
+    static final String WIDGET_CDN_BASE = "widget-cdn-base";
+    static final String WIDGET_INTEGRITY = "widget-integrity";
+    static final String WIDGET_STYLE_HASH = "widget-style-hash";
+    static final String WIDGET_PAGE_ORIGIN = "widget-page-origin";
+    static final String ADD_CONTENT_SECURITY_POLICY = "add-content-security-policy";
 
     static final Set<String> KNOWN = Collections.unmodifiableSet(new TreeSet<>(List.of(
             CLIENT_ID, CLIENT_ID_ENV, CLIENT_SECRET_ENV, CLIENT_SECRET_PROPERTY, API_BASE_URL, ORGANIZATION_ID,
             ALLOWED_ORIGINS, TOKEN_PATH, WORKSPACE_RESOLVER, OPERATOR_TOKEN_REFRESH_SKEW, CONNECT_TIMEOUT,
             REQUEST_TIMEOUT, REGION_ID, SOURCE_TEMPLATE_TAGS, SOURCE_TEMPLATE_TAGS_MODE, CONNECTION_TEMPLATE_TAGS,
             CONNECTION_TEMPLATE_TAGS_MODE, MAX_CONCURRENT_UPSTREAM_CALLS, RATE_LIMIT, RATE_LIMIT_MAX_TRACKED_USERS,
-            WORKSPACE_REQUEST_ATTRIBUTE, WORKSPACE_PSEUDONYM_KEY_ENV, WORKSPACE_PSEUDONYM_PREFIX)));
+            WORKSPACE_REQUEST_ATTRIBUTE, WORKSPACE_PSEUDONYM_KEY_ENV, WORKSPACE_PSEUDONYM_PREFIX, SOURCE_ROUTES,
+            SOURCES_PATH, SOURCE_EVENTS_PATH, WIDGET_VERSION, WIDGET_CDN_BASE, WIDGET_INTEGRITY, WIDGET_STYLE_HASH,
+            WIDGET_PAGE_ORIGIN, ADD_CONTENT_SECURITY_POLICY)));
 
     private final UnaryOperator<String> environment;
     private final UnaryOperator<String> systemProperties;
@@ -98,7 +110,48 @@ final class FilterConfigReader {
         param(filterConfig, RATE_LIMIT).ifPresent(value -> readRateLimit(value, builder));
         param(filterConfig, RATE_LIMIT_MAX_TRACKED_USERS).ifPresent(value ->
                 builder.rateLimitMaxTrackedUsers(integer(RATE_LIMIT_MAX_TRACKED_USERS, value)));
+        param(filterConfig, SOURCE_ROUTES).ifPresent(value -> builder.sourceRoutes(bool(SOURCE_ROUTES, value)));
+        param(filterConfig, SOURCES_PATH).ifPresent(builder::sourcesPath);
+        param(filterConfig, SOURCE_EVENTS_PATH).ifPresent(builder::sourceEventsPath);
+        builder.widgetScript(readWidgetScript(filterConfig));
+        param(filterConfig, WIDGET_PAGE_ORIGIN).ifPresent(builder::widgetPageOrigin);
+        param(filterConfig, ADD_CONTENT_SECURITY_POLICY).ifPresent(value ->
+                builder.addContentSecurityPolicy(bool(ADD_CONTENT_SECURITY_POLICY, value)));
         return builder.build();
+    }
+
+    /** The widget script: version, CDN base, integrity (a hash, {@code compute} or {@code none}), style hash. */
+    private static WidgetScript readWidgetScript(FilterConfig filterConfig) {
+        WidgetScript.Builder script = WidgetScript.builder();
+        param(filterConfig, WIDGET_VERSION).ifPresent(script::version);
+        param(filterConfig, WIDGET_CDN_BASE).ifPresent(script::cdnBase);
+        param(filterConfig, WIDGET_INTEGRITY).ifPresent(value -> {
+            if (value.equalsIgnoreCase("compute")) {
+                script.computeIntegrity();
+            } else if (value.equalsIgnoreCase("none")) {
+                script.withoutIntegrity();
+            } else {
+                script.integrity(value);
+            }
+        });
+        param(filterConfig, WIDGET_STYLE_HASH).ifPresent(value -> {
+            if (value.equalsIgnoreCase("unsafe-inline") || value.equalsIgnoreCase("'unsafe-inline'")) {
+                script.unsafeInlineStyles();
+            } else {
+                script.styleHash(value);
+            }
+        });
+        return script.build();
+    }
+
+    private static boolean bool(String setting, String value) {
+        if (value.equalsIgnoreCase("true")) {
+            return true;
+        }
+        if (value.equalsIgnoreCase("false")) {
+            return false;
+        }
+        throw new AirbyteEmbeddedConfigException(setting, "'" + value + "' must be true or false");
     }
 
     private WorkspaceResolver readWorkspaceResolver(FilterConfig filterConfig) {

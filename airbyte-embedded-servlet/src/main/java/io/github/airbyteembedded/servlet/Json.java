@@ -39,6 +39,9 @@ final class Json {
     }
 
     static Optional<JsonNode> parseObject(byte[] bytes) {
+        if (bytes == null || bytes.length == 0) {
+            return Optional.empty();
+        }
         try {
             JsonNode node = MAPPER.readTree(bytes);
             return node != null && node.isObject() ? Optional.of(node) : Optional.empty();

@@ -33,6 +33,10 @@ final class JsonResponses {
         write(response, code.httpStatus(), body);
     }
 
+    static void json(HttpServletResponse response, int status, ObjectNode body) throws IOException {
+        write(response, status, body);
+    }
+
     private static void write(HttpServletResponse response, int status, ObjectNode body) throws IOException {
         response.setStatus(status);
         response.setContentType("application/json");

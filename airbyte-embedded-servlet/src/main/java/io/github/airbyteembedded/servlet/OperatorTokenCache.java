@@ -7,7 +7,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -37,6 +39,21 @@ final class OperatorTokenCache {
     /** Returns the cached token, or the fetch in flight, or starts a fetch. */
     CompletableFuture<OperatorToken> get() {
         return cache.get(KEY);
+    }
+
+    /**
+     * Makes an authorized call with the cached operator token. When Airbyte refuses the token (revoked,
+     * or expired early), it is dropped from the cache and the call is made once more with a fresh one.
+     */
+    <T> CompletableFuture<T> call(Function<OperatorToken, CompletableFuture<T>> call) {
+        return get().thenCompose(token -> call.apply(token).exceptionallyCompose(failure -> {
+            Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+            if (!(cause instanceof AirbyteApiException rejected) || !rejected.isOperatorTokenRejected()) {
+                return CompletableFuture.failedFuture(cause);
+            }
+            invalidate(token);
+            return get().thenCompose(call);
+        }));
     }
 
     /**

@@ -29,10 +29,6 @@ final class Secret {
         return value;
     }
 
-    boolean isBlank() {
-        return value.isBlank();
-    }
-
     @Override
     public String toString() {
         return REDACTED;

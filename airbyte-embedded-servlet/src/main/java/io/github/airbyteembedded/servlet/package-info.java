@@ -7,7 +7,9 @@
  * configuration and builder), {@link io.github.airbyteembedded.servlet.WorkspaceResolver} (how the
  * authenticated user becomes an Airbyte workspace name), {@link
  * io.github.airbyteembedded.servlet.ErrorCode} (the stable error codes of the route) and {@link
- * io.github.airbyteembedded.servlet.AirbyteEmbeddedConfigException}. Everything else in this package
+ * io.github.airbyteembedded.servlet.AirbyteEmbeddedConfigException}. The page side (the pinned widget
+ * script, the bootstrap script, connect buttons and the CSP) is in {@code
+ * io.github.airbyteembedded.servlet.page}, the JSP tags in {@code io.github.airbyteembedded.servlet.jsp}. Everything else in this package
  * (the upstream HTTP client, the operator-token cache, the origin policy, JSON handling) is
  * package-private and may change without notice.
  *

@@ -167,6 +167,19 @@ final class FilterConfigReaderTest {
     }
 
     @Test
+    void readsTheSourcesRoutesSettings() {
+        AirbyteEmbeddedConfig config = reader.read(minimal().with("sources-path", "/airbyte/sources")
+                .with("source-events-path", "/airbyte/events"));
+        assertEquals("/airbyte/sources", config.sourcesPath());
+        assertEquals("/airbyte/events", config.sourceEventsPath());
+        assertFalse(reader.read(minimal().with("source-routes", "false")).sourceRoutesEnabled());
+        assertEquals("source-routes", assertThrows(AirbyteEmbeddedConfigException.class,
+                () -> reader.read(minimal().with("source-routes", "no"))).setting());
+        assertEquals("sources-path", assertThrows(AirbyteEmbeddedConfigException.class,
+                () -> reader.read(minimal().with("sources-path", "/api/airbyte/widget-token"))).setting());
+    }
+
+    @Test
     void resolverClassAndRequestAttributeAreExclusive() {
         assertEquals("workspace-resolver", assertThrows(AirbyteEmbeddedConfigException.class,
                 () -> reader.read(minimal().with("workspace-resolver", TenantResolver.class.getName())

@@ -111,11 +111,11 @@ final class OperatorTokenCacheTest {
         CompletableFuture<OperatorToken> b = cache.get();
         synchronized (pending) {
             pending.get(0).completeExceptionally(
-                    UpstreamException.failure(ErrorCode.UPSTREAM_UNAVAILABLE, "down", Duration.ofSeconds(5), null));
+                    AirbyteApiException.failure(ErrorCode.UPSTREAM_UNAVAILABLE, "down", Duration.ofSeconds(5), null));
         }
         assertEquals(1, fetches.get());
         CompletionException failure = assertThrows(CompletionException.class, a::join);
-        assertInstanceOf(UpstreamException.class, failure.getCause());
+        assertInstanceOf(AirbyteApiException.class, failure.getCause());
         assertTrue(b.isCompletedExceptionally());
 
         cache.get();

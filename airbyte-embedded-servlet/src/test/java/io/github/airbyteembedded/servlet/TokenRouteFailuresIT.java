@@ -280,6 +280,7 @@ final class TokenRouteFailuresIT {
         HttpResponse<String> large = app.requestToken("alice", ORIGIN, "{\"pad\":\"" + "x".repeat(5000) + "\"}");
         assertEquals(413, large.statusCode());
         assertEquals("payload_too_large", error(large));
+        assertEquals("close", large.headers().firstValue("Connection").orElse(null), "an unread body ends the connection");
 
         HttpResponse<String> form = app.send(HttpRequest.newBuilder(app.uri(AirbyteEmbeddedConfig.DEFAULT_TOKEN_PATH))
                 .header(JettyApp.USER_HEADER, "alice").header("Origin", ORIGIN)

@@ -22,7 +22,15 @@ import java.util.UUID;
 public record EmulatorConnection(UUID id, UUID sourceId, UUID connectionTemplateId, String destinationName,
         Instant createdAt) {
 
-    /** Rejects nulls. */
+    /**
+     * Rejects nulls.
+     *
+     * @param id see the record description
+     * @param sourceId see the record description
+     * @param connectionTemplateId see the record description
+     * @param destinationName see the record description
+     * @param createdAt see the record description
+     */
     public EmulatorConnection {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(sourceId, "sourceId");

@@ -27,7 +27,18 @@ import java.util.UUID;
 public record EmulatorSource(UUID id, String name, UUID workspaceId, UUID sourceTemplateId, String connectorName,
         Map<String, Object> replicationConfig, Instant createdAt, Instant updatedAt) {
 
-    /** Rejects nulls. */
+    /**
+     * Rejects nulls.
+     *
+     * @param id see the record description
+     * @param name see the record description
+     * @param workspaceId see the record description
+     * @param sourceTemplateId see the record description
+     * @param connectorName see the record description
+     * @param replicationConfig see the record description
+     * @param createdAt see the record description
+     * @param updatedAt see the record description
+     */
     public EmulatorSource {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(name, "name");

@@ -24,7 +24,15 @@ import java.util.UUID;
 public record EmulatorWorkspace(UUID id, String name, UUID regionId, List<EmulatorSource> sources,
         List<EmulatorConnection> connections) {
 
-    /** Copies the lists; rejects nulls. */
+    /**
+     * Copies the lists; rejects nulls.
+     *
+     * @param id see the record description
+     * @param name see the record description
+     * @param regionId see the record description
+     * @param sources see the record description
+     * @param connections see the record description
+     */
     public EmulatorWorkspace {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(name, "name");

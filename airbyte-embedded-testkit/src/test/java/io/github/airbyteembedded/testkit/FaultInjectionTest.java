@@ -152,6 +152,14 @@ class FaultInjectionTest {
         assertTrue(failureOf(first) instanceof UncheckedIOException);
         assertTrue(failureOf(second) instanceof UncheckedIOException);
         assertEquals(0, emulator.faults().heldCalls());
+        // A pool reports termination as its workers leave their run loop, a moment before the threads end.
+        List<Thread> emulatorThreads = Thread.getAllStackTraces().keySet().stream()
+                .filter(thread -> thread.getName().startsWith("airbyte-emulator-")).toList();
+        for (Thread thread : emulatorThreads) {
+            thread.join(TimeUnit.SECONDS.toMillis(GUARD_SECONDS));
+        }
+        assertEquals(List.of(), emulatorThreads.stream().filter(Thread::isAlive).map(Thread::getName).toList(),
+                "close() leaves no emulator thread behind");
     }
 
     @Test

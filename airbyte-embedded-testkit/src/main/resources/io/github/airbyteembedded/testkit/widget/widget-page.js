@@ -434,6 +434,7 @@
         var message = result.status === 200 ? result.json.error_message : describeFailure(result);
         errorBox.textContent = message;
         errorBox.hidden = false;
+        errorBox.scrollIntoView({ block: "nearest" });
         setState("check-failed");
         sendEvent(verb + "_error", { error: new Error(message) });
         return null;
@@ -450,6 +451,7 @@
         var message = describeFailure(result);
         errorBox.textContent = message;
         errorBox.hidden = false;
+        errorBox.scrollIntoView({ block: "nearest" });
         setState("check-failed");
         sendEvent(verb + "_error", { error: new Error(message) });
         return;

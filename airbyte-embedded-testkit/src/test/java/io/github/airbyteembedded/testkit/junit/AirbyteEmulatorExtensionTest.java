@@ -68,6 +68,14 @@ class AirbyteEmulatorExtensionTest {
     }
 
     @Test
+    void aNonStaticFieldStartsAFreshEmulatorForEveryTest() {
+        run(InstanceFieldSample.class, 2);
+        assertEquals(2, SEEN.size());
+        assertNotSame(SEEN.get(0), SEEN.get(1));
+        assertEquals(false, accepts(SEEN.get(1)));
+    }
+
+    @Test
     void emulatorOutsideATestIsAnError() {
         assertThrows(IllegalStateException.class, () -> AirbyteEmulatorExtension.perClass().emulator());
     }
@@ -98,6 +106,21 @@ class AirbyteEmulatorExtensionTest {
         @Test
         void first(AirbyteEmulator emulator) {
             assertSame(airbyte.emulator(), emulator);
+            SEEN.add(emulator);
+        }
+
+        @Test
+        void second(AirbyteEmulator emulator) {
+            SEEN.add(emulator);
+        }
+    }
+
+    static class InstanceFieldSample {
+        @RegisterExtension
+        AirbyteEmulatorExtension airbyte = new AirbyteEmulatorExtension();
+
+        @Test
+        void first(AirbyteEmulator emulator) {
             SEEN.add(emulator);
         }
 

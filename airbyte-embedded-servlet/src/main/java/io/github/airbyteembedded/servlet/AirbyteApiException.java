@@ -1,0 +1,103 @@
+package io.github.airbyteembedded.servlet;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * A failed call to the Airbyte API, classified into the {@link ErrorCode} the routes answer with.
+ *
+ * <p>The futures of the Java API ({@link ConnectedSources}) complete exceptionally with it. The
+ * message names the call and the upstream status only: the upstream body is never kept, because it
+ * may echo a credential.
+ *
+ * <pre>{@code
+ * airbyte.sources().list("alice").exceptionally(failure -> {
+ *     if (failure.getCause() instanceof AirbyteApiException e && e.errorCode() == ErrorCode.UPSTREAM_TIMEOUT) { ... }
+ *     return List.of();
+ * });
+ * }</pre>
+ *
+ * @since 0.1.0
+ */
+public final class AirbyteApiException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    /** The code the routes answer with. */
+    private final ErrorCode errorCode;
+    /** Airbyte's HTTP status, or -1 without a response. */
+    private final int upstreamStatus;
+    /** The Retry-After the routes answer with, or null. */
+    private final Duration retryAfter;
+    /** The Retry-After Airbyte sent, or null. */
+    private final Duration upstreamRetryAfter;
+    /** Whether Airbyte refused the operator token itself. */
+    private final boolean operatorTokenRejected;
+
+    private AirbyteApiException(ErrorCode errorCode, String message, int upstreamStatus, Duration retryAfter,
+            Duration upstreamRetryAfter, boolean operatorTokenRejected, Throwable cause) {
+        super(message, cause, false, true);
+        this.errorCode = Objects.requireNonNull(errorCode, "errorCode");
+        this.upstreamStatus = upstreamStatus;
+        this.retryAfter = retryAfter;
+        this.upstreamRetryAfter = upstreamRetryAfter;
+        this.operatorTokenRejected = operatorTokenRejected;
+    }
+
+    static AirbyteApiException status(ErrorCode errorCode, String call, int status, Duration retryAfter) {
+        return status(errorCode, call, status, retryAfter, null);
+    }
+
+    /** An unwelcome status; {@code upstreamRetryAfter} is the Retry-After Airbyte sent, if any. */
+    static AirbyteApiException status(ErrorCode errorCode, String call, int status, Duration retryAfter, Duration upstreamRetryAfter) {
+        return new AirbyteApiException(errorCode, call + " answered HTTP " + status, status, retryAfter, upstreamRetryAfter, false, null);
+    }
+
+    static AirbyteApiException operatorTokenRejected(String call, int status) {
+        return new AirbyteApiException(ErrorCode.UPSTREAM_CREDENTIALS_REJECTED,
+                call + " rejected the operator token (HTTP " + status + ")", status, null, null, true, null);
+    }
+
+    static AirbyteApiException failure(ErrorCode errorCode, String message, Duration retryAfter, Throwable cause) {
+        return new AirbyteApiException(errorCode, message, -1, retryAfter, null, false, cause);
+    }
+
+    /**
+     * Returns the error code the routes answer this failure with.
+     *
+     * @return the error code, one of the {@code upstream_*} codes
+     */
+    public ErrorCode errorCode() {
+        return errorCode;
+    }
+
+    /**
+     * Returns the HTTP status Airbyte answered with.
+     *
+     * @return the status, or empty when there was no response (timeout, connection failure)
+     */
+    public OptionalInt upstreamStatus() {
+        return upstreamStatus < 0 ? OptionalInt.empty() : OptionalInt.of(upstreamStatus);
+    }
+
+    /**
+     * Returns how long to wait before trying again, when that is known or advisable.
+     *
+     * @return the wait, present for the 503 codes
+     */
+    public Optional<Duration> retryAfter() {
+        return Optional.ofNullable(retryAfter);
+    }
+
+    /** The Retry-After Airbyte itself sent, if it sent one. */
+    Optional<Duration> upstreamRetryAfter() {
+        return Optional.ofNullable(upstreamRetryAfter);
+    }
+
+    /** Whether Airbyte refused the operator token itself, so a fresh one may succeed. */
+    boolean isOperatorTokenRejected() {
+        return operatorTokenRejected;
+    }
+}

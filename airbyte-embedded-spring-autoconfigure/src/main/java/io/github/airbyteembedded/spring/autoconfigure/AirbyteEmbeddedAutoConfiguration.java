@@ -1,0 +1,264 @@
+package io.github.airbyteembedded.spring.autoconfigure;
+
+import io.github.airbyteembedded.servlet.AirbyteEmbedded;
+import io.github.airbyteembedded.servlet.AirbyteEmbeddedConfig;
+import io.github.airbyteembedded.servlet.AirbyteEmbeddedConfigException;
+import io.github.airbyteembedded.servlet.AirbyteEmbeddedFilter;
+import io.github.airbyteembedded.servlet.SourceConnectedListener;
+import io.github.airbyteembedded.servlet.TokenRouteListener;
+import io.github.airbyteembedded.servlet.WorkspaceResolver;
+import io.github.airbyteembedded.servlet.page.WidgetScript;
+import io.github.airbyteembedded.spring.security.AuthenticationWorkspaceResolver;
+import io.github.airbyteembedded.testkit.AirbyteEmulator;
+import io.github.airbyteembedded.thymeleaf.AirbyteEmbeddedDialect;
+import jakarta.servlet.DispatcherType;
+import java.io.UncheckedIOException;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingFilterBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.io.ResourceLoader;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.oauth2.core.OAuth2AuthenticatedPrincipal;
+import org.springframework.util.ClassUtils;
+import org.thymeleaf.dialect.IDialect;
+
+/**
+ * Auto-configures Airbyte Embedded in a servlet web application from {@code airbyte.embedded.*}
+ * properties: the {@link AirbyteEmbeddedConfig}, the running {@link AirbyteEmbedded} integration, and
+ * the {@link AirbyteEmbeddedFilter} registered after Spring Security's filter.
+ *
+ * <p>Active when {@code airbyte.embedded.client-id} is set, when {@code
+ * airbyte.embedded.emulator.enabled=true}, or when the application defines its own {@code
+ * AirbyteEmbeddedConfig} or {@code AirbyteEmbedded} bean; otherwise it registers nothing and logs one
+ * INFO line saying so. Every bean backs off when the application defines its own. Loaded only through
+ * {@code META-INF/spring/org.springframework.boot.autoconfigure.AutoConfiguration.imports}:
+ *
+ * <pre>{@code
+ * airbyte.embedded.client-id=${AIRBYTE_CLIENT_ID}
+ * airbyte.embedded.client-secret=${AIRBYTE_CLIENT_SECRET}
+ * airbyte.embedded.allowed-origins=https://app.example.com
+ * }</pre>
+ *
+ * <p>With Spring Security on the classpath, the routes answer anonymous users with the filter's JSON
+ * {@code 401} (never a login redirect) and are exempt from Spring Security's CSRF token check, their
+ * exact-origin check being their CSRF defence ({@code airbyte.embedded.security.require-csrf-token=true}
+ * keeps the check on). With {@code airbyte.embedded.emulator.enabled=true} and the testkit on the
+ * classpath, an in-process emulator is started and used. With Thymeleaf and
+ * airbyte-embedded-thymeleaf, templates get the {@code airbyte:} dialect.
+ *
+ * @since 0.1.0
+ */
+@AutoConfiguration
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@ConditionalOnClass(AirbyteEmbeddedFilter.class)
+@EnableConfigurationProperties(AirbyteEmbeddedProperties.class)
+public final class AirbyteEmbeddedAutoConfiguration {
+
+    /**
+     * The default order of the filter registration: just after Spring Security's filter ({@code
+     * SecurityFilterProperties.DEFAULT_FILTER_ORDER}, -100), so that {@code getUserPrincipal()} is set,
+     * and before the framework's request-wrapping filters.
+     */
+    public static final int DEFAULT_FILTER_ORDER = SecurityFilterProperties.DEFAULT_FILTER_ORDER + 10;
+
+    /** The name of the filter registration, as the servlet container knows it. */
+    public static final String FILTER_NAME = "airbyteEmbeddedFilter";
+
+    static final String EMULATOR_CLASS = "io.github.airbyteembedded.testkit.AirbyteEmulator";
+
+    private static final Logger LOG = System.getLogger(AirbyteEmbeddedAutoConfiguration.class.getName());
+
+    AirbyteEmbeddedAutoConfiguration() {
+    }
+
+    /** The configuration, the integration and the filter registration. */
+    @Configuration(proxyBeanMethods = false)
+    @Conditional(AirbyteEmbeddedConditions.Active.class)
+    static class IntegrationConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean({AirbyteEmbeddedConfig.class, AirbyteEmbedded.class})
+        AirbyteEmbeddedConfig airbyteEmbeddedConfig(AirbyteEmbeddedProperties properties,
+                ObjectProvider<WorkspaceResolver> workspaceResolvers,
+                ObjectProvider<TokenRouteListener> listeners,
+                ObjectProvider<SourceConnectedListener> sourceListeners,
+                ObjectProvider<AirbyteEmbeddedConfigCustomizer> customizers, ResourceLoader resourceLoader) {
+            if (properties.getEmulator().isEnabled() && !ClassUtils.isPresent(EMULATOR_CLASS, resourceLoader.getClassLoader())) {
+                throw new AirbyteEmbeddedConfigException("emulator.enabled",
+                        "is true, but the emulator (io.github.airbyteembedded:airbyte-embedded-testkit) is not on the classpath");
+            }
+            AirbyteEmbeddedConfig.Builder builder = PropertiesMapping.builderFrom(properties);
+            builder.workspaceResolver(PropertiesMapping.workspaceResolver(properties, workspaceResolvers.getIfAvailable()));
+            List<TokenRouteListener> all = listeners.orderedStream().toList();
+            if (!all.isEmpty()) {
+                builder.listener(all.size() == 1 ? all.get(0) : new CompositeTokenRouteListener(all));
+            }
+            List<SourceConnectedListener> sources = sourceListeners.orderedStream().toList();
+            if (!sources.isEmpty()) {
+                builder.sourceConnectedListener(sources.size() == 1 ? sources.get(0) : new CompositeSourceConnectedListener(sources));
+            }
+            customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
+            return builder.build();
+        }
+
+        @Bean
+        @ConditionalOnMissingBean
+        AirbyteEmbedded airbyteEmbedded(AirbyteEmbeddedConfig config) {
+            return AirbyteEmbedded.create(config);
+        }
+
+        @Bean
+        @ConditionalOnMissingFilterBean(AirbyteEmbeddedFilter.class)
+        FilterRegistrationBean<AirbyteEmbeddedFilter> airbyteEmbeddedFilter(AirbyteEmbedded airbyte,
+                AirbyteEmbeddedProperties properties) {
+            FilterRegistrationBean<AirbyteEmbeddedFilter> registration =
+                    new FilterRegistrationBean<>(new AirbyteEmbeddedFilter(airbyte));
+            registration.setName(FILTER_NAME);
+            registration.setOrder(properties.getFilterOrder());
+            // The routes complete their asynchronous responses themselves (AsyncContext.complete), never
+            // by an ASYNC dispatch, so REQUEST is the only dispatch the filter needs to see.
+            registration.setAsyncSupported(true);
+            registration.setDispatcherTypes(DispatcherType.REQUEST);
+            registration.addUrlPatterns("/*");
+            return registration;
+        }
+    }
+
+    /** Says once, at INFO, why nothing was registered. */
+    @Configuration(proxyBeanMethods = false)
+    @Conditional(AirbyteEmbeddedConditions.Inactive.class)
+    static class InactiveConfiguration {
+
+        @Bean
+        InactiveNotice airbyteEmbeddedInactiveNotice() {
+            return new InactiveNotice();
+        }
+    }
+
+    /**
+     * With {@code airbyte.embedded.emulator.enabled=true} and the testkit on the classpath: starts an
+     * in-process emulator of the Airbyte API on loopback and points the configuration at it.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = EMULATOR_CLASS)
+    @ConditionalOnBooleanProperty(AirbyteEmbeddedConditions.EMULATOR_ENABLED_PROPERTY)
+    static class EmulatorConfiguration {
+
+        @Bean(destroyMethod = "close")
+        @ConditionalOnMissingBean
+        AirbyteEmulator airbyteEmbeddedEmulator(AirbyteEmbeddedProperties properties) {
+            int port = properties.getEmulator().getPort();
+            AirbyteEmulator emulator = AirbyteEmulator.builder().port(port).build();
+            try {
+                emulator.start();
+            } catch (UncheckedIOException | IllegalArgumentException e) {
+                throw new AirbyteEmbeddedConfigException("emulator.port",
+                        "the emulator could not listen on loopback port " + port + " (" + e.getClass().getSimpleName() + ")");
+            }
+            return emulator;
+        }
+
+        @Bean
+        @Order(Ordered.HIGHEST_PRECEDENCE)
+        AirbyteEmbeddedConfigCustomizer airbyteEmbeddedEmulatorCustomizer(AirbyteEmulator emulator,
+                AirbyteEmbeddedProperties properties) {
+            if (properties.getClientId() != null && !properties.getClientId().isBlank()) {
+                LOG.log(Level.INFO, "airbyte.embedded.emulator.enabled=true: client-id, client-secret and "
+                        + "api-base-url are ignored in favour of the local emulator");
+            }
+            LOG.log(Level.INFO, "Airbyte Embedded uses the local emulator at {0}", emulator.baseUri());
+            // The emulator serves its own widget script at the CDN's layout: offline, the vendor's CDN is
+            // out of reach. A widget.cdn-base of the application's own is kept.
+            boolean ownScript = !WidgetScript.DEFAULT_CDN_BASE.equals(properties.getWidget().getCdnBase());
+            return builder -> {
+                builder.apiBaseUri(emulator.baseUri())
+                        .clientId(emulator.clientId())
+                        .clientSecret(AirbyteEmulator.DEFAULT_CLIENT_SECRET);
+                if (!ownScript) {
+                    builder.widgetScript(WidgetScript.builder()
+                            .version(AirbyteEmulator.WIDGET_VERSION)
+                            .cdnBase(emulator.baseUri() + "/npm")
+                            .integrity(AirbyteEmulator.widgetScriptIntegrity())
+                            .styleHash(AirbyteEmulator.widgetStyleCspHash())
+                            .build());
+                }
+            };
+        }
+    }
+
+    /**
+     * With Spring Security: anonymous requests to the routes get the JSON 401, and the routes are exempt
+     * from the CSRF token check unless {@code airbyte.embedded.security.require-csrf-token=true}. Spring
+     * Security 7 applies every {@code Customizer<HttpSecurity>} bean to each {@code HttpSecurity} it
+     * creates, before the application's own chain configuration, so the application keeps its chain.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(HttpSecurity.class)
+    @Conditional(AirbyteEmbeddedConditions.Active.class)
+    static class SpringSecurityConfiguration {
+
+        @Bean
+        RoutesHttpSecurityCustomizer airbyteEmbeddedHttpSecurityCustomizer(AirbyteEmbedded airbyte,
+                AirbyteEmbeddedProperties properties) {
+            return new RoutesHttpSecurityCustomizer(AirbyteEmbeddedRoutes.of(airbyte.config()),
+                    properties.getSecurity().isRequireCsrfToken());
+        }
+
+        /** {@code airbyte.embedded.security.workspace-claim}: the workspace is an OAuth2/OIDC claim. */
+        @Configuration(proxyBeanMethods = false)
+        @ConditionalOnClass(OAuth2AuthenticatedPrincipal.class)
+        @ConditionalOnProperty("airbyte.embedded.security.workspace-claim")
+        static class ClaimWorkspaceResolverConfiguration {
+
+            @Bean
+            @ConditionalOnMissingBean(WorkspaceResolver.class)
+            AuthenticationWorkspaceResolver airbyteEmbeddedWorkspaceResolver(AirbyteEmbeddedProperties properties) {
+                return AuthenticationWorkspaceResolver.claim(properties.getSecurity().getWorkspaceClaim());
+            }
+        }
+    }
+
+    /**
+     * With Thymeleaf and airbyte-embedded-thymeleaf: the {@code airbyte:} dialect as an {@code IDialect}
+     * bean, which Boot's Thymeleaf auto-configuration adds to its template engine.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass({IDialect.class, AirbyteEmbeddedDialect.class})
+    @Conditional(AirbyteEmbeddedConditions.Active.class)
+    static class ThymeleafConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean
+        AirbyteEmbeddedDialect airbyteEmbeddedDialect(AirbyteEmbedded airbyte) {
+            return new AirbyteEmbeddedDialect(airbyte);
+        }
+    }
+
+    /** Logs once that Airbyte Embedded is off, and how to turn it on. */
+    static final class InactiveNotice implements SmartInitializingSingleton {
+
+        @Override
+        public void afterSingletonsInstantiated() {
+            LOG.log(Level.INFO, "Airbyte Embedded is off: airbyte.embedded.client-id is not set. Set it with "
+                    + "client-secret and allowed-origins, or set airbyte.embedded.emulator.enabled=true "
+                    + "to use the local emulator");
+        }
+    }
+}
