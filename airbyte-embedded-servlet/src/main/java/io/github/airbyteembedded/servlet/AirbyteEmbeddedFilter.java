@@ -12,9 +12,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
-import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * A servlet filter that mints Airbyte Embedded widget tokens for the authenticated user at {@code POST
@@ -108,7 +106,7 @@ public final class AirbyteEmbeddedFilter implements Filter {
     private static final BootstrapScriptRoute BOOTSTRAP = new BootstrapScriptRoute(BootstrapScript.INSTANCE);
 
     private volatile AirbyteEmbedded airbyte;
-    private volatile List<Route> routes;
+    private volatile Route[] routes;
 
     /** Creates a filter configured from its init-params in {@link #init(FilterConfig)} (web.xml). */
     public AirbyteEmbeddedFilter() {
@@ -183,8 +181,8 @@ public final class AirbyteEmbeddedFilter implements Filter {
                 config.tokenPath(), config.allowedOrigins(), config.apiBaseUri());
         this.airbyte = integration;
         this.routes = config.sourceRoutesEnabled()
-                ? List.of(new TokenRoute(integration), new SourcesRoute(integration))
-                : List.of(new TokenRoute(integration));
+                ? new Route[] {new TokenRoute(integration), new SourcesRoute(integration)}
+                : new Route[] {new TokenRoute(integration)};
     }
 
     /**
@@ -200,7 +198,7 @@ public final class AirbyteEmbeddedFilter implements Filter {
         if (!(request instanceof HttpServletRequest httpRequest) || !(response instanceof HttpServletResponse httpResponse)) {
             throw new ServletException("AirbyteEmbeddedFilter handles HTTP requests only");
         }
-        List<Route> current = routes;
+        Route[] current = routes;
         if (current == null) {
             throw new ServletException("AirbyteEmbeddedFilter was not initialised: the container did not call init()");
         }
@@ -208,14 +206,13 @@ public final class AirbyteEmbeddedFilter implements Filter {
             BOOTSTRAP.handle(httpRequest, httpResponse);
             return;
         }
-        Optional<String> path = Route.pathWithinContext(httpRequest);
-        Route route = path.isEmpty() ? null : current.stream().filter(r -> r.matches(path.get())).findFirst().orElse(null);
-        if (route == null) {
+        Route.Matched matched = Route.match(httpRequest, current);
+        if (matched == null) {
             chain.doFilter(request, response);
             return;
         }
         try {
-            route.handle(httpRequest, httpResponse, path.get());
+            matched.route().handle(httpRequest, httpResponse, matched.path());
         } catch (RuntimeException e) {
             LOG.log(Level.ERROR, "The token route failed unexpectedly: " + e.getClass().getName());
             if (!httpResponse.isCommitted()) {

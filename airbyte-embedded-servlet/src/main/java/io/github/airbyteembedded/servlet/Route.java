@@ -63,8 +63,17 @@ abstract class Route {
         this.deadline = config.connectTimeout().plus(config.requestTimeout()).multipliedBy(4).plusSeconds(2);
     }
 
-    /** Whether this route answers the path (relative to the context path), whatever the method. */
-    abstract boolean matches(String path);
+    /**
+     * Whether this route answers the path {@code uri[from, to)} (relative to the context path, without
+     * path parameters), whatever the method. Called for every request the filter sees, so it must not
+     * allocate.
+     */
+    abstract boolean matches(String uri, int from, int to);
+
+    /** Whether {@code uri[from, to)} is exactly {@code path}. */
+    static boolean isExactly(String uri, int from, int to, String path) {
+        return to - from == path.length() && uri.regionMatches(from, path, 0, path.length());
+    }
 
     /** The methods this route answers at the path. */
     abstract Set<String> methods(String path);
@@ -77,16 +86,34 @@ abstract class Route {
     void outcome(String outcome, long startedNanos) {
     }
 
-    /** The request's path relative to the context path, without path parameters; empty if not in the context. */
-    static Optional<String> pathWithinContext(HttpServletRequest request) {
+    /**
+     * Finds the route that answers a request, without allocating for requests to other paths: the
+     * request URI is compared in place, and the path string is only built for a match.
+     *
+     * @return the route and the request's path relative to the context path, or {@code null}
+     */
+    static Matched match(HttpServletRequest request, Route[] routes) {
         String uri = request.getRequestURI();
         if (uri == null) {
-            return Optional.empty();
+            return null;
         }
-        int parameters = uri.indexOf(';');
-        String path = parameters >= 0 ? uri.substring(0, parameters) : uri;
-        String contextPath = request.getContextPath() == null ? "" : request.getContextPath();
-        return path.startsWith(contextPath) ? Optional.of(path.substring(contextPath.length())) : Optional.empty();
+        String contextPath = request.getContextPath();
+        int from = contextPath == null ? 0 : contextPath.length();
+        if (from > 0 && !uri.startsWith(contextPath)) {
+            return null;
+        }
+        int parameters = uri.indexOf(';', from);
+        int to = parameters >= 0 ? parameters : uri.length();
+        for (Route route : routes) {
+            if (route.matches(uri, from, to)) {
+                return new Matched(route, uri.substring(from, to));
+            }
+        }
+        return null;
+    }
+
+    /** A route and the path it matched. */
+    record Matched(Route route, String path) {
     }
 
     final void handle(HttpServletRequest request, HttpServletResponse response, String path) throws IOException {

@@ -37,13 +37,20 @@ final class SourcesRoute extends Route {
     private static final Logger LOG = System.getLogger(SourcesRoute.class.getName());
     private static final Pattern SOURCE_ID = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
+    private final String sourcePrefix;
+
     SourcesRoute(AirbyteEmbedded airbyte) {
         super(airbyte);
+        this.sourcePrefix = config.sourcesPath() + "/";
     }
 
     @Override
-    boolean matches(String path) {
-        return path.equals(config.sourcesPath()) || path.equals(config.sourceEventsPath()) || sourceIdOf(path).isPresent();
+    boolean matches(String uri, int from, int to) {
+        if (isExactly(uri, from, to, config.sourcesPath()) || isExactly(uri, from, to, config.sourceEventsPath())) {
+            return true;
+        }
+        int segment = from + sourcePrefix.length();
+        return to > segment && uri.regionMatches(from, sourcePrefix, 0, sourcePrefix.length()) && uri.indexOf('/', segment) < 0;
     }
 
     @Override
@@ -56,11 +63,10 @@ final class SourcesRoute extends Route {
 
     /** The last segment of {@code <sources-path>/<segment>}, if the path has that shape. */
     private Optional<String> sourceIdOf(String path) {
-        String prefix = config.sourcesPath() + "/";
-        if (!path.startsWith(prefix)) {
+        if (!path.startsWith(sourcePrefix)) {
             return Optional.empty();
         }
-        String segment = path.substring(prefix.length());
+        String segment = path.substring(sourcePrefix.length());
         return segment.isEmpty() || segment.contains("/") ? Optional.empty() : Optional.of(segment);
     }
 

@@ -21,8 +21,8 @@ final class TokenRoute extends Route {
     }
 
     @Override
-    boolean matches(String path) {
-        return path.equals(config.tokenPath());
+    boolean matches(String uri, int from, int to) {
+        return isExactly(uri, from, to, config.tokenPath());
     }
 
     @Override
