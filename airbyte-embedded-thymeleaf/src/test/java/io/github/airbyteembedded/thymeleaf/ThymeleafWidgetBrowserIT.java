@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.FrameLocator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.Cookie;
@@ -13,6 +12,7 @@ import io.github.airbyteembedded.servlet.AirbyteEmbeddedConfig;
 import io.github.airbyteembedded.servlet.page.WidgetScript;
 import io.github.airbyteembedded.testkit.AirbyteEmulator;
 import io.github.airbyteembedded.testkit.browser.BrowserSession;
+import io.github.airbyteembedded.testkit.browser.EmulatorWidgetFrame;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -101,12 +101,11 @@ class ThymeleafWidgetBrowserIT {
         Page page = open(WidgetScript.builder().computeIntegrity());
 
         page.click("#connect");
-        FrameLocator widget = page.frameLocator("dialog.airbyte-widget-dialog-wrapper iframe");
-        widget.locator("body[data-state='ready']").waitFor();
-        widget.locator(".template-option[data-connector-name='github']").click();
-        widget.locator("#field-personal_access_token").fill("ghp_emulated_token");
-        widget.locator("#field-repositories").fill("octo/hello");
-        widget.locator("#submit-source").click();
+        EmulatorWidgetFrame.in(page).awaitReady()
+                .pick("github")
+                .fill("personal_access_token", "ghp_emulated_token")
+                .fill("repositories", "octo/hello")
+                .submit();
 
         waitForEvent(page, "airbyte:source-created");
         Map<?, ?> created = (Map<?, ?>) page.evaluate("() => window.airbyteEvents.find(e => e.name === 'airbyte:source-created')");
