@@ -54,14 +54,13 @@ public final class AirbyteEmbedded {
 
     private AirbyteEmbedded(AirbyteEmbeddedConfig config) {
         this.config = config;
-        this.metrics = new RouteMetrics(config.listener());
+        this.upstreamPermits = new UpstreamPermits(config.maxConcurrentUpstreamCalls());
+        this.metrics = new RouteMetrics(config.listener(), upstreamPermits::inFlight);
         this.client = new AirbyteApiClient(config, AirbyteApiClient.newHttpClient(config), metrics);
         this.operatorTokens = new OperatorTokenCache(client::fetchOperatorToken, config.operatorTokenRefreshSkew(),
                 config.clock(), ForkJoinPool.commonPool());
         this.sources = new ConnectedSources(client, operatorTokens);
         this.page = new PageSettings(config);
-        this.upstreamPermits = new UpstreamPermits(config.maxConcurrentUpstreamCalls());
-        this.metrics.inFlightFrom(upstreamPermits::inFlight);
         this.rateLimiter = config.rateLimitEnabled()
                 ? new UserRateLimiter(config.rateLimitPermits(), config.rateLimitPeriod(),
                         config.rateLimitMaxTrackedUsers(), tickerOf(config.clock()))

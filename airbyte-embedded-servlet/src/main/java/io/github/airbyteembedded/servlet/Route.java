@@ -121,14 +121,13 @@ abstract class Route {
         Optional<Origin> origin = allowedOrigin(request);
         response.addHeader("Vary", "Origin");
         Set<String> methods = methods(path);
-        String allow = String.join(", ", methods) + ", OPTIONS";
         if ("OPTIONS".equals(request.getMethod())) {
-            preflight(request, response, origin, methods, allow);
+            preflight(request, response, origin, methods);
             return;
         }
         origin.ifPresent(allowed -> allowCors(response, allowed));
         if (!methods.contains(request.getMethod())) {
-            response.setHeader("Allow", allow);
+            response.setHeader("Allow", allow(methods));
             refuse(response, ErrorCode.METHOD_NOT_ALLOWED, null, started);
             return;
         }
@@ -177,10 +176,15 @@ abstract class Route {
         response.setHeader("Access-Control-Allow-Credentials", "true");
     }
 
+    /** The {@code Allow} header of a route: its methods and {@code OPTIONS}. */
+    private static String allow(Set<String> methods) {
+        return String.join(", ", methods) + ", OPTIONS";
+    }
+
     private static void preflight(HttpServletRequest request, HttpServletResponse response, Optional<Origin> origin,
-            Set<String> methods, String allow) throws IOException {
+            Set<String> methods) throws IOException {
         if (request.getHeader("Origin") == null) {
-            response.setHeader("Allow", allow);
+            response.setHeader("Allow", allow(methods));
             response.setStatus(HttpServletResponse.SC_NO_CONTENT);
             return;
         }
@@ -190,7 +194,7 @@ abstract class Route {
         }
         String requestedMethod = request.getHeader("Access-Control-Request-Method");
         if (requestedMethod == null || !methods.contains(requestedMethod)) {
-            response.setHeader("Allow", allow);
+            response.setHeader("Allow", allow(methods));
             JsonResponses.error(response, ErrorCode.METHOD_NOT_ALLOWED);
             return;
         }

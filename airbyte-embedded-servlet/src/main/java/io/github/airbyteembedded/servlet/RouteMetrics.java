@@ -16,18 +16,15 @@ final class RouteMetrics {
     private final Map<String, LongAdder> outcomes = new LinkedHashMap<>();
     private final LatencyHistogram upstreamLatency = new LatencyHistogram();
     private final TokenRouteListener listener;
-    private volatile IntSupplier inFlight = () -> 0;
+    private final IntSupplier inFlight;
 
-    RouteMetrics(TokenRouteListener listener) {
+    RouteMetrics(TokenRouteListener listener, IntSupplier inFlight) {
         this.listener = listener;
+        this.inFlight = inFlight;
         outcomes.put(TokenRouteListener.OK, new LongAdder());
         for (ErrorCode code : ErrorCode.values()) {
             outcomes.put(code.code(), new LongAdder());
         }
-    }
-
-    void inFlightFrom(IntSupplier supplier) {
-        this.inFlight = supplier;
     }
 
     void outcome(String outcome, Duration elapsed) {

@@ -37,6 +37,10 @@ final class SourcesRoute extends Route {
     private static final Logger LOG = System.getLogger(SourcesRoute.class.getName());
     private static final Pattern SOURCE_ID = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
+    private static final Set<String> GET = Set.of("GET");
+    private static final Set<String> POST = Set.of("POST");
+    private static final Set<String> DELETE = Set.of("DELETE");
+
     private final String sourcePrefix;
 
     SourcesRoute(AirbyteEmbedded airbyte) {
@@ -56,9 +60,9 @@ final class SourcesRoute extends Route {
     @Override
     Set<String> methods(String path) {
         if (path.equals(config.sourcesPath())) {
-            return Set.of("GET");
+            return GET;
         }
-        return path.equals(config.sourceEventsPath()) ? Set.of("POST") : Set.of("DELETE");
+        return path.equals(config.sourceEventsPath()) ? POST : DELETE;
     }
 
     /** The last segment of {@code <sources-path>/<segment>}, if the path has that shape. */

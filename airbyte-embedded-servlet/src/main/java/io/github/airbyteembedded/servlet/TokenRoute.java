@@ -16,6 +16,8 @@ import java.util.Set;
  */
 final class TokenRoute extends Route {
 
+    private static final Set<String> METHODS = Set.of("POST");
+
     TokenRoute(AirbyteEmbedded airbyte) {
         super(airbyte);
     }
@@ -27,7 +29,7 @@ final class TokenRoute extends Route {
 
     @Override
     Set<String> methods(String path) {
-        return Set.of("POST");
+        return METHODS;
     }
 
     @Override

@@ -109,7 +109,7 @@ final class SecretsNeverLeakIT {
         try (JettyApp app = JettyApp.start(unreachable)) {
             outputs.add(app.requestToken("alice", ORIGIN, "{}").body());
         }
-        AirbyteApiClient client = new AirbyteApiClient(unreachable, AirbyteApiClient.newHttpClient(unreachable), new RouteMetrics(TokenRouteListener.NONE));
+        AirbyteApiClient client = new AirbyteApiClient(unreachable, AirbyteApiClient.newHttpClient(unreachable), new RouteMetrics(TokenRouteListener.NONE, () -> 0));
         try {
             client.fetchOperatorToken().join();
         } catch (CompletionException e) {
