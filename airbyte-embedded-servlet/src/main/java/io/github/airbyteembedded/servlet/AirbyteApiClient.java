@@ -281,10 +281,14 @@ final class AirbyteApiClient {
         return builder;
     }
 
-    /** Classifies an unwelcome answer to a call made with a bearer token. */
+    /**
+     * Classifies an unwelcome answer to a call made with a bearer token. A 401 refuses the token; so does
+     * a 403 to a scoped token on its own workspace's list (the token no longer fits the workspace, for
+     * example one deleted and created again), so that a fresh token is tried once.
+     */
     private AirbyteApiException classifyAuthorized(String call, HttpResponse<String> response, BearerToken token) {
         int status = response.statusCode();
-        if (status == 401) {
+        if (status == 401 || (status == 403 && token instanceof ScopedToken)) {
             return AirbyteApiException.tokenRejected(call, status, token.kind());
         }
         if (status == 403) {

@@ -337,6 +337,19 @@ final class WorkspaceScopedSourcesIT {
     }
 
     @Test
+    void aScopedTokenOfAWorkspaceAirbyteNoLongerHasIsReplaced() throws Exception {
+        start();
+        listedIds("alice");
+        emulator.reset(); // alice's workspace is gone; her cached token names it
+        setupTokenCalls = 0;
+        String alices = createSource("alice"); // a new workspace named alice
+
+        assertEquals(List.of(alices), listedIds("alice"));
+        assertEquals(1, emulator.callCount(SCOPED_TOKEN_CALL), "one fresh token after Airbyte's 403");
+        assertEquals(2, emulator.callCount(LIST_CALL));
+    }
+
+    @Test
     void anUpstreamFailureWhileFetchingTheScopedTokenGivesTheUpstreamCode() throws Exception {
         start();
         emulator.faults().add(Fault.status(SCOPED_TOKEN_CALL, 503).retryAfterSeconds(7).times(1));
