@@ -31,9 +31,12 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The two calls the route makes to the Airbyte API, asynchronously, with the JDK's {@link HttpClient}:
- * the operator token ({@code POST /api/v1/account/applications/token}) and the widget token ({@code
- * POST /api/v1/account/applications/widget-token}).
+ * The calls the library makes to the Airbyte API, asynchronously, with the JDK's {@link HttpClient}:
+ * the operator token ({@code POST /api/v1/account/applications/token}), the widget token ({@code POST
+ * /api/v1/account/applications/widget-token}) and a workspace's scoped token ({@code POST
+ * /api/v1/account/applications/scoped-token}), all with the operator token; and a workspace's sources
+ * ({@code GET /api/v1/integrations/connectors}, {@code GET} and {@code DELETE .../connectors/{id}}),
+ * with the workspace's scoped token.
  *
  * <p>Every failure completes the returned future with an {@link AirbyteApiException} that already says
  * which {@link ErrorCode} the route answers with. Response bodies are read only to extract the
@@ -43,6 +46,7 @@ final class AirbyteApiClient {
 
     static final String TOKEN_PATH = "/api/v1/account/applications/token";
     static final String WIDGET_TOKEN_PATH = "/api/v1/account/applications/widget-token";
+    static final String SCOPED_TOKEN_PATH = "/api/v1/account/applications/scoped-token";
     static final String CONNECTORS_PATH = "/api/v1/integrations/connectors";
 
     /** The Retry-After sent with a 503 when Airbyte gave none. */
@@ -65,6 +69,7 @@ final class AirbyteApiClient {
     private final RouteMetrics metrics;
     private final URI tokenUri;
     private final URI widgetTokenUri;
+    private final URI scopedTokenUri;
     private final Duration retryBackoff;
 
     AirbyteApiClient(AirbyteEmbeddedConfig config, HttpClient httpClient, RouteMetrics metrics) {
@@ -78,6 +83,7 @@ final class AirbyteApiClient {
         this.retryBackoff = retryBackoff;
         this.tokenUri = URI.create(config.apiBaseUri() + TOKEN_PATH);
         this.widgetTokenUri = URI.create(config.apiBaseUri() + WIDGET_TOKEN_PATH);
+        this.scopedTokenUri = URI.create(config.apiBaseUri() + SCOPED_TOKEN_PATH);
     }
 
     /** Creates the HTTP client the configuration asks for: its connect timeout, and no redirects. */
@@ -172,15 +178,41 @@ final class AirbyteApiClient {
             if (status == 200) {
                 return parseWidgetToken(call, response.body());
             }
-            throw classifyAuthorized(call, response);
+            throw classifyAuthorized(call, response, operatorToken);
+        });
+    }
+
+    /**
+     * Asks for a token scoped to a workspace, which Airbyte lets see and change that workspace's sources
+     * only. Airbyte creates the workspace when it does not exist yet (in the configured region), as it
+     * does for a widget token, so the call is repeatable.
+     */
+    CompletableFuture<ScopedToken> fetchScopedToken(OperatorToken operatorToken, String workspaceName) {
+        ObjectNode body = Json.object().put("workspace_name", workspaceName);
+        config.regionId().ifPresent(region -> body.put("region_id", region));
+        HttpRequest request = post(scopedTokenUri, body)
+                .header("Authorization", "Bearer " + operatorToken.accessToken().reveal())
+                .build();
+        String call = "POST " + SCOPED_TOKEN_PATH;
+        return send(call, request).thenApply(response -> {
+            int status = response.statusCode();
+            if (status == 200) {
+                return Json.parseObject(response.body())
+                        .flatMap(node -> Json.text(node, "token"))
+                        .filter(token -> !token.isBlank())
+                        .map(token -> ScopedToken.of(token, config.clock().instant()))
+                        .orElseThrow(() -> AirbyteApiException.failure(ErrorCode.UPSTREAM_ERROR,
+                                call + " answered 200 without a token", null, null));
+            }
+            throw classifyAuthorized(call, response, operatorToken);
         });
     }
 
     /** Lists the sources (connectors) of a workspace; an unknown workspace has none. */
-    CompletableFuture<List<ConnectedSource>> listSources(OperatorToken operatorToken, String workspaceName) {
+    CompletableFuture<List<ConnectedSource>> listSources(BearerToken token, String workspaceName) {
         URI uri = URI.create(config.apiBaseUri() + CONNECTORS_PATH + "?workspace_name="
                 + URLEncoder.encode(workspaceName, StandardCharsets.UTF_8));
-        HttpRequest request = authorized(HttpRequest.newBuilder(uri).GET(), operatorToken).build();
+        HttpRequest request = authorized(HttpRequest.newBuilder(uri).GET(), token).build();
         String call = "GET " + CONNECTORS_PATH;
         return send(call, request).thenApply(response -> {
             int status = response.statusCode();
@@ -190,40 +222,74 @@ final class AirbyteApiClient {
             if (status == 404) {
                 return List.of();
             }
-            throw classifyAuthorized(call, response);
+            throw classifyAuthorized(call, response, token);
         });
     }
 
-    /** Deletes a source (connector) by id; {@code false} when Airbyte does not know it. */
-    CompletableFuture<Boolean> deleteSource(OperatorToken operatorToken, String sourceId) {
-        URI uri = URI.create(config.apiBaseUri() + CONNECTORS_PATH + "/" + URLEncoder.encode(sourceId, StandardCharsets.UTF_8));
-        HttpRequest request = authorized(HttpRequest.newBuilder(uri).DELETE(), operatorToken).build();
+    /**
+     * Asks whether a source (connector) is there for the token: {@code true} when Airbyte shows it;
+     * {@code false} when it does not know it, or refuses a scoped token on it (403: another workspace's).
+     */
+    CompletableFuture<Boolean> sourceVisible(BearerToken token, String sourceId) {
+        HttpRequest request = authorized(HttpRequest.newBuilder(connectorUri(sourceId)).GET(), token).build();
+        String call = "GET " + CONNECTORS_PATH + "/{id}";
+        return send(call, request).thenApply(response -> {
+            int status = response.statusCode();
+            if (status == 200) {
+                return true;
+            }
+            if (status == 404 || isRefusedScope(token, status)) {
+                return false;
+            }
+            throw classifyAuthorized(call, response, token);
+        });
+    }
+
+    /**
+     * Deletes a source (connector) by id; {@code false} when Airbyte does not know it, or refuses a
+     * scoped token on it (403: another workspace's), and nothing was deleted.
+     */
+    CompletableFuture<Boolean> deleteSource(BearerToken token, String sourceId) {
+        HttpRequest request = authorized(HttpRequest.newBuilder(connectorUri(sourceId)).DELETE(), token).build();
         String call = "DELETE " + CONNECTORS_PATH + "/{id}";
         return send(call, request, false).thenApply(response -> {
             int status = response.statusCode();
             if (status == 200 || status == 202 || status == 204) {
                 return true;
             }
-            if (status == 404) {
+            if (status == 404 || isRefusedScope(token, status)) {
                 return false;
             }
-            throw classifyAuthorized(call, response);
+            throw classifyAuthorized(call, response, token);
         });
     }
 
-    private HttpRequest.Builder authorized(HttpRequest.Builder builder, OperatorToken operatorToken) {
+    private URI connectorUri(String sourceId) {
+        return URI.create(config.apiBaseUri() + CONNECTORS_PATH + "/" + URLEncoder.encode(sourceId, StandardCharsets.UTF_8));
+    }
+
+    /** A 403 to a scoped token on one source: the spec's answer for another workspace's source. */
+    private static boolean isRefusedScope(BearerToken token, int status) {
+        return status == 403 && token instanceof ScopedToken;
+    }
+
+    private HttpRequest.Builder authorized(HttpRequest.Builder builder, BearerToken token) {
         builder.timeout(config.requestTimeout())
                 .header("Accept", "application/json")
-                .header("Authorization", "Bearer " + operatorToken.accessToken().reveal());
+                .header("Authorization", "Bearer " + token.accessToken().reveal());
         config.organizationId().ifPresent(org -> builder.header("X-Organization-Id", org));
         return builder;
     }
 
-    /** Classifies an unwelcome answer to a call made with the operator token. */
-    private AirbyteApiException classifyAuthorized(String call, HttpResponse<String> response) {
+    /**
+     * Classifies an unwelcome answer to a call made with a bearer token. A 401 refuses the token; so does
+     * a 403 to a scoped token on its own workspace's list (the token no longer fits the workspace, for
+     * example one deleted and created again), so that a fresh token is tried once.
+     */
+    private AirbyteApiException classifyAuthorized(String call, HttpResponse<String> response, BearerToken token) {
         int status = response.statusCode();
-        if (status == 401) {
-            return AirbyteApiException.operatorTokenRejected(call, status);
+        if (status == 401 || (status == 403 && token instanceof ScopedToken)) {
+            return AirbyteApiException.tokenRejected(call, status, token.kind());
         }
         if (status == 403) {
             return AirbyteApiException.status(ErrorCode.UPSTREAM_CREDENTIALS_REJECTED, call, status, null);

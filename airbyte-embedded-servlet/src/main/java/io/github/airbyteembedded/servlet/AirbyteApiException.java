@@ -33,17 +33,17 @@ public final class AirbyteApiException extends RuntimeException {
     private final Duration retryAfter;
     /** The Retry-After Airbyte sent, or null. */
     private final Duration upstreamRetryAfter;
-    /** Whether Airbyte refused the operator token itself. */
-    private final boolean operatorTokenRejected;
+    /** Whether Airbyte refused the call's bearer token itself (operator or scoped). */
+    private final boolean tokenRejected;
 
     private AirbyteApiException(ErrorCode errorCode, String message, int upstreamStatus, Duration retryAfter,
-            Duration upstreamRetryAfter, boolean operatorTokenRejected, Throwable cause) {
+            Duration upstreamRetryAfter, boolean tokenRejected, Throwable cause) {
         super(message, cause, false, true);
         this.errorCode = Objects.requireNonNull(errorCode, "errorCode");
         this.upstreamStatus = upstreamStatus;
         this.retryAfter = retryAfter;
         this.upstreamRetryAfter = upstreamRetryAfter;
-        this.operatorTokenRejected = operatorTokenRejected;
+        this.tokenRejected = tokenRejected;
     }
 
     static AirbyteApiException status(ErrorCode errorCode, String call, int status, Duration retryAfter) {
@@ -55,9 +55,10 @@ public final class AirbyteApiException extends RuntimeException {
         return new AirbyteApiException(errorCode, call + " answered HTTP " + status, status, retryAfter, upstreamRetryAfter, false, null);
     }
 
-    static AirbyteApiException operatorTokenRejected(String call, int status) {
+    /** Airbyte refused the call's bearer token; {@code kind} says which ({@link BearerToken#kind()}). */
+    static AirbyteApiException tokenRejected(String call, int status, String kind) {
         return new AirbyteApiException(ErrorCode.UPSTREAM_CREDENTIALS_REJECTED,
-                call + " rejected the operator token (HTTP " + status + ")", status, null, null, true, null);
+                call + " rejected the " + kind + " (HTTP " + status + ")", status, null, null, true, null);
     }
 
     static AirbyteApiException failure(ErrorCode errorCode, String message, Duration retryAfter, Throwable cause) {
@@ -96,8 +97,8 @@ public final class AirbyteApiException extends RuntimeException {
         return Optional.ofNullable(upstreamRetryAfter);
     }
 
-    /** Whether Airbyte refused the operator token itself, so a fresh one may succeed. */
-    boolean isOperatorTokenRejected() {
-        return operatorTokenRejected;
+    /** Whether Airbyte refused the call's bearer token itself, so a fresh one may succeed. */
+    boolean isTokenRejected() {
+        return tokenRejected;
     }
 }

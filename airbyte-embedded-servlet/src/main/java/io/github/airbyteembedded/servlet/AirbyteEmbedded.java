@@ -15,8 +15,8 @@ import java.util.concurrent.ForkJoinPool;
 
 /**
  * The running Airbyte Embedded integration of one application: its configuration, the HTTP client
- * and cached operator token it uses to talk to Airbyte, the per-user rate limiter, and the counters
- * of what the token route did.
+ * and cached operator token (and workspaces' scoped tokens) it uses to talk to Airbyte, the per-user
+ * rate limiter, and the counters of what the token route did.
  *
  * <p>{@link AirbyteEmbeddedFilter} creates one from its configuration; create it yourself to share
  * it with other code, for example to read its {@link #statistics()}:
@@ -59,7 +59,10 @@ public final class AirbyteEmbedded {
         this.client = new AirbyteApiClient(config, AirbyteApiClient.newHttpClient(config), metrics);
         this.operatorTokens = new OperatorTokenCache(client::fetchOperatorToken, config.operatorTokenRefreshSkew(),
                 config.clock(), ForkJoinPool.commonPool());
-        this.sources = new ConnectedSources(client, operatorTokens);
+        ScopedTokenCache scopedTokens = new ScopedTokenCache(
+                workspace -> operatorTokens.call(token -> client.fetchScopedToken(token, workspace)),
+                config.operatorTokenRefreshSkew(), config.clock(), ForkJoinPool.commonPool(), ScopedTokenCache.MAX_WORKSPACES);
+        this.sources = new ConnectedSources(client, scopedTokens);
         this.page = new PageSettings(config);
         this.rateLimiter = config.rateLimitEnabled()
                 ? new UserRateLimiter(config.rateLimitPermits(), config.rateLimitPeriod(),

@@ -265,7 +265,7 @@ public final class AirbyteEmbeddedConfig {
     }
 
     /**
-     * Returns how long before its expiry a cached operator token is replaced by a fresh one.
+     * Returns how long before its expiry a cached operator token (or scoped token) is replaced by a fresh one.
      *
      * @return the skew, 60 seconds unless configured
      */
@@ -661,9 +661,9 @@ public final class AirbyteEmbeddedConfig {
         }
 
         /**
-         * Sets how long before its expiry a cached operator token is replaced (default 60 seconds,
-         * at most 10 minutes). Tokens that live shorter than twice the skew are kept for half their
-         * lifetime.
+         * Sets how long before its expiry a cached operator token, or a workspace's cached scoped token,
+         * is replaced (default 60 seconds, at most 10 minutes). Tokens that live shorter than twice the
+         * skew are kept for half their lifetime.
          *
          * @param skew a non-negative duration
          * @return this builder

@@ -14,8 +14,11 @@ import java.util.concurrent.CompletableFuture;
  * <p>Every method takes the workspace name of the user, which the caller must have derived from the
  * authenticated user (see {@link AirbyteEmbedded#workspaceName(jakarta.servlet.http.HttpServletRequest)}),
  * never from request input. A source is only ever reported or disconnected when it belongs to that
- * workspace. The futures complete exceptionally with an {@link AirbyteApiException} when Airbyte
- * fails.
+ * workspace, checked twice: every call is made with a token scoped to the workspace (fetched from
+ * Airbyte, which creates the workspace if it does not exist yet, and cached until shortly before it
+ * expires), so Airbyte itself refuses another workspace's source; and a source is found or
+ * disconnected only when it is in the workspace's list. The futures complete exceptionally with an
+ * {@link AirbyteApiException} when Airbyte fails.
  *
  * <pre>{@code
  * Optional<String> workspace = airbyte.workspaceName(request);
@@ -27,11 +30,11 @@ import java.util.concurrent.CompletableFuture;
 public final class ConnectedSources {
 
     private final AirbyteApiClient client;
-    private final OperatorTokenCache operatorTokens;
+    private final ScopedTokenCache scopedTokens;
 
-    ConnectedSources(AirbyteApiClient client, OperatorTokenCache operatorTokens) {
+    ConnectedSources(AirbyteApiClient client, ScopedTokenCache scopedTokens) {
         this.client = client;
-        this.operatorTokens = operatorTokens;
+        this.scopedTokens = scopedTokens;
     }
 
     /**
@@ -44,12 +47,13 @@ public final class ConnectedSources {
         String workspace = requireWorkspace(workspaceName);
         Comparator<ConnectedSource> newestFirst =
                 Comparator.comparing((ConnectedSource source) -> source.createdAt().orElse(Instant.MIN)).reversed();
-        return operatorTokens.call(token -> client.listSources(token, workspace))
+        return scopedTokens.call(workspace, token -> client.listSources(token, workspace))
                 .thenApply(sources -> sources.stream().sorted(newestFirst).toList());
     }
 
     /**
-     * Finds a source of a workspace by id.
+     * Finds a source of a workspace by id: it must be in the workspace's list, and Airbyte must show it
+     * to the workspace's scoped token.
      *
      * @param workspaceName the user's workspace name
      * @param sourceId the source id
@@ -57,11 +61,15 @@ public final class ConnectedSources {
      */
     public CompletableFuture<Optional<ConnectedSource>> find(String workspaceName, String sourceId) {
         Objects.requireNonNull(sourceId, "sourceId");
-        return list(workspaceName).thenApply(sources -> sources.stream().filter(source -> source.id().equals(sourceId)).findFirst());
+        return listed(workspaceName, sourceId).thenCompose(listed -> listed.isEmpty()
+                ? CompletableFuture.completedFuture(listed)
+                : scopedTokens.call(workspaceName, token -> client.sourceVisible(token, sourceId))
+                        .thenApply(visible -> visible ? listed : Optional.<ConnectedSource>empty()));
     }
 
     /**
-     * Disconnects (deletes) a source, after checking that it belongs to the workspace.
+     * Disconnects (deletes) a source, after checking that it is in the workspace's list; the delete is
+     * made with the workspace's scoped token, so Airbyte refuses it for another workspace's source.
      *
      * @param workspaceName the user's workspace name
      * @param sourceId the source id
@@ -70,9 +78,14 @@ public final class ConnectedSources {
      */
     public CompletableFuture<Boolean> disconnect(String workspaceName, String sourceId) {
         Objects.requireNonNull(sourceId, "sourceId");
-        return find(workspaceName, sourceId).thenCompose(found -> found.isEmpty()
+        return listed(workspaceName, sourceId).thenCompose(listed -> listed.isEmpty()
                 ? CompletableFuture.completedFuture(false)
-                : operatorTokens.call(token -> client.deleteSource(token, sourceId)));
+                : scopedTokens.call(workspaceName, token -> client.deleteSource(token, sourceId)));
+    }
+
+    /** The source with this id in the workspace's list, if it is there. */
+    private CompletableFuture<Optional<ConnectedSource>> listed(String workspaceName, String sourceId) {
+        return list(workspaceName).thenApply(sources -> sources.stream().filter(source -> source.id().equals(sourceId)).findFirst());
     }
 
     private static String requireWorkspace(String workspaceName) {

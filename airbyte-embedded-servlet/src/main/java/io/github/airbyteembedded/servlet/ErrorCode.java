@@ -49,7 +49,7 @@ public enum ErrorCode {
     /** The workspace name resolved for the user is empty, too long or has control characters (400). */
     INVALID_WORKSPACE_NAME(400, "The workspace name for this user is not valid."),
 
-    /** Airbyte rejected the configured client credentials or the operator token (502). */
+    /** Airbyte rejected the configured client credentials, the operator token or a workspace's scoped token (502). */
     UPSTREAM_CREDENTIALS_REJECTED(502, "Airbyte rejected this application's credentials."),
 
     /** Airbyte answered with an unexpected status or an unreadable body, or dropped the connection (502). */

@@ -11,7 +11,7 @@ import java.util.Objects;
  * @param expiresIn the lifetime the token endpoint announced
  * @param fetchedAt when the token was received, on the configured clock
  */
-record OperatorToken(Secret accessToken, Duration expiresIn, Instant fetchedAt) {
+record OperatorToken(Secret accessToken, Duration expiresIn, Instant fetchedAt) implements BearerToken {
 
     OperatorToken {
         Objects.requireNonNull(accessToken, "accessToken");
@@ -24,9 +24,12 @@ record OperatorToken(Secret accessToken, Duration expiresIn, Instant fetchedAt) 
      * its lifetime when the skew would leave less than that.
      */
     Duration cacheLifetime(Duration refreshSkew) {
-        Duration lifetime = expiresIn.minus(refreshSkew);
-        Duration half = expiresIn.dividedBy(2);
-        return lifetime.compareTo(half) >= 0 ? lifetime : half;
+        return BearerToken.cacheLifetime(expiresIn, refreshSkew);
+    }
+
+    @Override
+    public String kind() {
+        return "operator token";
     }
 
     @Override

@@ -48,7 +48,7 @@ final class OperatorTokenCache {
     <T> CompletableFuture<T> call(Function<OperatorToken, CompletableFuture<T>> call) {
         return get().thenCompose(token -> call.apply(token).exceptionallyCompose(failure -> {
             Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-            if (!(cause instanceof AirbyteApiException rejected) || !rejected.isOperatorTokenRejected()) {
+            if (!(cause instanceof AirbyteApiException rejected) || !rejected.isTokenRejected()) {
                 return CompletableFuture.failedFuture(cause);
             }
             invalidate(token);

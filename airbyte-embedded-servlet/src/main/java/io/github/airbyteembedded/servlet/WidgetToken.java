@@ -2,9 +2,7 @@ package io.github.airbyteembedded.servlet;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -29,7 +27,7 @@ record WidgetToken(Secret value, Instant expiresAt, URI widgetUrl) {
      * Returns empty when it is not in the documented format; the reason is never the token's content.
      */
     static Optional<WidgetToken> decode(String token) {
-        Optional<JsonNode> outer = base64Json(token);
+        Optional<JsonNode> outer = JwtClaims.base64Json(token);
         if (outer.isEmpty()) {
             return Optional.empty();
         }
@@ -38,12 +36,8 @@ record WidgetToken(Secret value, Instant expiresAt, URI widgetUrl) {
         if (jwt.isEmpty() || widgetUrl.isEmpty()) {
             return Optional.empty();
         }
-        String[] parts = jwt.get().split("\\.", -1);
-        if (parts.length != 3) {
-            return Optional.empty();
-        }
-        Optional<JsonNode> claims = base64Json(parts[1]);
-        if (claims.isEmpty() || !claims.get().path("exp").canConvertToLong()) {
+        Optional<Instant> exp = JwtClaims.expiry(jwt.get());
+        if (exp.isEmpty()) {
             return Optional.empty();
         }
         URI url;
@@ -55,20 +49,7 @@ record WidgetToken(Secret value, Instant expiresAt, URI widgetUrl) {
         if (!url.isAbsolute() || url.getHost() == null) {
             return Optional.empty();
         }
-        Instant exp = Instant.ofEpochSecond(claims.get().get("exp").asLong());
-        return Optional.of(new WidgetToken(Secret.of(token), exp, url));
-    }
-
-    private static Optional<JsonNode> base64Json(String text) {
-        String normalized = text.strip().replace('-', '+').replace('_', '/');
-        int padding = (4 - normalized.length() % 4) % 4;
-        normalized = normalized + "=".repeat(padding == 3 ? 0 : padding);
-        try {
-            byte[] bytes = Base64.getDecoder().decode(normalized);
-            return Json.parseObject(new String(bytes, StandardCharsets.UTF_8));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
+        return Optional.of(new WidgetToken(Secret.of(token), exp.get(), url));
     }
 
     @Override

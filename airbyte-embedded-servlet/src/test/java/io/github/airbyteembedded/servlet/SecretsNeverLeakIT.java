@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.airbyteembedded.testkit.AirbyteEmulator;
+import io.github.airbyteembedded.testkit.Fault;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,8 +22,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The client secret, the operator tokens and every widget token minted during the run appear in no
- * log line (at any level), exception message, {@code toString()} or error body.
+ * The client secret, the operator tokens, the scoped tokens and every widget token minted during the
+ * run appear in no log line (at any level), exception message, {@code toString()} or error body.
  */
 final class SecretsNeverLeakIT {
 
@@ -130,6 +132,43 @@ final class SecretsNeverLeakIT {
             for (String token : tokens) {
                 assertFalse(text.contains(token), () -> "a token leaked into: " + text);
             }
+            assertFalse(text.contains("eyJ"), () -> "something JWT- or token-shaped leaked into: " + text);
+        }
+    }
+
+    @Test
+    void scopedTokensAppearNowhere() throws Exception {
+        List<String> outputs = new ArrayList<>();
+        try (AirbyteEmulator emulator = AirbyteEmulator.builder().clientSecret(SECRET).build().start();
+                JettyApp app = JettyApp.start(AirbyteEmbeddedConfig.builder()
+                        .apiBaseUri(emulator.baseUri())
+                        .clientId(AirbyteEmulator.DEFAULT_CLIENT_ID)
+                        .clientSecret(SECRET)
+                        .allowedOrigin(ORIGIN)
+                        .build())) {
+            String sources = "/api/airbyte/sources";
+            for (String user : List.of("alice", "bob")) {
+                outputs.add(app.send(HttpRequest.newBuilder(app.uri(sources)).header(JettyApp.USER_HEADER, user).build()).body());
+            }
+            emulator.faults().add(Fault.status("GET /api/v1/integrations/connectors", 401));
+            HttpResponse<String> rejected = app.send(HttpRequest.newBuilder(app.uri(sources)).header(JettyApp.USER_HEADER, "alice").build());
+            assertEquals(502, rejected.statusCode());
+            outputs.add(rejected.body());
+            emulator.faults().clear();
+            emulator.faults().add(Fault.status("POST /api/v1/account/applications/scoped-token", 401));
+            outputs.add(app.send(HttpRequest.newBuilder(app.uri(sources)).header(JettyApp.USER_HEADER, "carol").build()).body());
+            outputs.add(app.send(HttpRequest.newBuilder(app.uri(sources + "/8a4f6f1e-2f0b-4c59-9d1e-6c0a3f1b7e01")).DELETE()
+                    .header(JettyApp.USER_HEADER, "bob").header("Origin", ORIGIN).build()).body());
+        }
+        outputs.add(new ScopedToken(Secret.of(SECRET), java.time.Duration.ofMinutes(20), java.time.Instant.EPOCH).toString());
+
+        assertTrue(logLines.stream().anyMatch(line -> line.contains("scoped-token")), "the capture saw the scoped-token calls");
+        List<String> everything = new ArrayList<>(outputs);
+        synchronized (logLines) {
+            everything.addAll(logLines);
+        }
+        for (String text : everything) {
+            assertFalse(text.contains(SECRET), () -> "the client secret leaked into: " + text);
             assertFalse(text.contains("eyJ"), () -> "something JWT- or token-shaped leaked into: " + text);
         }
     }

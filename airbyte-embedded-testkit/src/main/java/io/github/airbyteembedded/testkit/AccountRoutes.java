@@ -17,13 +17,15 @@ import java.util.function.Supplier;
 
 /**
  * {@code /api/v1/account/applications/*}: the operator token, the widget token (and its deprecated
- * twin), and the scoped-token info the widget page uses to verify its token.
+ * twin), the scoped token of one workspace, and the scoped-token info the widget page uses to verify its
+ * token.
  */
 final class AccountRoutes {
 
     static final String TOKEN_PATH = "/api/v1/account/applications/token";
     static final String WIDGET_TOKEN_PATH = "/api/v1/account/applications/widget-token";
     static final String DEPRECATED_WIDGET_TOKEN_PATH = "/api/v1/embedded/widget-token";
+    static final String SCOPED_TOKEN_PATH = "/api/v1/account/applications/scoped-token";
     static final String SCOPED_TOKEN_INFO_PATH = "/api/v1/account/applications/scoped-token/info";
     static final String WIDGET_PAGE_PATH = "/embedded-widget";
 
@@ -45,6 +47,7 @@ final class AccountRoutes {
         router.add("POST", TOKEN_PATH, this::operatorToken);
         router.add("POST", WIDGET_TOKEN_PATH, this::widgetToken);
         router.add("POST", DEPRECATED_WIDGET_TOKEN_PATH, this::widgetToken);
+        router.add("POST", SCOPED_TOKEN_PATH, this::scopedToken);
         router.add("GET", SCOPED_TOKEN_INFO_PATH, this::scopedTokenInfo);
     }
 
@@ -102,21 +105,8 @@ final class AccountRoutes {
         }
         EmulatorState.Workspace workspace = state.workspaceFor(workspaceName, regionId);
 
-        long now = tokens.now();
         URI base = baseUri.get();
-        ObjectNode claims = Json.object()
-                .put("iss", base.toString())
-                .put("aud", "airbyte-server")
-                .put("sub", principal.get().claims().path("sub").asText())
-                .put("typ", Tokens.SCOPED_TYPE)
-                .put("iat", now)
-                .put("exp", now + settings.widgetTokenLifetime().toSeconds())
-                .put("jti", UUID.randomUUID().toString());
-        claims.putObject(WidgetToken.WORKSPACE_SCOPE_CLAIM).put("workspaceId", workspace.id().toString());
-        claims.putObject("act").put("sub", workspace.name());
-        claims.putArray("roles").add("EMBEDDED_END_USER");
-        claims.put("organization_id", settings.organizationId().toString());
-        claims.put("workspace_name", workspace.name());
+        ObjectNode claims = scopedClaims(principal.get(), workspace);
         claims.put("allowed_origin", allowedOrigin);
         putTags(claims, "selected_source_template_tags", sourceTags);
         claims.put("selected_source_template_tags_mode", sourceTagsMode);
@@ -130,6 +120,52 @@ final class AccountRoutes {
         ObjectNode blob = Json.object().put("token", jwt).put("widgetUrl", widgetUrl);
         String token = Base64.getEncoder().encodeToString(Json.bytes(blob));
         return Response.json(200, Json.object().put("token", token)).header("Cache-Control", "no-store");
+    }
+
+    /**
+     * A scoped token: a plain JWT for one workspace (created when missing), which sees and changes only
+     * that workspace's sources. It lives as long as a widget token's JWT.
+     */
+    private Response scopedToken(Request request) {
+        Optional<Tokens.Principal> principal = request.bearerToken().flatMap(tokens::verify);
+        if (principal.isEmpty() || !principal.get().operator()) {
+            return tokens.unauthorized(request);
+        }
+        JsonNode body = request.json().orElse(null);
+        if (body == null || !body.isObject()) {
+            return new Errors.Validation().add("body", "The body must be a JSON object", "invalid_json").response();
+        }
+        Errors.Validation validation = new Errors.Validation();
+        String workspaceName = requiredString(body, "workspace_name", validation);
+        if (workspaceName != null && workspaceName.isBlank()) {
+            validation.add("workspace_name", "String should have at least 1 character", "string_too_short");
+        }
+        UUID regionId = optionalUuid(body, "region_id", validation);
+        if (!validation.isEmpty()) {
+            return validation.response();
+        }
+        EmulatorState.Workspace workspace = state.workspaceFor(workspaceName, regionId);
+        String jwt = tokens.issueScopedToken(scopedClaims(principal.get(), workspace));
+        return Response.json(200, Json.object().put("token", jwt)).header("Cache-Control", "no-store");
+    }
+
+    /** The claims every scoped JWT carries: issuer, type, lifetime and the one workspace it may act on. */
+    private ObjectNode scopedClaims(Tokens.Principal operator, EmulatorState.Workspace workspace) {
+        long now = tokens.now();
+        ObjectNode claims = Json.object()
+                .put("iss", baseUri.get().toString())
+                .put("aud", "airbyte-server")
+                .put("sub", operator.claims().path("sub").asText())
+                .put("typ", Tokens.SCOPED_TYPE)
+                .put("iat", now)
+                .put("exp", now + settings.widgetTokenLifetime().toSeconds())
+                .put("jti", UUID.randomUUID().toString());
+        claims.putObject(WidgetToken.WORKSPACE_SCOPE_CLAIM).put("workspaceId", workspace.id().toString());
+        claims.putObject("act").put("sub", workspace.name());
+        claims.putArray("roles").add("EMBEDDED_END_USER");
+        claims.put("organization_id", settings.organizationId().toString());
+        claims.put("workspace_name", workspace.name());
+        return claims;
     }
 
     private Response scopedTokenInfo(Request request) {

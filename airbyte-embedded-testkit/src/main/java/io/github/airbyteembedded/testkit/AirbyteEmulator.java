@@ -138,7 +138,7 @@ public final class AirbyteEmulator implements AutoCloseable {
         server.setExecutor(executor);
         Router router = new Router();
         new AccountRoutes(settings, state, tokens, this::baseUri).register(router);
-        new IntegrationRoutes(settings, state, tokens).register(router);
+        new IntegrationRoutes(settings, state, tokens, faults).register(router);
         new WidgetRoutes(settings).register(router);
         new InspectionRoutes(this).register(router);
         server.createContext("/", new Dispatcher(router, calls, faults, settings.organizationId()));
@@ -462,7 +462,7 @@ public final class AirbyteEmulator implements AutoCloseable {
         }
 
         /**
-         * @param lifetime the lifetime of widget tokens' inner JWT (default 20 minutes)
+         * @param lifetime the lifetime of widget tokens' inner JWT and of scoped tokens (default 20 minutes)
          * @return this builder
          * @throws IllegalArgumentException if shorter than one second
          */

@@ -123,7 +123,7 @@ public final class AirbyteEmulatorMain {
                 "  --client-secret SECRET           accepted client secret (default " + AirbyteEmulator.DEFAULT_CLIENT_SECRET + ")",
                 "  --organization-id UUID           organization id",
                 "  --operator-token-lifetime SECS   expires_in of operator tokens (default 900)",
-                "  --widget-token-lifetime SECS     lifetime of widget tokens (default 1200)",
+                "  --widget-token-lifetime SECS     lifetime of widget and scoped tokens (default 1200)",
                 "  --event-family FAMILY            source (default) or partial_user_config",
                 "  --templates FILE                 source templates JSON (replaces the defaults)");
     }

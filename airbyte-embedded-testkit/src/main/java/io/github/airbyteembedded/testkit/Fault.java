@@ -31,6 +31,9 @@ import java.util.regex.Pattern;
  *   <tr><td>{@link Kind#RESET}</td><td>the connection closed without a response</td></tr>
  *   <tr><td>{@link Kind#MALFORMED}</td><td>200 with {@code Content-Type: application/json} and a body
  *       that is not JSON</td></tr>
+ *   <tr><td>{@link Kind#FOREIGN_SOURCE}</td><td>the sources list ({@code GET /api/v1/integrations/connectors})
+ *       ignores its workspace filter and the token's workspace scope: it answers with the sources of every
+ *       workspace; getting, updating or deleting a source still checks the token</td></tr>
  * </table>
  *
  * <p>The endpoint is {@code "METHOD /path"} exactly as counted by {@link AirbyteEmulator#calls()}: the
@@ -56,13 +59,23 @@ public final class Fault {
         /** Close the connection without answering. */
         RESET,
         /** Answer 200 with a body that is not JSON. */
-        MALFORMED;
+        MALFORMED,
+        /**
+         * List the sources of every workspace, whatever the workspace filter and the token's scope (the
+         * sources list only); see {@link Fault#foreignSource()}.
+         *
+         * @since 0.2.0
+         */
+        FOREIGN_SOURCE;
 
-        /** @return the lower-case name used in the HTTP API, e.g. {@code "status"} */
+        /** @return the lower-case name used in the HTTP API, e.g. {@code "status"} or {@code "foreign-source"} */
         public String wireName() {
-            return name().toLowerCase(Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
         }
     }
+
+    /** The one endpoint a {@link Kind#FOREIGN_SOURCE} fault applies to. */
+    static final String SOURCES_LIST = "GET " + IntegrationRoutes.CONNECTORS;
 
     private static final Pattern ENDPOINT = Pattern.compile("[A-Z]+ /\\S*");
     private static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS");
@@ -147,6 +160,20 @@ public final class Fault {
      */
     public static Fault malformed(String endpoint) {
         return new Fault(checkEndpoint(endpoint), Kind.MALFORMED, 0, null, null, null);
+    }
+
+    /**
+     * Makes the sources list ({@code GET /api/v1/integrations/connectors}) misbehave: it ignores its workspace filter
+     * ({@code workspace_name}, {@code workspace_id}) and the workspace scope of a scoped token, and answers
+     * with the sources of every workspace of the organization. Getting, updating and deleting a source by
+     * id still check the token, so a scoped token is refused another workspace's source (403). For
+     * testing that code listing one user's sources never acts on another's.
+     *
+     * @return the fault, for the endpoint {@code GET /api/v1/integrations/connectors}
+     * @since 0.2.0
+     */
+    public static Fault foreignSource() {
+        return new Fault(SOURCES_LIST, Kind.FOREIGN_SOURCE, 0, null, null, null);
     }
 
     /**

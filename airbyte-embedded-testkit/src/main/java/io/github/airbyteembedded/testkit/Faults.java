@@ -122,7 +122,8 @@ public final class Faults {
         synchronized (releaseLock) {
             for (Active entry : active) {
                 // contains(): a fault removed by a concurrent clear() must not hold this call
-                if (entry.fault.endpoint().equals(endpoint) && active.contains(entry) && entry.claim()) {
+                if (entry.fault.endpoint().equals(endpoint) && !appliedByTheRoute(entry.fault.kind())
+                        && active.contains(entry) && entry.claim()) {
                     if (entry.remaining.get() == 0) {
                         active.remove(entry);
                     }
@@ -140,6 +141,30 @@ public final class Faults {
             }
         }
         return outcome(matched, latch);
+    }
+
+    /** Whether faults of this kind are applied by the route that answers the call, not before it. */
+    private static boolean appliedByTheRoute(Fault.Kind kind) {
+        return kind == Fault.Kind.FOREIGN_SOURCE;
+    }
+
+    /**
+     * Claims one use of the first active fault of a kind the route applies itself ({@link
+     * Fault.Kind#FOREIGN_SOURCE}) for an endpoint; false when there is none.
+     */
+    boolean claim(Fault.Kind kind, String endpoint) {
+        synchronized (releaseLock) {
+            for (Active entry : active) {
+                if (entry.fault.kind() == kind && entry.fault.endpoint().equals(endpoint) && active.contains(entry)
+                        && entry.claim()) {
+                    if (entry.remaining.get() == 0) {
+                        active.remove(entry);
+                    }
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 
     /**
@@ -194,6 +219,8 @@ public final class Faults {
                 return Outcome.DROP;
             case MALFORMED:
                 return new Outcome(Response.text(200, Response.JSON, "{\"emulated_fault\": \"malformed\", \"data\": [{"), false);
+            case FOREIGN_SOURCE:
+                return Outcome.PROCEED; // applied by the sources list itself (see claim)
             default:
                 throw new IllegalStateException("unknown fault kind " + fault.kind());
         }
@@ -226,7 +253,8 @@ public final class Faults {
             Fault.Kind.DELAY, Set.of("endpoint", "kind", "delayMillis", "times"),
             Fault.Kind.HANG, Set.of("endpoint", "kind", "times"),
             Fault.Kind.RESET, Set.of("endpoint", "kind", "times"),
-            Fault.Kind.MALFORMED, Set.of("endpoint", "kind", "times"));
+            Fault.Kind.MALFORMED, Set.of("endpoint", "kind", "times"),
+            Fault.Kind.FOREIGN_SOURCE, Set.of("endpoint", "kind", "times"));
 
     /** Parses the JSON rule of {@code POST /_emulator/faults}; the validation collects every problem. */
     static Fault fromJson(JsonNode rule, Errors.Validation validation) {
@@ -241,9 +269,10 @@ public final class Faults {
         }
         Fault.Kind kind;
         try {
-            kind = Fault.Kind.valueOf(kindName.toUpperCase(java.util.Locale.ROOT));
+            kind = Fault.Kind.valueOf(kindName.toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
         } catch (IllegalArgumentException e) {
-            validation.add("kind", "Input should be 'status', 'delay', 'hang', 'reset' or 'malformed'", "enum");
+            validation.add("kind", "Input should be one of " + java.util.Arrays.stream(Fault.Kind.values())
+                    .map(value -> "'" + value.wireName() + "'").collect(java.util.stream.Collectors.joining(", ")), "enum");
             return null;
         }
         rule.properties().forEach(field -> {
@@ -261,6 +290,7 @@ public final class Faults {
                 case HANG -> Fault.hang(endpoint);
                 case RESET -> Fault.reset(endpoint);
                 case MALFORMED -> Fault.malformed(endpoint);
+                case FOREIGN_SOURCE -> foreignSource(endpoint);
             };
             if (rule.has("retryAfterSeconds")) {
                 fault = fault.retryAfterSeconds(requiredInt(rule, "retryAfterSeconds", validation));
@@ -274,6 +304,14 @@ public final class Faults {
                     : e.getMessage().startsWith("endpoint") ? "endpoint" : "body", e.getMessage(), "value_error");
             return null;
         }
+    }
+
+    private static Fault foreignSource(String endpoint) {
+        if (!Fault.SOURCES_LIST.equals(endpoint)) {
+            throw new IllegalArgumentException("endpoint must be \"" + Fault.SOURCES_LIST
+                    + "\" for a foreign-source fault");
+        }
+        return Fault.foreignSource();
     }
 
     private static int requiredInt(JsonNode rule, String field, Errors.Validation validation) {

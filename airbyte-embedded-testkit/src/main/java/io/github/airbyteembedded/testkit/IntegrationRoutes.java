@@ -14,8 +14,10 @@ import java.util.UUID;
 
 /**
  * {@code /api/v1/integrations/*}: source templates, connection templates and connectors (sources), in
- * the spec's shapes. Operator tokens see every workspace of the organization; a widget's scoped token
- * sees its own workspace and the templates its tag selection allows.
+ * the spec's shapes. Operator tokens see every workspace of the organization; a scoped token (a widget
+ * token's JWT, or one from {@code POST /api/v1/account/applications/scoped-token}) sees and changes its
+ * own workspace's sources only, and the templates its tag selection allows. A {@link
+ * Fault.Kind#FOREIGN_SOURCE} fault makes the sources list ignore its workspace filter and the scope.
  */
 final class IntegrationRoutes {
 
@@ -26,12 +28,14 @@ final class IntegrationRoutes {
     private final Settings settings;
     private final EmulatorState state;
     private final Tokens tokens;
+    private final Faults faults;
     private final Clock clock;
 
-    IntegrationRoutes(Settings settings, EmulatorState state, Tokens tokens) {
+    IntegrationRoutes(Settings settings, EmulatorState state, Tokens tokens, Faults faults) {
         this.settings = settings;
         this.state = state;
         this.tokens = tokens;
+        this.faults = faults;
         this.clock = settings.clock();
     }
 
@@ -178,6 +182,10 @@ final class IntegrationRoutes {
     // ---- connectors ----
 
     private Response listConnectors(Request request, Tokens.Principal principal) {
+        Optional<UUID> definition = request.queryParameter("definition_id").flatMap(IntegrationRoutes::uuid);
+        if (faults.claim(Fault.Kind.FOREIGN_SOURCE, request.endpoint())) {
+            return sourceList(state.sources(null), definition); // misbehaving: every workspace's sources
+        }
         Optional<String> name = request.queryParameter("workspace_name")
                 .or(() -> request.queryParameter("customer_name"))
                 .or(() -> request.queryParameter("external_user_id"));
@@ -203,9 +211,13 @@ final class IntegrationRoutes {
             }
             workspaceId = principal.workspaceId();
         }
-        Optional<UUID> definition = request.queryParameter("definition_id").flatMap(IntegrationRoutes::uuid);
+        return sourceList(state.sources(workspaceId), definition);
+    }
+
+    /** The spec's ConnectorSourceListResponse of these sources, optionally of one connector definition. */
+    private Response sourceList(List<EmulatorState.Source> sources, Optional<UUID> definition) {
         ArrayNode data = Json.array();
-        for (EmulatorState.Source source : state.sources(workspaceId)) {
+        for (EmulatorState.Source source : sources) {
             if (definition.isPresent() && !definition.get().equals(source.template().definitionId())) {
                 continue;
             }

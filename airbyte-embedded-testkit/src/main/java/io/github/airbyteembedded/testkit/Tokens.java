@@ -10,15 +10,15 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Issues and verifies the emulator's two kinds of JWT: operator (application) tokens and the scoped
- * tokens inside widget tokens. Both are HS256 with one per-emulator key; they differ by {@code typ}.
+ * Issues and verifies the emulator's two kinds of JWT: operator (application) tokens and scoped tokens
+ * (inside widget tokens, or from the scoped-token endpoint). Both are HS256 with one per-emulator key; they differ by {@code typ}.
  */
 final class Tokens {
 
     static final String OPERATOR_TYPE = "io.airbyte.auth.application_v1";
     static final String SCOPED_TYPE = "io.airbyte.auth.embedded_v1";
 
-    /** Who called: an operator (application) token, or a widget's scoped token for one workspace. */
+    /** Who called: an operator (application) token, or a scoped token for one workspace. */
     record Principal(boolean operator, JsonNode claims, UUID workspaceId) {
         @Override
         public String toString() {

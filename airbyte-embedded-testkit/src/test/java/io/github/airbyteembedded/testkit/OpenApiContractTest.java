@@ -14,6 +14,7 @@ class OpenApiContractTest {
 
     private static final String TOKEN = "/api/v1/account/applications/token";
     private static final String WIDGET_TOKEN = "/api/v1/account/applications/widget-token";
+    private static final String SCOPED_TOKEN = "/api/v1/account/applications/scoped-token";
     private static final String INFO = "/api/v1/account/applications/scoped-token/info";
     private static final String TEMPLATES = "/api/v1/integrations/templates/sources";
     private static final String CONNECTION_TEMPLATES = "/api/v1/integrations/templates/connections";
@@ -75,6 +76,36 @@ class OpenApiContractTest {
         TestHttp.Result invalid = call("POST", WIDGET_TOKEN, Map.of("workspace_name", "alice"), auth);
         assertEquals(422, invalid.status());
         spec.assertConforms("POST", WIDGET_TOKEN, invalid);
+    }
+
+    @Test
+    void scopedTokenResponsesConform() {
+        TestHttp.Result minted = call("POST", SCOPED_TOKEN, Map.of("workspace_name", "alice"), auth);
+        assertEquals(200, minted.status());
+        spec.assertConforms("POST", SCOPED_TOKEN, minted);
+        TestHttp.Result invalid = call("POST", SCOPED_TOKEN, Map.of("region_id", "eu"), auth);
+        assertEquals(422, invalid.status());
+        spec.assertConforms("POST", SCOPED_TOKEN, invalid);
+        String jwt = minted.json().get("token").asText();
+        spec.assertConforms("GET", INFO, call("GET", INFO, null, Map.of("Authorization", "Bearer " + jwt)));
+    }
+
+    @Test
+    void connectorResponsesToAScopedTokenConformAlsoUnderTheForeignSourceFault() {
+        String alices = createGithubSource();
+        Map<String, String> bob = Map.of("Authorization", "Bearer "
+                + call("POST", SCOPED_TOKEN, Map.of("workspace_name", "bob"), auth).json().get("token").asText());
+        spec.assertConforms("GET", CONNECTORS, call("GET", CONNECTORS + "?workspace_name=bob", null, bob));
+        emulator.faults().add(Fault.foreignSource());
+        TestHttp.Result foreign = call("GET", CONNECTORS + "?workspace_name=bob", null, bob);
+        assertEquals(1, foreign.json().get("data").size());
+        spec.assertConforms("GET", CONNECTORS, foreign);
+        TestHttp.Result refused = call("GET", CONNECTORS + "/" + alices, null, bob);
+        assertEquals(403, refused.status());
+        spec.assertConforms("GET", CONNECTORS + "/{id}", refused);
+        TestHttp.Result notDeleted = call("DELETE", CONNECTORS + "/" + alices, null, bob);
+        assertEquals(403, notDeleted.status());
+        spec.assertConforms("DELETE", CONNECTORS + "/{id}", notDeleted);
     }
 
     @Test
