@@ -15,7 +15,6 @@
 <airbyte:connect-button id="connect" data-airbyte-message-target="status" label="Connect"/>
 <p id="status" role="status"></p>
 <airbyte:connect-button id="custom" data-airbyte-message-rate-limited="Slow down, please." label="Custom"/>
-<airbyte:connect-button id="forbidden" data-airbyte-token-path="${pageContext.request.contextPath}/forbidden" label="Forbidden"/>
 <ul id="events"></ul>
 </body>
 </html>

@@ -9,11 +9,14 @@
  *
  * Data attributes: on its own <script>, data-airbyte-token-path (the route) and, optionally,
  * data-airbyte-source-events-path (where a created or updated source is reported for the server to
- * confirm; the answer is dispatched as airbyte:source-confirmed). On a connect element:
- * data-airbyte-connect (required), data-airbyte-token-path (another route), data-airbyte-message-target
- * (the id of the element that shows error messages), data-airbyte-message-<code> (the message for one
- * error code, e.g. data-airbyte-message-rate-limited). State: data-airbyte-state on the element
- * (loading, open, closed, error, unavailable) and aria-busy while the token is fetched.
+ * confirm; the answer is dispatched as airbyte:source-confirmed). Both are read from that element only
+ * (never from a connect element, which injected markup can forge) and must be paths of the page's own
+ * origin (a single leading "/"): requests carrying the page's CSRF header go nowhere else. On a connect
+ * element: data-airbyte-connect (required), data-airbyte-message-target (the id of the element that
+ * shows error messages), data-airbyte-message-<code> (the message for one error code, e.g.
+ * data-airbyte-message-rate-limited). A connect element that carries a path of its own is refused
+ * (airbyte:error, code path_not_allowed). State: data-airbyte-state on the element (loading, open,
+ * closed, error, unavailable) and aria-busy while the token is fetched.
  *
  * Events, dispatched on the element, bubbling: airbyte:open, airbyte:close, airbyte:source-created,
  * airbyte:source-updated (both straight from the widget, in the browser), airbyte:source-confirmed
@@ -26,14 +29,54 @@
 (function () {
   "use strict";
 
-  if (window.__airbyteEmbeddedBootstrap) {
+  // Own properties only: an element with that id or name (named access on window) is not this script.
+  if (Object.prototype.hasOwnProperty.call(window, "__airbyteEmbeddedBootstrap")) {
     return;
   }
   Object.defineProperty(window, "__airbyteEmbeddedBootstrap", { value: true });
 
-  var script = document.currentScript;
-  var TOKEN_PATH = (script && script.getAttribute("data-airbyte-token-path")) || "/api/airbyte/widget-token";
-  var SOURCE_EVENTS_PATH = script && script.getAttribute("data-airbyte-source-events-path");
+  var PATH_ATTRIBUTES = ["data-airbyte-token-path", "data-airbyte-source-events-path"];
+  var SAME_ORIGIN_PATH = /^\/(?![\/\\])[^\\\s]*$/;
+
+  // The <script> element running this code. Read through the prototype's getter: document.currentScript
+  // itself can be shadowed by injected markup (<img name="currentScript">), which would choose the paths.
+  var script = (function () {
+    var descriptor = Object.getOwnPropertyDescriptor(Document.prototype, "currentScript");
+    var current = descriptor && descriptor.get ? descriptor.get.call(document) : null;
+    return current instanceof HTMLScriptElement ? current : null;
+  })();
+
+  // An absolute URL of the page's own origin for a path of the script tag, or null (with a console error)
+  // when the path is not a same-origin path. Built on location.origin, not the document's base URL, which
+  // an injected <base> could move elsewhere.
+  function ownOriginUrl(attribute, fallback) {
+    var path = script ? script.getAttribute(attribute) : null;
+    if (path === null) {
+      path = fallback;
+    }
+    if (path === null) {
+      return null;
+    }
+    var url = null;
+    if (SAME_ORIGIN_PATH.test(path)) {
+      try {
+        url = new URL(window.location.origin + path);
+      } catch (e) {
+        url = null;
+      }
+    }
+    if (!url || url.origin !== window.location.origin) {
+      if (window.console) {
+        window.console.error("Airbyte Embedded: " + attribute + " on the bootstrap's <script> must be a path of the "
+            + "page's own origin, starting with a single '/'; it is not used.");
+      }
+      return null;
+    }
+    return url.href;
+  }
+
+  var TOKEN_URL = ownOriginUrl("data-airbyte-token-path", "/api/airbyte/widget-token");
+  var SOURCE_EVENTS_URL = ownOriginUrl("data-airbyte-source-events-path", null);
   var CONNECT_SELECTOR = "[data-airbyte-connect]";
   var REFRESH_LEAD_MS = 60000;
   var MIN_REFRESH_DELAY_MS = 5000;
@@ -47,6 +90,7 @@
     overloaded: "The service is busy. Try again in a moment.",
     unavailable: "The data connection service is unavailable. Try again shortly.",
     network_error: "The server could not be reached. Check your connection and try again.",
+    path_not_allowed: "This button cannot connect data sources.",
     invalid_response: "The server sent an unexpected answer. Try again later.",
     widget_script_unavailable: "The data connection widget could not be loaded.",
     widget_error: "The data connection widget could not be opened."
@@ -110,13 +154,13 @@
   // Reports a created or updated source to the server, which confirms it against the user's workspace
   // before telling the application; only the source id is sent.
   function confirmSource(element, message, data) {
-    if (!SOURCE_EVENTS_PATH || !data || typeof data.id !== "string") {
+    if (!SOURCE_EVENTS_URL || !data || typeof data.id !== "string") {
       return;
     }
     var headers = requestHeaders();
     headers["Content-Type"] = "application/json";
     var type = message.indexOf("partial_user_config_") === 0 ? message : (/updated$/.test(message) ? "source_updated" : "source_created");
-    fetch(SOURCE_EVENTS_PATH, {
+    fetch(SOURCE_EVENTS_URL, {
       method: "POST", credentials: "same-origin", headers: headers, cache: "no-store", redirect: "manual",
       body: JSON.stringify({ type: type, sourceId: data.id })
     }).then(function (response) {
@@ -140,10 +184,27 @@
     });
   }
 
+  // A connect element never chooses where the token (and the CSRF header) goes: one that carries a path
+  // of its own is forged markup or was written for an older version; its click is refused.
+  function refusedPath(element) {
+    for (var i = 0; i < PATH_ATTRIBUTES.length; i++) {
+      if (element.hasAttribute(PATH_ATTRIBUTES[i])) {
+        if (window.console) {
+          window.console.warn("Airbyte Embedded: a connect element carries " + PATH_ATTRIBUTES[i] + "; the click is "
+              + "refused. The routes come only from the bootstrap's own <script>, which the server renders.");
+        }
+        return true;
+      }
+    }
+    return !TOKEN_URL;
+  }
+
   function requestToken(element) {
+    if (refusedPath(element)) {
+      return Promise.reject(new Failure("path_not_allowed", 0, null, null, "page"));
+    }
     var headers = requestHeaders();
-    var path = element.getAttribute("data-airbyte-token-path") || TOKEN_PATH;
-    return fetch(path, {
+    return fetch(TOKEN_URL, {
       method: "POST", credentials: "same-origin", headers: headers, cache: "no-store", redirect: "manual"
     }).then(function (response) {
       if (response.type === "opaqueredirect") {

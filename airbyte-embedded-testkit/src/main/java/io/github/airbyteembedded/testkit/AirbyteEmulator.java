@@ -41,6 +41,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * 900-second operator tokens and 20-minute widget tokens, the system clock. An emulator is started
  * once and closed once; it is thread-safe, and counts calls exactly under any concurrency.
  *
+ * <p>It is safe to leave running on a developer's machine: it answers only requests whose {@code Host}
+ * is {@code localhost} or a loopback address (421 otherwise: a page of another site reaching it through
+ * DNS rebinding gets nothing), and its state-changing inspection calls need {@code Content-Type:
+ * application/json}, which no simple cross-site request can send.
+ *
  * @since 0.1.0
  */
 public final class AirbyteEmulator implements AutoCloseable {
@@ -141,7 +146,8 @@ public final class AirbyteEmulator implements AutoCloseable {
         new IntegrationRoutes(settings, state, tokens, faults).register(router);
         new WidgetRoutes(settings).register(router);
         new InspectionRoutes(this).register(router);
-        server.createContext("/", new Dispatcher(router, calls, faults, settings.organizationId()));
+        server.createContext("/", new Dispatcher(router, calls, faults, settings.organizationId()))
+                .getFilters().add(new HostCheck(settings.bindAddress()));
         server.start();
         baseUri = URI.create("http://" + hostLiteral(settings.bindAddress()) + ":" + server.getAddress().getPort());
         lifecycle = Lifecycle.STARTED;
@@ -422,7 +428,9 @@ public final class AirbyteEmulator implements AutoCloseable {
 
         /**
          * @param bindAddress the address to listen on; the default is the loopback address (127.0.0.1).
-         *     Only change it for a standalone emulator that other machines must reach.
+         *     Only change it for a standalone emulator that other machines must reach: they address it by
+         *     IP address, since it answers only a loopback name or an address literal in {@code Host}
+         *     (against DNS rebinding).
          * @return this builder
          */
         public Builder bindAddress(InetAddress bindAddress) {

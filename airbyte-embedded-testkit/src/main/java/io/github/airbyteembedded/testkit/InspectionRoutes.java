@@ -2,6 +2,7 @@ package io.github.airbyteembedded.testkit;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.function.Function;
 
 /**
  * {@code /_emulator/*}: the inspection and control API. These calls are never counted.
@@ -15,6 +16,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  *   <li>{@code POST /_emulator/revoke-operator-tokens}: every operator token issued so far gets 401
  *   <li>{@code GET /_emulator/info}: base URL, organization, client id, widget script URL and SRI
  * </ul>
+ *
+ * <p>The calls that change something ({@code POST}, {@code DELETE}) need {@code Content-Type:
+ * application/json} (415 otherwise), which a page of another site cannot send without a CORS
+ * preflight that the emulator never grants: no simple cross-site form or {@code fetch} resets it.
  */
 final class InspectionRoutes {
 
@@ -29,21 +34,35 @@ final class InspectionRoutes {
     void register(Router router) {
         router.add("GET", PREFIX + "/calls", request -> Response.json(200, emulator.calls()));
         router.add("GET", PREFIX + "/state", request -> Response.json(200, state()));
-        router.add("POST", PREFIX + "/reset", request -> {
+        router.add("POST", PREFIX + "/reset", jsonOnly(request -> {
             emulator.reset();
             return Response.empty(204);
-        });
-        router.add("POST", PREFIX + "/revoke-operator-tokens", request -> {
+        }));
+        router.add("POST", PREFIX + "/revoke-operator-tokens", jsonOnly(request -> {
             emulator.revokeOperatorTokens();
             return Response.empty(204);
-        });
+        }));
         router.add("GET", PREFIX + "/info", request -> Response.json(200, info()));
         router.add("GET", PREFIX + "/faults", request -> Response.json(200, faults()));
-        router.add("POST", PREFIX + "/faults", this::addFault);
-        router.add("DELETE", PREFIX + "/faults", request -> {
+        router.add("POST", PREFIX + "/faults", jsonOnly(this::addFault));
+        router.add("DELETE", PREFIX + "/faults", jsonOnly(request -> {
             emulator.faults().clear();
             return Response.empty(204);
-        });
+        }));
+    }
+
+    /** A state-changing call: answered only with {@code Content-Type: application/json}, else 415. */
+    private static Function<Request, Response> jsonOnly(Function<Request, Response> handler) {
+        return request -> isJson(request.header("content-type").orElse(""))
+                ? handler.apply(request)
+                : Errors.api(415, "Calls that change the emulator need Content-Type: application/json "
+                        + "(a page of another site cannot send it without a CORS preflight)");
+    }
+
+    private static boolean isJson(String contentType) {
+        int semicolon = contentType.indexOf(';');
+        String mediaType = (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).strip();
+        return mediaType.equalsIgnoreCase(Response.JSON);
     }
 
     private ArrayNode faults() {

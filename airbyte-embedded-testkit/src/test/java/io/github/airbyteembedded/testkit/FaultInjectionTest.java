@@ -123,7 +123,7 @@ class FaultInjectionTest {
         CompletableFuture<TestHttp.Result> call = requestTokenAsync();
         assertTrue(emulator.faults().awaitHeldCalls(1, Duration.ofSeconds(GUARD_SECONDS)));
 
-        assertEquals(204, TestHttp.send(emulator, "DELETE", "/_emulator/faults", null, Map.of()).status());
+        assertEquals(204, TestHttp.control(emulator, "DELETE", "/_emulator/faults").status());
 
         assertTrue(failureOf(call) instanceof UncheckedIOException);
     }

@@ -4,10 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.NullSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class InspectionApiTest {
 
@@ -67,7 +71,7 @@ class InspectionApiTest {
     void resetClearsCallsAndWorkspaces() {
         TestHttp.widgetToken(emulator, "alice", "http://localhost:8080");
 
-        assertEquals(204, TestHttp.post(emulator, "/_emulator/reset", null).status());
+        assertEquals(204, TestHttp.control(emulator, "POST", "/_emulator/reset").status());
 
         assertTrue(emulator.calls().isEmpty());
         assertTrue(emulator.workspaces().isEmpty());
@@ -85,10 +89,53 @@ class InspectionApiTest {
     @Test
     void revokingOverHttpInvalidatesOperatorTokens() {
         String token = TestHttp.operatorToken(emulator);
-        assertEquals(204, TestHttp.post(emulator, "/_emulator/revoke-operator-tokens", null).status());
+        assertEquals(204, TestHttp.control(emulator, "POST", "/_emulator/revoke-operator-tokens").status());
         TestHttp.Result result = TestHttp.send(emulator, "POST", "/api/v1/account/applications/widget-token",
                 "{\"workspace_name\":\"a\",\"allowed_origin\":\"http://x\"}", Map.of("Authorization", "Bearer " + token));
         assertEquals(401, result.status());
+    }
+
+    @ParameterizedTest
+    @NullSource
+    @ValueSource(strings = {"text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x",
+            "application/jsonx", "text/json"})
+    void aStateChangingCallWithoutAJsonContentTypeIsRefusedWith415AndChangesNothing(String contentType) {
+        String operatorToken = TestHttp.operatorToken(emulator);
+        TestHttp.widgetToken(emulator, operatorToken, Map.of("workspace_name", "alice", "allowed_origin", "http://localhost:8080"));
+        emulator.faults().add(Fault.status("GET /api/v1/anything", 500));
+        String fault = "{\"endpoint\":\"POST /api/v1/account/applications/token\",\"kind\":\"status\",\"status\":503}";
+
+        List<TestHttp.Result> refused = List.of(
+                TestHttp.send(emulator, "POST", "/_emulator/reset", null, contentType),
+                TestHttp.send(emulator, "POST", "/_emulator/revoke-operator-tokens", null, contentType),
+                TestHttp.send(emulator, "POST", "/_emulator/faults", fault, contentType),
+                TestHttp.send(emulator, "DELETE", "/_emulator/faults", null, contentType));
+
+        for (TestHttp.Result result : refused) {
+            assertEquals(415, result.status(), result.body());
+            assertTrue(result.json().get("message").asText().contains("application/json"), result.body());
+        }
+        assertEquals(1, emulator.workspaces().size(), "not reset");
+        assertEquals(1, emulator.faults().active().size(), "no fault added, none cleared");
+        assertEquals(200, TestHttp.send(emulator, "POST", "/api/v1/account/applications/widget-token",
+                "{\"workspace_name\":\"a\",\"allowed_origin\":\"http://x\"}", Map.of("Authorization", "Bearer " + operatorToken)).status(),
+                "the operator token was not revoked");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"application/json", "application/json; charset=utf-8", "Application/JSON"})
+    void aStateChangingCallWithAJsonContentTypeIsAnswered(String contentType) {
+        TestHttp.widgetToken(emulator, "alice", "http://localhost:8080");
+
+        assertEquals(204, TestHttp.send(emulator, "POST", "/_emulator/reset", null, contentType).status());
+
+        assertTrue(emulator.workspaces().isEmpty());
+    }
+
+    @Test
+    void readingCallsNeedNoContentType() {
+        assertEquals(200, TestHttp.send(emulator, "GET", "/_emulator/state", null, (String) null).status());
+        assertEquals(200, TestHttp.send(emulator, "GET", "/_emulator/faults", null, (String) null).status());
     }
 
     @Test

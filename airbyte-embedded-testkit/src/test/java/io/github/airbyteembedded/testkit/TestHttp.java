@@ -63,6 +63,30 @@ final class TestHttp {
         }
     }
 
+    /** A call with a body of the given content type, or without a Content-Type when it is null. */
+    static Result send(AirbyteEmulator emulator, String method, String path, String body, String contentType) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(emulator.baseUri() + path))
+                .timeout(Duration.ofSeconds(20))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (contentType != null) {
+            builder.header("Content-Type", contentType);
+        }
+        try {
+            HttpResponse<String> response = CLIENT.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+            return new Result(response.statusCode(), response);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A state-changing inspection call without a body: {@code Content-Type: application/json}, as required. */
+    static Result control(AirbyteEmulator emulator, String method, String path) {
+        return send(emulator, method, path, null, "application/json");
+    }
+
     static Result post(AirbyteEmulator emulator, String path, String jsonBody) {
         return send(emulator, "POST", path, jsonBody, Map.of());
     }

@@ -82,6 +82,17 @@ class AirbyteEmbeddedDialectTest {
     }
 
     @Test
+    void connectButtonAttributeRefusesAnElementWithARoutePathOfItsOwn() {
+        TemplateProcessingException e = assertThrows(TemplateProcessingException.class, () -> render(TemplateMode.HTML,
+                "<button data-airbyte-token-path=\"/other/token\" airbyte:connect-button>Go</button>"));
+        assertTrue(e.getMessage().contains("data-airbyte-token-path"), e.getMessage());
+        assertThrows(TemplateProcessingException.class, () -> render(TemplateMode.HTML,
+                "<button airbyte:connect-button data-airbyte-source-events-path=\"/x\">Go</button>"));
+        assertThrows(TemplateProcessingException.class, () -> render(TemplateMode.HTML,
+                "<a href=\"#\" DATA-AIRBYTE-TOKEN-PATH=\"/x\" airbyte:connect-button>Go</a>"));
+    }
+
+    @Test
     void cspNonceAttributeSetsTheRequestsNonce() {
         String html = render(TemplateMode.HTML, "<script src=\"/app.js\" airbyte:csp-nonce></script>");
         assertEquals("<script src=\"/app.js\" nonce=\"" + page().nonce() + "\"></script>", html);

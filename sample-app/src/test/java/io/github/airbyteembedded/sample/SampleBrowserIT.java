@@ -43,8 +43,10 @@ import org.springframework.test.context.DynamicPropertySource;
  * The sample in headless Chromium, as people use it: sign in with the form, connect a source in the
  * emulator's widget and see it in the list without a reload; another user does not see it; a failing
  * connection check shows an error in the widget and on the page; disconnecting removes the user's own
- * source; a token route error (Airbyte unavailable) is shown on the page. The app serves a page on {@code http://localhost:<port>}, the origin it is configured to
- * allow, with its emulator on another loopback port. Each step leaves a screenshot in {@code
+ * source; a token route error (Airbyte unavailable) is shown on the page; a connect button injected into
+ * the page cannot choose where the token request goes. The app serves a page on {@code
+ * http://localhost:<port>}, the origin it is configured to allow, with its emulator on another loopback
+ * port. Each step leaves a screenshot in {@code
  * target/screenshots/}; the tests run in order only so that the screenshots are numbered in the
  * order of the story, and each one starts from an empty emulator.
  */
@@ -203,6 +205,32 @@ class SampleBrowserIT {
         assertEquals("error", alice.getAttribute("#connect", "data-airbyte-state"));
         assertEquals(0, alice.locator("dialog.airbyte-widget-dialog-wrapper").count(), "no widget without a token");
         screenshot(alice, "11-airbyte-unavailable");
+    }
+
+    @Test
+    @Order(5)
+    void theBootstrapScriptRefusesATokenPathFromAnInjectedButton() {
+        Page alice = signIn("alice", null);
+        List<String> requests = new CopyOnWriteArrayList<>();
+        alice.onRequest(request -> requests.add(request.method() + " " + request.url()));
+        alice.evaluate("() => { window.refused = []; document.addEventListener('airbyte:error',"
+                + " e => window.refused.push(e.target.id + ' ' + e.detail.code)); }");
+        // Markup that an HTML sanitizer lets through (it keeps data-* attributes): one button aims at
+        // another origin, one at an endpoint of the app that acts on the CSRF header (sign out).
+        alice.evaluate("html => document.querySelector('main').insertAdjacentHTML('beforeend', html)",
+                "<button id='elsewhere' data-airbyte-connect data-airbyte-token-path='" + emulator.baseUri() + "/steal'>Win</button>"
+                + "<button id='logout' data-airbyte-connect data-airbyte-token-path='/logout'>Win</button>");
+
+        alice.click("#elsewhere");
+        alice.click("#logout");
+
+        alice.waitForCondition(() -> ((Number) alice.evaluate("() => window.refused.length")).intValue() == 2);
+        assertEquals(List.of("elsewhere path_not_allowed", "logout path_not_allowed"), alice.evaluate("() => window.refused"));
+        assertEquals(List.of(), requests, "no request left the page");
+        assertEquals(0, alice.locator("dialog.airbyte-widget-dialog-wrapper").count(), "no widget was opened");
+        screenshot(alice, "12-injected-button-refused");
+        alice.navigate(BASE + "/");
+        assertEquals(BASE + "/", alice.url(), "alice is still signed in");
     }
 
     /** Opens the home page in a new browser context and signs in through the form it redirects to. */

@@ -23,8 +23,9 @@ import java.util.Map;
  * }</pre>
  *
  * <p>Event-handler attributes ({@code onclick}...) are refused: a strict CSP blocks them. Listen for
- * the {@code airbyte:*} events on the button instead. Delegates to {@link
- * WidgetPage#connectButton(String, Map)}.
+ * the {@code airbyte:*} events on the button instead. Route paths ({@code data-airbyte-token-path},
+ * {@code data-airbyte-source-events-path}) are refused too: only the bootstrap's {@code <script>}
+ * carries them. Delegates to {@link WidgetPage#connectButton(String, Map)}.
  *
  * @since 0.1.0
  */

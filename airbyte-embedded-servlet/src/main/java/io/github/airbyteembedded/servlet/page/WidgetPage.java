@@ -45,8 +45,21 @@ public final class WidgetPage {
     /** The attribute that makes an element a connect button, for the bootstrap script: {@value}. */
     public static final String CONNECT_ATTRIBUTE = "data-airbyte-connect";
 
-    static final String TOKEN_PATH_ATTRIBUTE = "data-airbyte-token-path";
-    static final String SOURCE_EVENTS_PATH_ATTRIBUTE = "data-airbyte-source-events-path";
+    /**
+     * The bootstrap {@code <script>}'s attribute with the token route's path: {@value}. Only that element
+     * carries it; the bootstrap refuses a click on a connect element that has one.
+     *
+     * @since 0.2.0
+     */
+    public static final String TOKEN_PATH_ATTRIBUTE = "data-airbyte-token-path";
+
+    /**
+     * The bootstrap {@code <script>}'s attribute with the source-events route's path: {@value}. Only that
+     * element carries it; the bootstrap refuses a click on a connect element that has one.
+     *
+     * @since 0.2.0
+     */
+    public static final String SOURCE_EVENTS_PATH_ATTRIBUTE = "data-airbyte-source-events-path";
     static final String CSP_HEADER = "Content-Security-Policy";
 
     private static final Logger LOG = System.getLogger(WidgetPage.class.getName());
@@ -131,7 +144,8 @@ public final class WidgetPage {
      * Renders only the bootstrap's {@code <script>} element, which tells the bootstrap the token route's
      * path ({@code data-airbyte-token-path}) and, when the sources routes are on, the source-events
      * route's ({@code data-airbyte-source-events-path}), where it reports {@code source_created} for the
-     * server to confirm.
+     * server to confirm. The bootstrap takes both paths from this element only, never from a connect
+     * button, and uses them only when they are paths of the page's own origin.
      *
      * @return the {@code <script>} element
      */
@@ -180,9 +194,10 @@ public final class WidgetPage {
      * @param label the button's text, escaped
      * @param attributes more attributes, values escaped; a {@code type} replaces {@code button}
      * @return a {@code <button>} element
-     * @throws IllegalArgumentException if an attribute name is not a plain name, or is an event
-     *     handler ({@code onclick}...), which a strict CSP blocks: listen for the {@code airbyte:*}
-     *     events instead
+     * @throws IllegalArgumentException if an attribute name is not a plain name, is an event handler
+     *     ({@code onclick}...), which a strict CSP blocks (listen for the {@code airbyte:*} events
+     *     instead), or is a route path ({@code data-airbyte-token-path}...), which only the bootstrap's
+     *     {@code <script>} carries
      */
     public String connectButton(String label, Map<String, String> attributes) {
         Objects.requireNonNull(label, "label");
@@ -213,13 +228,20 @@ public final class WidgetPage {
      * Checks an attribute name a template gives a connect button.
      *
      * @param name the attribute name
-     * @throws IllegalArgumentException if it is not a plain name or is an event handler
+     * @throws IllegalArgumentException if it is not a plain name, is an event handler, or is a route path
+     *     ({@link #TOKEN_PATH_ATTRIBUTE}, {@link #SOURCE_EVENTS_PATH_ATTRIBUTE})
      */
     static void checkAttribute(String name) {
         Html.checkName(name);
-        if (name.toLowerCase(Locale.ROOT).startsWith("on")) {
+        String lowerCase = name.toLowerCase(Locale.ROOT);
+        if (lowerCase.startsWith("on")) {
             throw new IllegalArgumentException("'" + name + "' is an event-handler attribute, which a strict "
                     + "Content-Security-Policy blocks; listen for the airbyte:* events on the button instead");
+        }
+        if (lowerCase.equals(TOKEN_PATH_ATTRIBUTE) || lowerCase.equals(SOURCE_EVENTS_PATH_ATTRIBUTE)) {
+            throw new IllegalArgumentException("'" + name + "' is not allowed on a connect button: the routes' paths "
+                    + "come only from the bootstrap's <script>, which the renderer writes from the configuration (the "
+                    + "bootstrap refuses a click on an element that carries one)");
         }
     }
 

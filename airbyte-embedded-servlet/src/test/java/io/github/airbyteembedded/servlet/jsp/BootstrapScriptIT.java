@@ -6,25 +6,33 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Route;
 import com.microsoft.playwright.options.Cookie;
 import io.github.airbyteembedded.servlet.AirbyteEmbeddedConfig;
 import io.github.airbyteembedded.servlet.page.WidgetScript;
 import io.github.airbyteembedded.testkit.AirbyteEmulator;
 import io.github.airbyteembedded.testkit.Fault;
 import io.github.airbyteembedded.testkit.browser.BrowserSession;
+import io.github.airbyteembedded.testkit.browser.LoopbackSite;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The bootstrap script's behaviour in headless Chromium, against the real token route (and the
@@ -41,6 +49,7 @@ class BootstrapScriptIT {
     private JspApp app;
     private BrowserContext context;
     private Page page;
+    private final List<String> console = new CopyOnWriteArrayList<>();
 
     @BeforeAll
     static void launchBrowser() {
@@ -70,8 +79,13 @@ class BootstrapScriptIT {
         emulator.close();
     }
 
-    /** A page with a CSRF meta tag pair, three connect buttons and the stand-in widget. */
     private void open(UnaryOperator<AirbyteEmbeddedConfig.Builder> settings, boolean signedIn, boolean fakeClock) throws Exception {
+        open(settings, signedIn, fakeClock, "/stub.jsp");
+    }
+
+    /** A page with a CSRF meta tag pair, two connect buttons and the stand-in widget. */
+    private void open(UnaryOperator<AirbyteEmbeddedConfig.Builder> settings, boolean signedIn, boolean fakeClock, String path)
+            throws Exception {
         int port = JspApp.freePort();
         String origin = "http://127.0.0.1:" + port;
         AirbyteEmbeddedConfig config = settings.apply(AirbyteEmbeddedConfig.builder()
@@ -84,10 +98,11 @@ class BootstrapScriptIT {
             context.addCookies(List.of(new Cookie(JspApp.USER_COOKIE, "alice").setUrl(origin)));
         }
         page = context.newPage();
+        page.onConsoleMessage(message -> console.add(message.type() + ": " + message.text()));
         if (fakeClock) {
             page.clock().install();
         }
-        page.navigate(app.uri("/stub.jsp").toString());
+        page.navigate(app.uri(path).toString());
         page.waitForFunction("() => window.airbyteEvents && Array.isArray(window.stubWidgets)");
     }
 
@@ -95,6 +110,25 @@ class BootstrapScriptIT {
         page.waitForFunction("([n, t]) => window.airbyteEvents.some(e => e.name === n && e.target === t)", List.of(name, target));
         return (Map<?, ?>) page.evaluate("([n, t]) => window.airbyteEvents.filter(e => e.name === n && e.target === t).pop()",
                 List.of(name, target));
+    }
+
+    /** The first airbyte:open or airbyte:error of an element: what its click came to. */
+    private Map<?, ?> waitForOutcome(String target) {
+        String outcome = "t => window.airbyteEvents.find(e => e.target === t && (e.name === 'airbyte:open' || e.name === 'airbyte:error'))";
+        page.waitForFunction("t => !!(" + outcome + ")(t)", target);
+        return (Map<?, ?>) page.evaluate("t => (" + outcome + ")(t)", target);
+    }
+
+    /** Every request the page makes from now on, as {@code "METHOD url"}. */
+    private List<String> recordRequests() {
+        List<String> requests = new CopyOnWriteArrayList<>();
+        page.onRequest(request -> requests.add(request.method() + " " + request.url()));
+        return requests;
+    }
+
+    /** Adds markup to the page as an HTML sanitizer would let it through (data-* attributes kept). */
+    private void inject(String html) {
+        page.evaluate("html => document.body.insertAdjacentHTML('beforeend', html)", html);
     }
 
     private int count(String name) {
@@ -216,13 +250,101 @@ class BootstrapScriptIT {
     @Test
     void aForbiddenAnswerThatIsNotJsonStillGivesAStableCode() throws Exception {
         open(b -> b, true, false);
+        // What a security layer's CSRF rejection looks like: 403 with an HTML body.
+        page.route(app.uri("/api/airbyte/widget-token").toString(), route -> route.fulfill(new Route.FulfillOptions()
+                .setStatus(403).setContentType("text/html").setBody("<html><body>Forbidden</body></html>")));
 
-        page.click("#forbidden");
+        page.click("#custom");
 
-        Map<?, ?> error = waitForEvent("airbyte:error", "forbidden");
+        Map<?, ?> error = waitForEvent("airbyte:error", "custom");
         assertEquals("forbidden", error.get("code"));
         assertEquals(403, ((Number) error.get("status")).intValue());
-        assertEquals("You are not allowed to connect data sources here.", page.textContent("#forbidden + [data-airbyte-message]"));
+        assertEquals("You are not allowed to connect data sources here.", page.textContent("#custom + [data-airbyte-message]"));
+    }
+
+    @Test
+    void anInjectedButtonWithATokenPathOfAnotherOriginSendsNothingThereAndReportsAnError() throws Exception {
+        AtomicInteger stolen = new AtomicInteger();
+        // A site that would gladly take the page's CSRF header: it answers the CORS preflight and the POST.
+        try (LoopbackSite other = LoopbackSite.builder()
+                .dynamic("/steal", "application/json", () -> {
+                    stolen.incrementAndGet();
+                    return "{\"token\":\"attacker\",\"expiresAt\":\"2100-01-01T00:00:00Z\"}";
+                })
+                .header("/steal", "Access-Control-Allow-Origin", "*")
+                .header("/steal", "Access-Control-Allow-Methods", "POST")
+                .header("/steal", "Access-Control-Allow-Headers", "*")
+                .build().start()) {
+            // An application that keeps its own policy, without connect-src: the script is the only guard.
+            open(b -> b.addContentSecurityPolicy(false), true, false);
+            List<String> requests = recordRequests();
+
+            inject("<button id=\"injected\" data-airbyte-connect data-airbyte-token-path=\"" + other.uri("/steal") + "\">Win</button>");
+            page.click("#injected");
+
+            Map<?, ?> outcome = waitForOutcome("injected");
+            assertEquals("airbyte:error", outcome.get("name"));
+            assertEquals("path_not_allowed", outcome.get("code"));
+            assertEquals(0, stolen.get(), "no request reached the other origin");
+            assertEquals(List.of(), requests, "the click sent no request at all");
+            assertEquals(List.of(), app.posts());
+            assertEquals(0, ((Number) page.evaluate("() => window.stubWidgets.length")).intValue(), "no widget was constructed");
+            assertTrue(console.stream().anyMatch(line -> line.startsWith("warning: Airbyte Embedded: a connect element carries "
+                    + "data-airbyte-token-path")), console.toString());
+        }
+    }
+
+    @Test
+    void anInjectedButtonWithAnotherPathOfThePageSendsNoRequestWithTheCsrfHeader() throws Exception {
+        open(b -> b, true, false);
+        List<String> requests = recordRequests();
+
+        inject("<button id=\"injected\" data-airbyte-connect data-airbyte-token-path=\"/shop/forbidden\">Win</button>");
+        page.click("#injected");
+
+        Map<?, ?> outcome = waitForOutcome("injected");
+        assertEquals("airbyte:error", outcome.get("name"));
+        assertEquals("path_not_allowed", outcome.get("code"));
+        assertEquals(List.of(), requests);
+        assertEquals(List.of(), app.posts(), "the CSRF header went nowhere");
+        assertEquals("This button cannot connect data sources.", page.textContent("#injected + [data-airbyte-message]"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"//127.0.0.1:9/token", "http://127.0.0.1:9/token", "/\\127.0.0.1:9/token", "api/airbyte/widget-token"})
+    void aScriptTagWhoseTokenPathIsNotASameOriginPathSendsNothing(String tokenPath) throws Exception {
+        open(b -> b.addContentSecurityPolicy(false), true, false,
+                "/handwritten.jsp?tokenPath=" + URLEncoder.encode(tokenPath, StandardCharsets.UTF_8));
+        List<String> requests = recordRequests();
+
+        page.click("#connect");
+
+        Map<?, ?> outcome = waitForOutcome("connect");
+        assertEquals("airbyte:error", outcome.get("name"));
+        assertEquals("path_not_allowed", outcome.get("code"));
+        assertEquals(List.of(), requests);
+        assertTrue(console.stream().anyMatch(line -> line.contains("data-airbyte-token-path on the bootstrap's <script> must be "
+                + "a path of the page's own origin")), console.toString());
+    }
+
+    @Test
+    void aHandWrittenScriptTagWithTheRoutesPathWorks() throws Exception {
+        open(b -> b, true, false, "/handwritten.jsp?tokenPath=/shop/api/airbyte/widget-token");
+
+        page.click("#connect");
+
+        assertEquals("airbyte:open", waitForOutcome("connect").get("name"));
+    }
+
+    @Test
+    void markupThatClobbersDocumentCurrentScriptCannotChooseTheTokenPath() throws Exception {
+        open(b -> b, true, false, "/clobbered.jsp");
+
+        page.click("#connect");
+
+        Map<?, ?> outcome = waitForOutcome("connect");
+        assertEquals("airbyte:open", outcome.get("name"));
+        assertEquals(List.of("/shop/api/airbyte/widget-token csrf=csrf-token-value cookie=true origin=" + app.origin()), app.posts());
     }
 
     @Test
@@ -245,7 +367,7 @@ class BootstrapScriptIT {
         assertEquals(2, emulator.callCount(WIDGET_TOKEN), "a closed widget gets no more tokens");
     }
 
-    /** What a security layer's CSRF rejection looks like: 403 with an HTML body. */
+    /** Another endpoint of the application, where a forged token path would send the CSRF header: 403, HTML. */
     private static final class ForbiddenServlet extends HttpServlet {
         private static final long serialVersionUID = 1L;
 

@@ -12,6 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class WidgetPageTest {
 
@@ -64,6 +66,16 @@ class WidgetPageTest {
         assertTrue(e.getMessage().contains("airbyte:"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> page.connectButton("Go", Map.of("a\"b", "x")));
         assertThrows(IllegalArgumentException.class, () -> page.connectButton("Go", Map.of("x y", "x")));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"data-airbyte-token-path", "DATA-AIRBYTE-TOKEN-PATH", "data-airbyte-source-events-path"})
+    void refusesARoutePathOnAConnectButtonBecauseOnlyTheScriptTagCarriesOne(String name) {
+        WidgetPage page = WidgetPage.of(request, response.proxy);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> page.connectButton("Go", Map.of(name, "/other/token")));
+        assertTrue(e.getMessage().contains("bootstrap's <script>"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> page.connectButtonStartTag(Map.of(name, "/other/token")));
     }
 
     @Test

@@ -179,9 +179,13 @@ public final class AirbyteEmbeddedAutoConfiguration {
         @Order(Ordered.HIGHEST_PRECEDENCE)
         AirbyteEmbeddedConfigCustomizer airbyteEmbeddedEmulatorCustomizer(AirbyteEmulator emulator,
                 AirbyteEmbeddedProperties properties) {
-            if (properties.getClientId() != null && !properties.getClientId().isBlank()) {
-                LOG.log(Level.INFO, "airbyte.embedded.emulator.enabled=true: client-id, client-secret and "
-                        + "api-base-url are ignored in favour of the local emulator");
+            String clientId = properties.getClientId();
+            if (clientId != null && !clientId.isBlank() && !clientId.strip().equals(AirbyteEmulator.DEFAULT_CLIENT_ID)) {
+                // A real client id next to the emulator: a development setting left on, or a real one in the
+                // wrong profile. Either way nothing goes to Airbyte, which is worth more than an INFO line.
+                LOG.log(Level.WARNING, "airbyte.embedded.emulator.enabled=true while a client id is configured: "
+                        + "airbyte.embedded.client-id is ignored (with client-secret and api-base-url) and every call goes "
+                        + "to the local emulator, not to Airbyte. Turn the emulator off where the real service is meant.");
             }
             LOG.log(Level.INFO, "Airbyte Embedded uses the local emulator at {0}", emulator.baseUri());
             // The emulator serves its own widget script at the CDN's layout: offline, the vendor's CDN is

@@ -441,12 +441,35 @@ class AirbyteEmbeddedAutoConfigurationTest {
     }
 
     @Test
-    void theEmulatorOverridesTheServiceSettings() {
-        runner.withPropertyValues(REQUIRED).withPropertyValues("airbyte.embedded.emulator.enabled=true").run(context -> {
-            AirbyteEmbeddedConfig config = context.getBean(AirbyteEmbeddedConfig.class);
-            assertEquals(context.getBean(AirbyteEmulator.class).baseUri(), config.apiBaseUri());
-            assertEquals(AirbyteEmulator.DEFAULT_CLIENT_ID, config.clientId());
-        });
+    void theEmulatorOverridesTheServiceSettingsAndWarnsThatTheRealClientIdIsIgnored() {
+        try (CapturedLog log = CapturedLog.of(AirbyteEmbeddedAutoConfiguration.class)) {
+            runner.withPropertyValues(REQUIRED).withPropertyValues("airbyte.embedded.emulator.enabled=true").run(context -> {
+                AirbyteEmbeddedConfig config = context.getBean(AirbyteEmbeddedConfig.class);
+                assertEquals(context.getBean(AirbyteEmulator.class).baseUri(), config.apiBaseUri());
+                assertEquals(AirbyteEmulator.DEFAULT_CLIENT_ID, config.clientId());
+            });
+            List<String> warnings = log.messages(Level.WARNING);
+            assertEquals(1, warnings.size(), log.messages().toString());
+            assertTrue(warnings.get(0).contains("airbyte.embedded.emulator.enabled=true"), warnings.get(0));
+            assertTrue(warnings.get(0).contains("airbyte.embedded.client-id is ignored"), warnings.get(0));
+            assertFalse(log.messages().stream().anyMatch(line -> line.contains(SECRET) || line.contains("test-client")),
+                    "neither the secret nor the client id is logged");
+        }
+    }
+
+    @Test
+    void theEmulatorWithoutAClientIdOrWithItsOwnLogsNoWarning() {
+        try (CapturedLog log = CapturedLog.of(AirbyteEmbeddedAutoConfiguration.class)) {
+            runner.withPropertyValues("airbyte.embedded.emulator.enabled=true", "airbyte.embedded.allowed-origins=http://localhost:8080")
+                    .run(context -> assertNull(context.getStartupFailure()));
+            runner.withPropertyValues("airbyte.embedded.emulator.enabled=true", "airbyte.embedded.allowed-origins=http://localhost:8080",
+                    "airbyte.embedded.client-id= ")
+                    .run(context -> assertNull(context.getStartupFailure()));
+            runner.withPropertyValues("airbyte.embedded.emulator.enabled=true", "airbyte.embedded.allowed-origins=http://localhost:8080",
+                    "airbyte.embedded.client-id=" + AirbyteEmulator.DEFAULT_CLIENT_ID)
+                    .run(context -> assertNull(context.getStartupFailure()));
+            assertEquals(List.of(), log.messages(Level.WARNING));
+        }
     }
 
     @Test
