@@ -26,7 +26,9 @@ record WidgetToken(Secret value, Instant expiresAt, URI widgetUrl) {
 
     /**
      * Reads a widget token the way the widget does (standard or URL-safe base64, padding optional).
-     * Returns empty when it is not in the documented format; the reason is never the token's content.
+     * Returns empty when it is not in the documented format (a wrong type, a missing field, an {@code
+     * exp} that is not a number of seconds an {@link Instant} holds); never throws, and the reason is
+     * never the token's content.
      */
     static Optional<WidgetToken> decode(String token) {
         Optional<JsonNode> outer = base64Json(token);
@@ -43,7 +45,9 @@ record WidgetToken(Secret value, Instant expiresAt, URI widgetUrl) {
             return Optional.empty();
         }
         Optional<JsonNode> claims = base64Json(parts[1]);
-        if (claims.isEmpty() || !claims.get().path("exp").canConvertToLong()) {
+        JsonNode exp = claims.map(node -> node.get("exp")).orElse(null);
+        if (exp == null || !exp.isNumber() || !exp.canConvertToLong()
+                || exp.asLong() < Instant.MIN.getEpochSecond() || exp.asLong() > Instant.MAX.getEpochSecond()) {
             return Optional.empty();
         }
         URI url;
@@ -55,8 +59,7 @@ record WidgetToken(Secret value, Instant expiresAt, URI widgetUrl) {
         if (!url.isAbsolute() || url.getHost() == null) {
             return Optional.empty();
         }
-        Instant exp = Instant.ofEpochSecond(claims.get().get("exp").asLong());
-        return Optional.of(new WidgetToken(Secret.of(token), exp, url));
+        return Optional.of(new WidgetToken(Secret.of(token), Instant.ofEpochSecond(exp.asLong()), url));
     }
 
     private static Optional<JsonNode> base64Json(String text) {
