@@ -119,6 +119,20 @@ final class AirbyteApiClient {
         });
     }
 
+    /**
+     * The longest a {@link #fetchOperatorToken()} can take when every part of it takes as long as it
+     * may: each attempt sent twice (a dropped connection is sent again), each under the request
+     * timeout, and the longest waits between attempts. A fetch still going past this is hung.
+     */
+    Duration operatorTokenFetchDeadline() {
+        Duration deadline = config.requestTimeout().multipliedBy(2L * (1 + OPERATOR_TOKEN_RETRIES));
+        for (int attempt = 0; attempt < OPERATOR_TOKEN_RETRIES; attempt++) {
+            Duration backoff = retryBackoff.multipliedBy((long) Math.pow(3, attempt));
+            deadline = deadline.plus(backoff.compareTo(MAX_RETRY_WAIT) > 0 ? backoff : MAX_RETRY_WAIT);
+        }
+        return deadline;
+    }
+
     /** How long to wait before retrying after {@code failure}, or empty when it must not be retried. */
     private Optional<Duration> retryWait(Throwable failure, int attempt) {
         if (!(failure instanceof AirbyteApiException upstream) || upstream.errorCode() != ErrorCode.UPSTREAM_UNAVAILABLE) {

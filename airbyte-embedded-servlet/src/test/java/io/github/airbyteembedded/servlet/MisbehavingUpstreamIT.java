@@ -124,6 +124,17 @@ final class MisbehavingUpstreamIT {
     }
 
     @Test
+    void theHealthCheckAnswersWithinTheRequestTimeoutWhileTheFetchIsStillRetrying() throws Exception {
+        start(b -> b.requestTimeout(Duration.ofMillis(200)));
+        emulator.faults().add(Fault.status(TOKEN_CALL, 503).retryAfterSeconds(1)); // two retries, a second apart
+
+        OperatorTokenStatus status = airbyte.checkOperatorToken().get(GUARD_SECONDS, TimeUnit.SECONDS);
+
+        assertFalse(status.available());
+        assertEquals(ErrorCode.UPSTREAM_TIMEOUT, status.error().orElseThrow(), "the fetch, still retrying, would say upstream_unavailable");
+    }
+
+    @Test
     void aTricklingWidgetTokenBodyGives504AndItsConnectionIsClosed() throws Exception {
         start(b -> b.requestTimeout(SHORT_TIMEOUT));
         emulator.faults().add(Fault.slowBody(WIDGET_CALL, Duration.ofMillis(100)));
