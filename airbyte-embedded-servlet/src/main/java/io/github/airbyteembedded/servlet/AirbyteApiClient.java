@@ -47,7 +47,7 @@ final class AirbyteApiClient {
     static final String WIDGET_TOKEN_PATH = "/api/v1/account/applications/widget-token";
     static final String CONNECTORS_PATH = "/api/v1/integrations/connectors";
 
-    /** The Retry-After sent with a 503 when Airbyte gave none. */
+    /** The Retry-After sent with a 503 when Airbyte gave none (see {@link ErrorCode#carriesRetryAfter()}). */
     static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(5);
 
     private static final Duration MAX_RETRY_AFTER = Duration.ofHours(1);

@@ -208,6 +208,58 @@ final class MisbehavingUpstreamIT {
         assertUpstreamError(token("alice"));
     }
 
+    /* ---------------- the Retry-After contract ---------------- */
+
+    @Test
+    void every503CarriesRetryAfterAndNo502Or504Does() throws Exception {
+        start(b -> b.requestTimeout(SHORT_TIMEOUT).maxConcurrentUpstreamCalls(1));
+        assertEquals(200, token("alice").statusCode()); // the operator token is cached from here on
+        record Case(Fault fault, int status, String error, String retryAfter) {
+        }
+        for (Case c : java.util.List.of(
+                new Case(Fault.status(WIDGET_CALL, 500), 502, "upstream_error", null),
+                new Case(Fault.status(WIDGET_CALL, 403), 502, "upstream_credentials_rejected", null),
+                new Case(Fault.malformed(WIDGET_CALL), 502, "upstream_error", null),
+                new Case(Fault.truncated(WIDGET_CALL), 502, "upstream_error", null),
+                new Case(Fault.hugeBody(WIDGET_CALL, 500, 1024 * 1024), 502, "upstream_error", null),
+                new Case(Fault.wrongTypes(WIDGET_CALL), 502, "upstream_error", null),
+                new Case(Fault.reset(WIDGET_CALL), 502, "upstream_error", null),
+                new Case(Fault.status(WIDGET_CALL, 503), 503, "upstream_unavailable", "5"),
+                new Case(Fault.status(WIDGET_CALL, 502).retryAfterSeconds(7), 503, "upstream_unavailable", "7"),
+                new Case(Fault.status(WIDGET_CALL, 429), 503, "upstream_rate_limited", "5"),
+                new Case(Fault.stallBody(WIDGET_CALL), 504, "upstream_timeout", null),
+                new Case(Fault.hang(WIDGET_CALL), 504, "upstream_timeout", null))) {
+            emulator.faults().clear();
+            emulator.faults().add(c.fault());
+            HttpResponse<String> response = token("alice");
+            assertEquals(c.status(), response.statusCode(), c.fault() + ": " + response.body());
+            assertEquals(c.error(), error(response), c.fault().toString());
+            assertEquals(c.retryAfter(), response.headers().firstValue("Retry-After").orElse(null), c.fault().toString());
+        }
+
+        emulator.faults().clear();
+        emulator.faults().add(Fault.hang(WIDGET_CALL));
+        java.util.concurrent.CompletableFuture<HttpResponse<String>> waiting = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return token("bob");
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        assertTrue(emulator.faults().awaitHeldCalls(1, Duration.ofSeconds(GUARD_SECONDS)));
+        HttpResponse<String> overloaded = token("carol");
+        assertEquals(503, overloaded.statusCode());
+        assertEquals("overloaded", error(overloaded));
+        assertEquals("1", overloaded.headers().firstValue("Retry-After").orElse(null));
+        waiting.get(GUARD_SECONDS, TimeUnit.SECONDS);
+
+        emulator.close(); // Airbyte unreachable
+        HttpResponse<String> unreachable = token("alice");
+        assertEquals(503, unreachable.statusCode());
+        assertEquals("upstream_unavailable", error(unreachable));
+        assertEquals("5", unreachable.headers().firstValue("Retry-After").orElse(null));
+    }
+
     private static String widgetToken(String exp) {
         Base64.Encoder url = Base64.getUrlEncoder().withoutPadding();
         String jwt = url.encodeToString("{\"alg\":\"HS256\"}".getBytes(StandardCharsets.UTF_8)) + "."
