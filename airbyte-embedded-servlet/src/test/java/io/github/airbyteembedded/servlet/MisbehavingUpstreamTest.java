@@ -102,6 +102,27 @@ final class MisbehavingUpstreamTest {
         assertEquals(1, upstream.requests(), "a timeout is not retried");
     }
 
+    @Test
+    void manyConcurrentStalledCallsAllEndAndLeaveNoConnectionOpen() throws Exception {
+        AirbyteApiClient client = client((request, out) -> {
+            out.write(ScriptedUpstream.head(200, TOKEN_BODY.length()));
+            out.write('{');
+            out.flush();
+            return false;
+        }, Duration.ofMillis(300));
+        int calls = 20;
+        List<CompletableFuture<OperatorToken>> stalled = new java.util.ArrayList<>();
+        for (int i = 0; i < calls; i++) {
+            stalled.add(client.fetchOperatorToken());
+        }
+
+        for (CompletableFuture<OperatorToken> call : stalled) {
+            assertEquals(ErrorCode.UPSTREAM_TIMEOUT, failure(call).errorCode());
+        }
+        Await.until("the client closed every stalled connection",
+                () -> upstream.closedByClient() == calls && upstream.openConnections() == 0, Duration.ofSeconds(GUARD_SECONDS));
+    }
+
     /* ---------------- capped bodies ---------------- */
 
     @Test
