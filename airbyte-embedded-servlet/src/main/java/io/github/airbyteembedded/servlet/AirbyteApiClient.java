@@ -38,8 +38,10 @@ import java.util.function.Function;
  * POST /api/v1/account/applications/widget-token}).
  *
  * <p>Every failure completes the returned future with an {@link AirbyteApiException} that already says
- * which {@link ErrorCode} the route answers with. Response bodies are read only to extract the
- * documented fields and are never logged or kept.
+ * which {@link ErrorCode} the route answers with. Every call ends within the request timeout, body
+ * included, and its body is capped ({@link BoundedBodyHandler}). Response bodies are read only to
+ * extract the documented fields, anything else in them is bad data ({@code upstream_error}), and they
+ * are never logged or kept.
  */
 final class AirbyteApiClient {
 
