@@ -29,6 +29,8 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 
 /**
  * The calls the library makes to the Airbyte API, asynchronously, with the JDK's {@link HttpClient}:
@@ -39,8 +41,10 @@ import java.util.concurrent.TimeUnit;
  * with the workspace's scoped token.
  *
  * <p>Every failure completes the returned future with an {@link AirbyteApiException} that already says
- * which {@link ErrorCode} the route answers with. Response bodies are read only to extract the
- * documented fields and are never logged or kept.
+ * which {@link ErrorCode} the route answers with. Every call ends within the request timeout, body
+ * included, and its body is capped ({@link BoundedBodyHandler}). Response bodies are read only to
+ * extract the documented fields, anything else in them is bad data ({@code upstream_error}), and they
+ * are never logged or kept.
  */
 final class AirbyteApiClient {
 
@@ -49,11 +53,14 @@ final class AirbyteApiClient {
     static final String SCOPED_TOKEN_PATH = "/api/v1/account/applications/scoped-token";
     static final String CONNECTORS_PATH = "/api/v1/integrations/connectors";
 
-    /** The Retry-After sent with a 503 when Airbyte gave none. */
+    /** The Retry-After sent with a 503 when Airbyte gave none (see {@link ErrorCode#carriesRetryAfter()}). */
     static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(5);
 
     private static final Duration MAX_RETRY_AFTER = Duration.ofHours(1);
     private static final Logger LOG = System.getLogger(AirbyteApiClient.class.getName());
+
+    /** The longest operator-token lifetime ({@code expires_in}) taken as a sensible value; longer is bad data. */
+    static final Duration MAX_OPERATOR_TOKEN_LIFETIME = Duration.ofDays(365);
 
     /** How many times a failed operator-token fetch is retried (connect failure, 502/503/504). */
     static final int OPERATOR_TOKEN_RETRIES = 2;
@@ -120,6 +127,20 @@ final class AirbyteApiClient {
         });
     }
 
+    /**
+     * The longest a {@link #fetchOperatorToken()} can take when every part of it takes as long as it
+     * may: each attempt sent twice (a dropped connection is sent again), each under the request
+     * timeout, and the longest waits between attempts. A fetch still going past this is hung.
+     */
+    Duration operatorTokenFetchDeadline() {
+        Duration deadline = config.requestTimeout().multipliedBy(2L * (1 + OPERATOR_TOKEN_RETRIES));
+        for (int attempt = 0; attempt < OPERATOR_TOKEN_RETRIES; attempt++) {
+            Duration backoff = retryBackoff.multipliedBy((long) Math.pow(3, attempt));
+            deadline = deadline.plus(backoff.compareTo(MAX_RETRY_WAIT) > 0 ? backoff : MAX_RETRY_WAIT);
+        }
+        return deadline;
+    }
+
     /** How long to wait before retrying after {@code failure}, or empty when it must not be retried. */
     private Optional<Duration> retryWait(Throwable failure, int attempt) {
         if (!(failure instanceof AirbyteApiException upstream) || upstream.errorCode() != ErrorCode.UPSTREAM_UNAVAILABLE) {
@@ -144,7 +165,7 @@ final class AirbyteApiClient {
         return send(call, request).thenApply(response -> {
             int status = response.statusCode();
             if (status == 200) {
-                return parseOperatorToken(call, response.body(), config.clock().instant());
+                return read(call, response.body(), text -> parseOperatorToken(call, text, config.clock().instant()));
             }
             if (status == 400 || status == 401 || status == 403) {
                 throw AirbyteApiException.status(ErrorCode.UPSTREAM_CREDENTIALS_REJECTED, call, status, null);
@@ -176,7 +197,7 @@ final class AirbyteApiClient {
         return send(call, request).thenApply(response -> {
             int status = response.statusCode();
             if (status == 200) {
-                return parseWidgetToken(call, response.body());
+                return read(call, response.body(), text -> parseWidgetToken(call, text));
             }
             throw classifyAuthorized(call, response, operatorToken);
         });
@@ -217,7 +238,7 @@ final class AirbyteApiClient {
         return send(call, request).thenApply(response -> {
             int status = response.statusCode();
             if (status == 200) {
-                return parseSources(call, response.body());
+                return read(call, response.body(), text -> parseSources(call, text));
             }
             if (status == 404) {
                 return List.of();
@@ -297,6 +318,23 @@ final class AirbyteApiClient {
         return classifyStatus(call, response);
     }
 
+    /**
+     * Reads a success body with {@code reader}. Whatever the reader cannot make sense of is Airbyte's bad
+     * data ({@code upstream_error}, 502), never a failure of ours: a reader that throws anything but an
+     * {@link AirbyteApiException} is reported by the exception's class only, as its message may quote
+     * the body.
+     */
+    private static <T> T read(String call, String body, Function<String, T> reader) {
+        try {
+            return reader.apply(body);
+        } catch (AirbyteApiException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Airbyte {0} answered with data that could not be read ({1})", call, e.getClass().getName());
+            throw AirbyteApiException.failure(ErrorCode.UPSTREAM_ERROR, call + " answered with data that could not be read", null, null);
+        }
+    }
+
     private static List<ConnectedSource> parseSources(String call, String body) {
         JsonNode data = Json.parseObject(body).map(node -> node.get("data")).orElse(null);
         if (data == null || !data.isArray()) {
@@ -304,7 +342,8 @@ final class AirbyteApiClient {
         }
         List<ConnectedSource> sources = new ArrayList<>();
         for (JsonNode item : data) {
-            ConnectedSource.fromListItem(item).ifPresent(sources::add);
+            sources.add(ConnectedSource.fromListItem(item).orElseThrow(() -> AirbyteApiException.failure(ErrorCode.UPSTREAM_ERROR,
+                    call + " answered 200 with a source that is not in the documented format", null, null)));
         }
         return List.copyOf(sources);
     }
@@ -343,16 +382,30 @@ final class AirbyteApiClient {
         });
     }
 
+    /**
+     * Sends a call once, under one deadline for the whole exchange: the configured request timeout,
+     * from sending to the last byte of the body. (The JDK client's own request timeout stops counting
+     * once the headers are in, so a body that stalls would otherwise never end.) At the deadline the
+     * body is aborted, which closes the connection; bodies are capped ({@link BoundedBodyHandler}).
+     */
     private CompletableFuture<HttpResponse<String>> sendOnce(String call, HttpRequest request) {
         long started = System.nanoTime();
-        CompletableFuture<HttpResponse<String>> future;
+        BoundedBodyHandler body = new BoundedBodyHandler(call);
+        CompletableFuture<HttpResponse<String>> exchange;
         try {
-            future = httpClient.sendAsync(request, HttpResponse.BodyHandlers.ofString());
+            exchange = httpClient.sendAsync(request, body);
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(
                     AirbyteApiException.failure(ErrorCode.UPSTREAM_ERROR, call + " could not be sent", null, e));
         }
-        return future.handle((response, failure) -> {
+        Duration deadline = config.requestTimeout();
+        CompletableFuture<HttpResponse<String>> bounded = exchange.copy().orTimeout(deadline.toNanos(), TimeUnit.NANOSECONDS);
+        bounded.whenComplete((response, failure) -> {
+            if (unwrap(failure) instanceof TimeoutException) {
+                body.abort(new HttpTimeoutException(call + " did not complete within " + deadline.toMillis() + " ms"));
+            }
+        });
+        return bounded.handle((response, failure) -> {
             Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
             long elapsedMillis = elapsed.toMillis();
             metrics.upstreamCall(call, failure == null ? response.statusCode() : -1, elapsed);
@@ -381,7 +434,8 @@ final class AirbyteApiClient {
         if (failure instanceof AirbyteApiException upstream) {
             return upstream;
         }
-        if (failure instanceof HttpConnectTimeoutException || failure instanceof HttpTimeoutException) {
+        if (failure instanceof HttpConnectTimeoutException || failure instanceof HttpTimeoutException
+                || failure instanceof TimeoutException) {
             return AirbyteApiException.failure(ErrorCode.UPSTREAM_TIMEOUT, call + " timed out", null, failure);
         }
         if (failure instanceof ConnectException) {
@@ -440,7 +494,8 @@ final class AirbyteApiClient {
         Optional<JsonNode> json = Json.parseObject(body);
         Optional<String> accessToken = json.flatMap(node -> Json.text(node, "access_token"));
         JsonNode expiresIn = json.map(node -> node.get("expires_in")).orElse(null);
-        if (accessToken.isEmpty() || expiresIn == null || !expiresIn.canConvertToLong() || expiresIn.asLong() <= 0) {
+        if (accessToken.isEmpty() || expiresIn == null || !expiresIn.isNumber() || !expiresIn.canConvertToLong()
+                || expiresIn.asLong() <= 0 || expiresIn.asLong() > MAX_OPERATOR_TOKEN_LIFETIME.toSeconds()) {
             throw AirbyteApiException.failure(ErrorCode.UPSTREAM_ERROR,
                     call + " answered 200 without a usable access_token and expires_in", null, null);
         }

@@ -12,6 +12,8 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The running Airbyte Embedded integration of one application: its configuration, the HTTP client
@@ -57,8 +59,8 @@ public final class AirbyteEmbedded {
         this.upstreamPermits = new UpstreamPermits(config.maxConcurrentUpstreamCalls());
         this.metrics = new RouteMetrics(config.listener(), upstreamPermits::inFlight);
         this.client = new AirbyteApiClient(config, AirbyteApiClient.newHttpClient(config), metrics);
-        this.operatorTokens = new OperatorTokenCache(client::fetchOperatorToken, config.operatorTokenRefreshSkew(),
-                config.clock(), ForkJoinPool.commonPool());
+        this.operatorTokens = new OperatorTokenCache(client::fetchOperatorToken, client.operatorTokenFetchDeadline(),
+                config.operatorTokenRefreshSkew(), config.clock(), ForkJoinPool.commonPool());
         ScopedTokenCache scopedTokens = new ScopedTokenCache(
                 workspace -> operatorTokens.call(token -> client.fetchScopedToken(token, workspace)),
                 config.operatorTokenRefreshSkew(), config.clock(), ForkJoinPool.commonPool(), ScopedTokenCache.MAX_WORKSPACES);
@@ -105,7 +107,12 @@ public final class AirbyteEmbedded {
      * route's requests, and cached when it succeeds), and a failure is remembered for {@link
      * #FAILED_CHECK_MEMORY} so that frequent probes of a failing Airbyte do not add load to it.
      *
-     * @return the status; completes within the configured timeouts and never exceptionally
+     * <p>The check waits at most the configured {@linkplain AirbyteEmbeddedConfig#requestTimeout() request
+     * timeout} for the fetch: a fetch still going then (Airbyte slow, or retrying) is reported as
+     * unavailable with {@link ErrorCode#UPSTREAM_TIMEOUT}. That answer is not remembered; the fetch goes
+     * on, and its outcome is what the next check reports.
+     *
+     * @return the status; completes within the request timeout and never exceptionally
      */
     public CompletableFuture<OperatorTokenStatus> checkOperatorToken() {
         Instant now = config.clock().instant();
@@ -117,7 +124,7 @@ public final class AirbyteEmbedded {
         if (failed != null && failed.checkedAt().plus(FAILED_CHECK_MEMORY).isAfter(now)) {
             return CompletableFuture.completedFuture(failed);
         }
-        return operatorTokens.get().handle((token, failure) -> {
+        CompletableFuture<OperatorTokenStatus> outcome = operatorTokens.get().handle((token, failure) -> {
             Instant checkedAt = config.clock().instant();
             if (failure == null) {
                 lastFailedCheck = null;
@@ -129,6 +136,11 @@ public final class AirbyteEmbedded {
             lastFailedCheck = status;
             return status;
         });
+        return outcome.copy()
+                .orTimeout(config.requestTimeout().toNanos(), TimeUnit.NANOSECONDS)
+                .exceptionally(failure -> OperatorTokenStatus.unavailable(
+                        failure instanceof TimeoutException ? ErrorCode.UPSTREAM_TIMEOUT : ErrorCode.INTERNAL_ERROR,
+                        config.clock().instant()));
     }
 
     private Instant refreshAt(OperatorToken token) {

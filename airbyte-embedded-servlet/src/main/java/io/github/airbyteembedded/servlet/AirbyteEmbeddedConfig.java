@@ -283,7 +283,8 @@ public final class AirbyteEmbeddedConfig {
     }
 
     /**
-     * Returns the timeout of each call to Airbyte, from sending the request to receiving the response.
+     * Returns the deadline of each call to Airbyte, from sending the request to the last byte of the
+     * answer's body (an answer whose body stalls after its headers ends there too).
      *
      * @return the request timeout
      */

@@ -33,17 +33,33 @@ public final class ConnectedSource {
         this.createdAt = createdAt;
     }
 
-    /** Reads an item of {@code GET /api/v1/integrations/connectors} ({@code ConnectorSourceListItem}). */
+    /**
+     * Reads an item of {@code GET /api/v1/integrations/connectors} ({@code ConnectorSourceListItem}).
+     * Returns empty when it is not in the documented format: not an object, no text {@code id} or {@code
+     * name}, or a field read here of another type than documented. An unreadable {@code created_at}
+     * text is taken as unknown.
+     */
     static Optional<ConnectedSource> fromListItem(JsonNode item) {
-        Optional<String> id = Json.text(item, "id");
-        Optional<String> name = Json.text(item, "name");
-        if (id.isEmpty() || name.isEmpty()) {
+        if (item == null || !item.isObject()) {
             return Optional.empty();
         }
+        Optional<String> id = Json.text(item, "id");
+        Optional<String> name = Json.text(item, "name");
         JsonNode template = item.path("summarized_source_template");
+        boolean templateReadable = template.isMissingNode() || template.isNull()
+                || (template.isObject() && isTextOrNull(template, "name") && isTextOrNull(template, "connector_name"));
+        if (id.isEmpty() || name.isEmpty() || !templateReadable || !isTextOrNull(item, "created_at")) {
+            return Optional.empty();
+        }
         String connector = Json.text(template, "name").or(() -> Json.text(template, "connector_name")).orElse("");
         Instant created = Json.text(item, "created_at").flatMap(ConnectedSource::instant).orElse(null);
         return Optional.of(new ConnectedSource(id.get(), name.get(), connector, created));
+    }
+
+    /** Whether {@code object.field} is absent, null or text. */
+    private static boolean isTextOrNull(JsonNode object, String field) {
+        JsonNode value = object.get(field);
+        return value == null || value.isNull() || value.isTextual();
     }
 
     private static Optional<Instant> instant(String text) {

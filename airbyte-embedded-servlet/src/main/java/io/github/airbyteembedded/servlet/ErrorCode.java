@@ -7,8 +7,13 @@ import java.util.Locale;
  *
  * <p>Every error response of the route is a JSON object {@code {"error": "<code>", "message":
  * "<short text>"}}. The {@code error} value is one of {@link #code()} below and never changes
- * between releases; the message is for humans and may. Upstream failures that can clear up by
- * themselves ({@code 503}) carry a {@code Retry-After} header.
+ * between releases; the message is for humans and may.
+ *
+ * <p>{@code Retry-After}: every {@code 503} and {@code 429} carries it (in whole seconds: Airbyte's own
+ * value when it sent one, else a default), because these say "not now, later" and a client can wait
+ * that long. A {@code 502} never does: Airbyte answered something wrong or refused the credentials, and
+ * waiting a set time is not known to help. A {@code 504} never does either: the request already waited
+ * the whole deadline, and there is no estimate of when Airbyte will be faster.
  *
  * <pre>{@code
  * fetch("/api/airbyte/widget-token", {method: "POST"})
@@ -94,6 +99,11 @@ public enum ErrorCode {
      */
     public int httpStatus() {
         return httpStatus;
+    }
+
+    /** Whether responses with this code carry {@code Retry-After}: every 503 and 429, and no other. */
+    boolean carriesRetryAfter() {
+        return httpStatus == 503 || httpStatus == 429;
     }
 
     /**

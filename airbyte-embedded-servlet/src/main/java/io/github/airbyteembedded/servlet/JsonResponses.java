@@ -24,9 +24,15 @@ final class JsonResponses {
         error(response, code, null);
     }
 
+    /**
+     * Writes an error. {@code Retry-After} follows {@link ErrorCode#carriesRetryAfter()}: {@code retryAfter}
+     * (rounded up to whole seconds, at least 1) or the default when none is given for a code that carries
+     * it; never for a code that does not.
+     */
     static void error(HttpServletResponse response, ErrorCode code, Duration retryAfter) throws IOException {
-        if (retryAfter != null) {
-            long seconds = retryAfter.getSeconds() + (retryAfter.getNano() > 0 ? 1 : 0);
+        if (code.carriesRetryAfter()) {
+            Duration wait = retryAfter != null ? retryAfter : AirbyteApiClient.DEFAULT_RETRY_AFTER;
+            long seconds = wait.getSeconds() + (wait.getNano() > 0 ? 1 : 0);
             response.setHeader("Retry-After", Long.toString(Math.max(1, seconds)));
         }
         ObjectNode body = Json.object().put("error", code.code()).put("message", code.message());

@@ -23,7 +23,7 @@ final class JwtClaims {
             return Optional.empty();
         }
         Optional<JsonNode> claims = base64Json(parts[1]);
-        if (claims.isEmpty() || !claims.get().path("exp").canConvertToLong()) {
+        if (claims.isEmpty() || !claims.get().path("exp").isNumber() || !claims.get().path("exp").canConvertToLong()) {
             return Optional.empty();
         }
         try {

@@ -9,6 +9,8 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -17,7 +19,8 @@ import java.util.function.Supplier;
  *
  * <p>A one-entry Caffeine {@link AsyncLoadingCache}: callers that arrive while a fetch is in flight
  * share it, so any number of concurrent requests cause one fetch; a failed fetch is shared by the
- * callers waiting on it and leaves nothing cached, so the next request tries again. A token is kept
+ * callers waiting on it and leaves nothing cached, so the next request tries again; so does a fetch
+ * that has not ended by its deadline, whatever it is still doing. A token is kept
  * for {@link OperatorToken#cacheLifetime(Duration)}, measured on the configured clock.
  */
 final class OperatorTokenCache {
@@ -26,14 +29,41 @@ final class OperatorTokenCache {
 
     private final AsyncLoadingCache<String, OperatorToken> cache;
 
-    OperatorTokenCache(Supplier<CompletableFuture<OperatorToken>> fetcher, Duration refreshSkew, Clock clock,
-            Executor executor) {
+    /**
+     * @param fetcher starts a fetch of a fresh token
+     * @param fetchDeadline how long a fetch may take, retries included; past it the fetch counts as
+     *     failed ({@code upstream_timeout}), whatever it is still doing
+     * @param refreshSkew how long before its expiry a token is replaced
+     * @param clock the clock token lifetimes are measured on
+     * @param executor runs the cache's maintenance
+     */
+    OperatorTokenCache(Supplier<CompletableFuture<OperatorToken>> fetcher, Duration fetchDeadline, Duration refreshSkew,
+            Clock clock, Executor executor) {
         this.cache = Caffeine.newBuilder()
                 .maximumSize(1)
                 .ticker(AirbyteEmbedded.tickerOf(clock))
                 .executor(executor)
                 .expireAfter(Expiry.creating((String key, OperatorToken token) -> token.cacheLifetime(refreshSkew)))
-                .buildAsync((key, ignored) -> fetcher.get());
+                .buildAsync((key, ignored) -> bounded(fetcher.get(), fetchDeadline));
+    }
+
+    /**
+     * The fetch, failed with {@code upstream_timeout} if it has not ended by the deadline. A failed fetch
+     * leaves the cache (Caffeine drops a future that completes exceptionally), so a fetch that hangs for
+     * whatever reason is not shared with the requests that come after its deadline: they start afresh.
+     */
+    private static CompletableFuture<OperatorToken> bounded(CompletableFuture<OperatorToken> fetch, Duration deadline) {
+        return fetch.copy().orTimeout(deadline.toNanos(), TimeUnit.NANOSECONDS).exceptionallyCompose(failure -> {
+            Throwable cause = unwrap(failure);
+            return CompletableFuture.failedFuture(cause instanceof TimeoutException
+                    ? AirbyteApiException.failure(ErrorCode.UPSTREAM_TIMEOUT,
+                            "The operator-token fetch did not end within " + deadline.toMillis() + " ms", null, null)
+                    : cause);
+        });
+    }
+
+    private static Throwable unwrap(Throwable failure) {
+        return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
     }
 
     /** Returns the cached token, or the fetch in flight, or starts a fetch. */
@@ -47,7 +77,7 @@ final class OperatorTokenCache {
      */
     <T> CompletableFuture<T> call(Function<OperatorToken, CompletableFuture<T>> call) {
         return get().thenCompose(token -> call.apply(token).exceptionallyCompose(failure -> {
-            Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+            Throwable cause = unwrap(failure);
             if (!(cause instanceof AirbyteApiException rejected) || !rejected.isTokenRejected()) {
                 return CompletableFuture.failedFuture(cause);
             }

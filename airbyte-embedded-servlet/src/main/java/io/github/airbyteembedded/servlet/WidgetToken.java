@@ -24,7 +24,9 @@ record WidgetToken(Secret value, Instant expiresAt, URI widgetUrl) {
 
     /**
      * Reads a widget token the way the widget does (standard or URL-safe base64, padding optional).
-     * Returns empty when it is not in the documented format; the reason is never the token's content.
+     * Returns empty when it is not in the documented format (a wrong type, a missing field, an {@code
+     * exp} that is not a number of seconds an {@link Instant} holds); never throws, and the reason is
+     * never the token's content.
      */
     static Optional<WidgetToken> decode(String token) {
         Optional<JsonNode> outer = JwtClaims.base64Json(token);

@@ -12,9 +12,11 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -25,6 +27,10 @@ final class OperatorTokenCacheTest {
     private final List<CompletableFuture<OperatorToken>> pending = new ArrayList<>();
 
     private OperatorTokenCache cache(Duration skew) {
+        return cache(skew, Duration.ofHours(1));
+    }
+
+    private OperatorTokenCache cache(Duration skew, Duration fetchDeadline) {
         return new OperatorTokenCache(() -> {
             fetches.incrementAndGet();
             CompletableFuture<OperatorToken> future = new CompletableFuture<>();
@@ -32,7 +38,7 @@ final class OperatorTokenCacheTest {
                 pending.add(future);
             }
             return future;
-        }, skew, clock, Runnable::run);
+        }, fetchDeadline, skew, clock, Runnable::run);
     }
 
     private OperatorToken token(String value, Duration expiresIn) {
@@ -120,6 +126,22 @@ final class OperatorTokenCacheTest {
 
         cache.get();
         assertEquals(2, fetches.get());
+    }
+
+    @Test
+    void aFetchThatNeverEndsFailsAtItsDeadlineAndIsEvictedSoTheNextCallerFetchesAfresh() throws Exception {
+        OperatorTokenCache cache = cache(Duration.ofSeconds(60), Duration.ofMillis(50));
+        CompletableFuture<OperatorToken> hanging = cache.get();
+
+        ExecutionException failure = assertThrows(ExecutionException.class, () -> hanging.get(30, TimeUnit.SECONDS));
+
+        AirbyteApiException timeout = assertInstanceOf(AirbyteApiException.class, failure.getCause());
+        assertEquals(ErrorCode.UPSTREAM_TIMEOUT, timeout.errorCode());
+        CompletableFuture<OperatorToken> next = cache.get();
+        assertEquals(2, fetches.get(), "the timed-out fetch is not shared with later callers");
+        OperatorToken token = token("fresh", Duration.ofSeconds(900));
+        completeLatest(token);
+        assertSame(token, next.get(30, TimeUnit.SECONDS));
     }
 
     @Test

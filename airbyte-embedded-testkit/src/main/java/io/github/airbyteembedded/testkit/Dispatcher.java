@@ -46,16 +46,14 @@ final class Dispatcher implements HttpHandler {
                 calls.record(endpoint);
                 Faults.Outcome outcome = faults.apply(endpoint);
                 if (outcome.dropConnection()) {
-                    return; // reset, or a released hang: closed without a response (see finally)
+                    return; // reset: closed without a response (see finally)
                 }
-                if (outcome.response() != null) {
-                    write(exchange, outcome.response());
-                    return;
+                if (outcome.answer() != null) {
+                    outcome.answer().write(exchange, () -> route(exchange, method, path));
+                    return; // what the fault left unanswered is closed (see finally)
                 }
             }
-            Request request = read(exchange, method, path);
-            Response response = organizationMismatch(request).orElseGet(() -> router.route(request));
-            write(exchange, response);
+            write(exchange, route(exchange, method, path));
         } catch (IOException e) {
             LOG.log(Level.DEBUG, "Emulator exchange failed: {0}", e.toString());
         } catch (RuntimeException e) {
@@ -68,6 +66,11 @@ final class Dispatcher implements HttpHandler {
         } finally {
             exchange.close();
         }
+    }
+
+    private Response route(HttpExchange exchange, String method, String path) throws IOException {
+        Request request = read(exchange, method, path);
+        return organizationMismatch(request).orElseGet(() -> router.route(request));
     }
 
     private Optional<Response> organizationMismatch(Request request) {

@@ -2,15 +2,19 @@ package io.github.airbyteembedded.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 
 /**
  * The faults active in one emulator ({@link AirbyteEmulator#faults()}); the same list that
@@ -53,10 +57,26 @@ public final class Faults {
         }
     }
 
-    /** What the dispatcher does with a call. */
-    record Outcome(Response response, boolean dropConnection) {
+    /** The normal answer of a call: routing it, on demand (a fault that answers by itself never routes). */
+    @FunctionalInterface
+    interface NormalAnswer {
+        Response get() throws IOException;
+    }
+
+    /** Writes a faulted answer to the exchange; the dispatcher closes the exchange afterwards. */
+    @FunctionalInterface
+    interface Answer {
+        void write(HttpExchange exchange, NormalAnswer normal) throws IOException;
+    }
+
+    /** What the dispatcher does with a call: proceed normally, answer as {@code answer} says, or drop it. */
+    record Outcome(Answer answer, boolean dropConnection) {
         static final Outcome PROCEED = new Outcome(null, false);
         static final Outcome DROP = new Outcome(null, true);
+
+        static Outcome answer(Answer answer) {
+            return new Outcome(answer, false);
+        }
     }
 
     private final CopyOnWriteArrayList<Active> active = new CopyOnWriteArrayList<>();
@@ -115,7 +135,10 @@ public final class Faults {
         }
     }
 
-    /** Applies the first matching fault to a call; may block (delay, hang). */
+    /**
+     * Finds the first matching fault of a call and claims one of its uses. The release latch is taken
+     * now, so that a {@code clear()} after this point releases the call even before it is held.
+     */
     Outcome apply(String endpoint) {
         Fault matched = null;
         CountDownLatch latch;
@@ -135,12 +158,43 @@ public final class Faults {
                 return Outcome.PROCEED;
             }
             latch = release;
-            if (matched.kind() == Fault.Kind.HANG || matched.kind() == Fault.Kind.DELAY) {
-                held++;
-                releaseLock.notifyAll();
-            }
         }
         return outcome(matched, latch);
+    }
+
+    /**
+     * Waits until at least {@code count} calls are being held by hang, delay, stall-body or slow-body
+     * faults, so a test knows its call has arrived (for stall-body: its part of the body is sent) before
+     * it releases it.
+     *
+     * @param count how many held calls to wait for
+     * @param timeout the longest wait
+     * @return true when that many are held, false on timeout
+     * @throws InterruptedException if the waiting thread is interrupted
+     */
+    public boolean awaitHeldCalls(int count, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (releaseLock) {
+            while (held < count) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                TimeUnit.NANOSECONDS.timedWait(releaseLock, left);
+            }
+            return true;
+        }
+    }
+
+    /**
+     * How many calls hang, delay, stall-body or slow-body faults are holding right now.
+     *
+     * @return the number of held calls
+     */
+    public int heldCalls() {
+        synchronized (releaseLock) {
+            return held;
+        }
     }
 
     /** Whether faults of this kind are applied by the route that answers the call, not before it. */
@@ -167,77 +221,59 @@ public final class Faults {
         }
     }
 
-    /**
-     * Waits until at least {@code count} calls are being held by hang or delay faults, so a test knows
-     * its call has arrived before it releases it.
-     *
-     * @param count how many held calls to wait for
-     * @param timeout the longest wait
-     * @return true when that many are held, false on timeout
-     * @throws InterruptedException if the waiting thread is interrupted
-     */
-    public boolean awaitHeldCalls(int count, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        synchronized (releaseLock) {
-            while (held < count) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    return false;
-                }
-                TimeUnit.NANOSECONDS.timedWait(releaseLock, left);
-            }
-            return true;
-        }
-    }
-
-    /**
-     * How many calls hang or delay faults are holding right now.
-     *
-     * @return the number of held calls
-     */
-    public int heldCalls() {
-        synchronized (releaseLock) {
-            return held;
-        }
-    }
-
     private Outcome outcome(Fault fault, CountDownLatch latch) {
-        switch (fault.kind()) {
-            case STATUS: {
+        return switch (fault.kind()) {
+            case STATUS -> {
                 int status = fault.status().orElseThrow();
                 Response response = Errors.api(status, "Emulated fault: HTTP " + status);
                 fault.retryAfterSeconds().ifPresent(seconds -> response.header("Retry-After", Integer.toString(seconds)));
-                return new Outcome(response, false);
+                yield Outcome.answer((exchange, normal) -> Dispatcher.write(exchange, response));
             }
-            case DELAY:
-                hold(latch, fault.delay().orElse(Duration.ZERO));
-                return closed ? Outcome.DROP : Outcome.PROCEED;
-            case HANG:
-                hold(latch, null);
-                return Outcome.DROP;
-            case RESET:
-                return Outcome.DROP;
-            case MALFORMED:
-                return new Outcome(Response.text(200, Response.JSON, "{\"emulated_fault\": \"malformed\", \"data\": [{"), false);
-            case FOREIGN_SOURCE:
-                return Outcome.PROCEED; // applied by the sources list itself (see claim)
-            default:
-                throw new IllegalStateException("unknown fault kind " + fault.kind());
-        }
+            case DELAY -> Outcome.answer((exchange, normal) -> {
+                held(() -> pause(latch, fault.delay().orElse(Duration.ZERO)));
+                if (!closed) {
+                    Dispatcher.write(exchange, normal.get());
+                }
+            });
+            case HANG -> Outcome.answer((exchange, normal) -> held(() -> pause(latch, null)));
+            case RESET -> Outcome.DROP;
+            case MALFORMED -> Outcome.answer((exchange, normal) -> Dispatcher.write(exchange,
+                    Response.text(200, Response.JSON, "{\"emulated_fault\": \"malformed\", \"data\": [{")));
+            case STALL_BODY -> Outcome.answer((exchange, normal) -> {
+                Response response = normal.get();
+                FaultyBodies.sendPart(exchange, response, response.body().length / 2);
+                held(() -> pause(latch, null));
+            });
+            case SLOW_BODY -> Outcome.answer((exchange, normal) -> {
+                Response response = normal.get();
+                Duration pause = fault.delay().orElse(Duration.ZERO);
+                held(() -> FaultyBodies.trickle(exchange, response, () -> pause(latch, pause) || closed));
+            });
+            case HUGE_BODY -> Outcome.answer((exchange, normal) ->
+                    FaultyBodies.sendHuge(exchange, fault.status().orElse(200), fault.sizeBytes().orElseThrow(), () -> closed));
+            case TRUNCATED -> Outcome.answer((exchange, normal) -> {
+                Response response = normal.get();
+                FaultyBodies.sendPart(exchange, response, response.body().length / 2);
+            });
+            case WRONG_TYPES -> Outcome.answer((exchange, normal) -> Dispatcher.write(exchange, FaultyBodies.wrongTypes(normal.get())));
+            case FOREIGN_SOURCE -> Outcome.PROCEED; // applied by the sources list itself (see claim)
+        };
     }
 
-    /** Holds the call until released (or, with a duration, at most that long). */
-    private void hold(CountDownLatch latch, Duration duration) {
+    /** Something a held call does while it is counted by {@link #heldCalls()}. */
+    @FunctionalInterface
+    private interface Holding {
+        void run() throws IOException;
+    }
+
+    /** Counts the call as held while {@code holding} runs. */
+    private void held(Holding holding) throws IOException {
+        synchronized (releaseLock) {
+            held++;
+            releaseLock.notifyAll();
+        }
         try {
-            if (!closed) {
-                if (duration == null) {
-                    latch.await();
-                } else {
-                    latch.await(duration.toNanos(), TimeUnit.NANOSECONDS);
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            holding.run();
         } finally {
             synchronized (releaseLock) {
                 held--;
@@ -246,15 +282,41 @@ public final class Faults {
         }
     }
 
+    /**
+     * Waits until released (or, with a duration, at most that long).
+     *
+     * @return true when released (the faults were cleared, the emulator reset or closed), false when
+     *     the duration passed
+     */
+    private boolean pause(CountDownLatch latch, Duration duration) {
+        if (closed) {
+            return true;
+        }
+        try {
+            if (duration == null) {
+                latch.await();
+                return true;
+            }
+            return latch.await(duration.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return true;
+        }
+    }
+
     // ---- HTTP form ----
 
-    private static final Map<Fault.Kind, Set<String>> FIELDS = Map.of(
-            Fault.Kind.STATUS, Set.of("endpoint", "kind", "status", "retryAfterSeconds", "times"),
-            Fault.Kind.DELAY, Set.of("endpoint", "kind", "delayMillis", "times"),
-            Fault.Kind.HANG, Set.of("endpoint", "kind", "times"),
-            Fault.Kind.RESET, Set.of("endpoint", "kind", "times"),
-            Fault.Kind.MALFORMED, Set.of("endpoint", "kind", "times"),
-            Fault.Kind.FOREIGN_SOURCE, Set.of("endpoint", "kind", "times"));
+    /** The fields of the JSON rule a kind uses; every rule has {@code endpoint}, {@code kind} and may have {@code times}. */
+    private static Set<String> fieldsOf(Fault.Kind kind) {
+        return switch (kind) {
+            case STATUS -> Set.of("status", "retryAfterSeconds");
+            case DELAY, SLOW_BODY -> Set.of("delayMillis");
+            case HUGE_BODY -> Set.of("sizeBytes", "status");
+            case HANG, RESET, MALFORMED, STALL_BODY, TRUNCATED, WRONG_TYPES, FOREIGN_SOURCE -> Set.of();
+        };
+    }
+
+    private static final Set<String> COMMON_FIELDS = Set.of("endpoint", "kind", "times");
 
     /** Parses the JSON rule of {@code POST /_emulator/faults}; the validation collects every problem. */
     static Fault fromJson(JsonNode rule, Errors.Validation validation) {
@@ -267,16 +329,15 @@ public final class Faults {
         if (kindName == null) {
             return null;
         }
-        Fault.Kind kind;
-        try {
-            kind = Fault.Kind.valueOf(kindName.toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
-        } catch (IllegalArgumentException e) {
-            validation.add("kind", "Input should be one of " + java.util.Arrays.stream(Fault.Kind.values())
-                    .map(value -> "'" + value.wireName() + "'").collect(java.util.stream.Collectors.joining(", ")), "enum");
+        Optional<Fault.Kind> parsedKind = Fault.Kind.fromWireName(kindName);
+        if (parsedKind.isEmpty()) {
+            validation.add("kind", "Input should be " + Arrays.stream(Fault.Kind.values())
+                    .map(known -> "'" + known.wireName() + "'").collect(Collectors.joining(", ")), "enum");
             return null;
         }
+        Fault.Kind kind = parsedKind.get();
         rule.properties().forEach(field -> {
-            if (!FIELDS.get(kind).contains(field.getKey())) {
+            if (!COMMON_FIELDS.contains(field.getKey()) && !fieldsOf(kind).contains(field.getKey())) {
                 validation.add(field.getKey(), "Not used by a " + kind.wireName() + " fault", "extra_forbidden");
             }
         });
@@ -290,6 +351,12 @@ public final class Faults {
                 case HANG -> Fault.hang(endpoint);
                 case RESET -> Fault.reset(endpoint);
                 case MALFORMED -> Fault.malformed(endpoint);
+                case STALL_BODY -> Fault.stallBody(endpoint);
+                case SLOW_BODY -> Fault.slowBody(endpoint, Duration.ofMillis(requiredInt(rule, "delayMillis", validation)));
+                case HUGE_BODY -> Fault.hugeBody(endpoint, rule.has("status") ? requiredInt(rule, "status", validation) : 200,
+                        requiredLong(rule, "sizeBytes", validation));
+                case TRUNCATED -> Fault.truncated(endpoint);
+                case WRONG_TYPES -> Fault.wrongTypes(endpoint);
                 case FOREIGN_SOURCE -> foreignSource(endpoint);
             };
             if (rule.has("retryAfterSeconds")) {
@@ -300,10 +367,25 @@ public final class Faults {
             }
             return validation.isEmpty() ? fault : null;
         } catch (IllegalArgumentException | IllegalStateException e) {
-            validation.add(kind == Fault.Kind.STATUS && e.getMessage().startsWith("status") ? "status"
-                    : e.getMessage().startsWith("endpoint") ? "endpoint" : "body", e.getMessage(), "value_error");
+            validation.add(fieldOf(e.getMessage()), e.getMessage(), "value_error");
             return null;
         }
+    }
+
+    /** The rule field a factory's error message is about: its first word when that is a field, else the body. */
+    private static String fieldOf(String message) {
+        String first = message.split(" ", 2)[0];
+        return Set.of("status", "endpoint", "delay", "sizeBytes", "times", "retryAfterSeconds").contains(first)
+                ? (first.equals("delay") ? "delayMillis" : first) : "body";
+    }
+
+    private static long requiredLong(JsonNode rule, String field, Errors.Validation validation) {
+        JsonNode value = rule.get(field);
+        if (value == null || !value.isIntegralNumber() || !value.canConvertToLong()) {
+            validation.add(field, "Input should be a valid integer", "int_type");
+            return 1; // a harmless placeholder; the validation error wins
+        }
+        return value.asLong();
     }
 
     private static Fault foreignSource(String endpoint) {
@@ -328,6 +410,7 @@ public final class Faults {
         fault.status().ifPresent(status -> node.put("status", status));
         fault.retryAfterSeconds().ifPresent(seconds -> node.put("retryAfterSeconds", seconds));
         fault.delay().ifPresent(delay -> node.put("delayMillis", delay.toMillis()));
+        fault.sizeBytes().ifPresent(size -> node.put("sizeBytes", size));
         fault.times().ifPresent(times -> node.put("times", times));
         return node;
     }

@@ -7,7 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -180,6 +186,155 @@ class FaultInjectionTest {
         assertThrows(UncheckedIOException.class, result::json);
     }
 
+    /** Starts a token request whose body is read as a stream, so a test sees the headers before the body ends. */
+    private HttpResponse<InputStream> requestTokenStreaming() throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(emulator.baseUri() + "/api/v1/account/applications/token"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(TestHttp.json(Map.of(
+                        "client_id", AirbyteEmulator.DEFAULT_CLIENT_ID, "client_secret", AirbyteEmulator.DEFAULT_CLIENT_SECRET))))
+                .build();
+        return STREAMING.sendAsync(request, HttpResponse.BodyHandlers.ofInputStream()).get(GUARD_SECONDS, TimeUnit.SECONDS);
+    }
+
+    private static final HttpClient STREAMING = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    @Test
+    void stallBodyFaultSendsTheHeadersAndHalfTheBodyThenNothingUntilCleared() throws Exception {
+        int normalLength = requestToken().body().getBytes(StandardCharsets.UTF_8).length;
+        emulator.faults().add(Fault.stallBody(TOKEN).times(1));
+
+        HttpResponse<InputStream> response = requestTokenStreaming();
+        assertEquals(200, response.statusCode());
+        assertEquals(normalLength, response.headers().firstValueAsLong("Content-Length").orElseThrow());
+        assertTrue(emulator.faults().awaitHeldCalls(1, Duration.ofSeconds(GUARD_SECONDS)));
+        try (InputStream body = response.body()) {
+            assertEquals(normalLength / 2, body.readNBytes(normalLength / 2).length);
+            CompletableFuture<byte[]> rest = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return body.readAllBytes();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            assertFalse(rest.isDone());
+
+            emulator.faults().clear();
+
+            assertTrue(failureOf(rest) instanceof UncheckedIOException, "the connection closes before the announced length");
+        }
+        assertEquals(0, emulator.faults().heldCalls());
+        assertEquals(200, requestToken().status());
+    }
+
+    @Test
+    void slowBodyFaultSendsTheWholeNormalBodyOneByteAtATime() {
+        emulator.faults().add(Fault.slowBody(TOKEN, Duration.ofMillis(1)).times(1));
+        TestHttp.Result result = requestToken();
+        assertEquals(200, result.status());
+        assertEquals("bearer", result.json().get("token_type").asText());
+    }
+
+    @Test
+    void slowBodyFaultHoldsTheCallWhileItTricklesUntilCleared() throws Exception {
+        emulator.faults().add(Fault.slowBody(TOKEN, Duration.ofHours(1)));
+        HttpResponse<InputStream> response = requestTokenStreaming();
+        assertEquals(200, response.statusCode());
+        assertTrue(emulator.faults().awaitHeldCalls(1, Duration.ofSeconds(GUARD_SECONDS)));
+
+        emulator.faults().clear();
+
+        try (InputStream body = response.body()) {
+            assertThrows(IOException.class, body::readAllBytes);
+        }
+        assertEquals(0, emulator.faults().heldCalls());
+    }
+
+    @Test
+    void hugeBodyFaultAnswersWithAJsonBodyOfExactlyTheGivenSize() {
+        long size = 3L * 1024 * 1024;
+        emulator.faults().add(Fault.hugeBody(TOKEN, size).times(1));
+        TestHttp.Result huge = requestToken();
+        assertEquals(200, huge.status());
+        assertEquals(size, huge.body().length());
+        assertEquals("Emulated fault: huge body", huge.json().get("message").asText());
+
+        emulator.faults().add(Fault.hugeBody(TOKEN, 500, 100).times(1));
+        TestHttp.Result error = requestToken();
+        assertEquals(500, error.status());
+        assertEquals(100, error.body().length());
+        assertTrue(error.json().get("errors").isArray());
+
+        emulator.faults().add(Fault.hugeBody(TOKEN, 5).times(1));
+        assertEquals("     ", requestToken().body());
+        assertEquals(200, requestToken().status());
+    }
+
+    @Test
+    void truncatedFaultAnnouncesTheWholeBodySendsHalfAndCloses() throws Exception {
+        int normalLength = requestToken().body().getBytes(StandardCharsets.UTF_8).length;
+        emulator.faults().add(Fault.truncated(TOKEN).times(1));
+        HttpResponse<InputStream> response = requestTokenStreaming();
+        assertEquals(200, response.statusCode());
+        assertEquals(normalLength, response.headers().firstValueAsLong("Content-Length").orElseThrow());
+        try (InputStream body = response.body()) {
+            assertEquals(normalLength / 2, body.readNBytes(normalLength / 2).length);
+            assertThrows(IOException.class, body::readAllBytes);
+        }
+        assertEquals(200, requestToken().status());
+    }
+
+    @Test
+    void wrongTypesFaultKeepsTheShapeButChangesEveryValueType() {
+        emulator.faults().add(Fault.wrongTypes(TOKEN).times(1));
+        TestHttp.Result result = requestToken();
+        assertEquals(200, result.status());
+        JsonNode json = result.json();
+        assertTrue(json.get("access_token").isNumber(), json.toString());
+        assertTrue(json.get("token_type").isNumber(), json.toString());
+        assertTrue(json.get("expires_in").isTextual(), json.toString());
+        assertTrue(requestToken().json().get("access_token").isTextual());
+    }
+
+    @Test
+    void theNewKindsArePostedAndListedOverHttpByTheirWireNames() {
+        List<String> rules = List.of(
+                "{\"endpoint\":\"" + TOKEN + "\",\"kind\":\"stall-body\"}",
+                "{\"endpoint\":\"" + TOKEN + "\",\"kind\":\"slow-body\",\"delayMillis\":20}",
+                "{\"endpoint\":\"" + TOKEN + "\",\"kind\":\"huge-body\",\"sizeBytes\":67108864,\"status\":500}",
+                "{\"endpoint\":\"" + TOKEN + "\",\"kind\":\"truncated\",\"times\":2}",
+                "{\"endpoint\":\"" + TOKEN + "\",\"kind\":\"wrong-types\"}");
+        for (String rule : rules) {
+            assertEquals(201, TestHttp.post(emulator, "/_emulator/faults", rule).status(), rule);
+        }
+        assertEquals(List.of(Fault.stallBody(TOKEN), Fault.slowBody(TOKEN, Duration.ofMillis(20)),
+                Fault.hugeBody(TOKEN, 500, 64L * 1024 * 1024), Fault.truncated(TOKEN).times(2), Fault.wrongTypes(TOKEN)),
+                emulator.faults().active());
+        JsonNode listed = TestHttp.get(emulator, "/_emulator/faults").json();
+        assertEquals("huge-body", listed.get(2).get("kind").asText());
+        assertEquals(67108864L, listed.get(2).get("sizeBytes").asLong());
+        assertEquals(500, listed.get(2).get("status").asInt());
+        assertEquals("slow-body", listed.get(1).get("kind").asText());
+        assertEquals(20, listed.get(1).get("delayMillis").asInt());
+    }
+
+    @Test
+    void theNewKindsRejectMissingOrForeignFields() {
+        TestHttp.Result unknown = TestHttp.post(emulator, "/_emulator/faults", "{\"endpoint\":\"" + TOKEN + "\",\"kind\":\"stall_body\"}");
+        assertEquals(422, unknown.status());
+        assertTrue(unknown.json().get("errors").get(0).get("message").asText().contains("'stall-body'"), unknown.body());
+        assertEquals(422, TestHttp.post(emulator, "/_emulator/faults", "{\"endpoint\":\"" + TOKEN + "\",\"kind\":\"huge-body\"}").status());
+        assertEquals(422, TestHttp.post(emulator, "/_emulator/faults", "{\"endpoint\":\"" + TOKEN + "\",\"kind\":\"slow-body\"}").status());
+        TestHttp.Result tooSmall = TestHttp.post(emulator, "/_emulator/faults",
+                "{\"endpoint\":\"" + TOKEN + "\",\"kind\":\"huge-body\",\"sizeBytes\":0}");
+        assertEquals(422, tooSmall.status());
+        assertEquals("sizeBytes", tooSmall.json().get("errors").get(0).get("field").asText());
+        assertEquals(422, TestHttp.post(emulator, "/_emulator/faults",
+                "{\"endpoint\":\"" + TOKEN + "\",\"kind\":\"huge-body\",\"sizeBytes\":10,\"status\":100}").status());
+        assertEquals(422, TestHttp.post(emulator, "/_emulator/faults",
+                "{\"endpoint\":\"" + TOKEN + "\",\"kind\":\"truncated\",\"status\":500}").status());
+        assertTrue(emulator.faults().active().isEmpty());
+    }
+
     @Test
     void rulesPostedOverHttpAreListedWithTheirRemainingCalls() {
         TestHttp.Result added = TestHttp.post(emulator, "/_emulator/faults", "{\"endpoint\":\"" + TOKEN
@@ -224,5 +379,9 @@ class FaultInjectionTest {
         assertThrows(IllegalArgumentException.class, () -> Fault.hang("/api/v1/account/applications/token"));
         assertThrows(IllegalArgumentException.class, () -> Fault.hang("GET /x?y=1"));
         assertThrows(IllegalArgumentException.class, () -> Fault.delay(TOKEN, Duration.ofMillis(-1)));
+        assertThrows(IllegalArgumentException.class, () -> Fault.slowBody(TOKEN, Duration.ofMillis(-1)));
+        assertThrows(IllegalArgumentException.class, () -> Fault.hugeBody(TOKEN, 0));
+        assertThrows(IllegalArgumentException.class, () -> Fault.hugeBody(TOKEN, 199, 10));
+        assertThrows(IllegalStateException.class, () -> Fault.stallBody(TOKEN).retryAfterSeconds(1));
     }
 }

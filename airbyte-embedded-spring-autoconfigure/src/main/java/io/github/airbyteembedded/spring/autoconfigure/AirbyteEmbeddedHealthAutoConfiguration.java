@@ -13,7 +13,9 @@ import org.springframework.context.annotation.Bean;
  * Auto-configures a health contributor, {@code airbyteEmbedded}, that reports whether an Airbyte
  * operator token can be obtained: {@code UP} with the token's refresh time while one is cached,
  * {@code DOWN} with the stable error code when Airbyte refuses the credentials or cannot be reached,
- * {@code UNKNOWN} while the first check is still waiting on Airbyte.
+ * and {@code DOWN} with {@code upstream_timeout} when a check has waited 2 seconds on Airbyte (the
+ * check goes on; a later probe has its result). The interrupted probe of a stopping application is
+ * {@code UNKNOWN}.
  *
  * <p>Probes never add load to Airbyte: a cached token answers at once and a failure is remembered for
  * {@link AirbyteEmbedded#FAILED_CHECK_MEMORY}. No secret or token is ever shown. Turn it off with:

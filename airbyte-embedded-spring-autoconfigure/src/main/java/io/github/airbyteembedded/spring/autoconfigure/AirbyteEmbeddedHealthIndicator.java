@@ -18,8 +18,9 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 final class AirbyteEmbeddedHealthIndicator implements HealthIndicator {
 
     /**
-     * How long a probe waits for a check that has to ask Airbyte; past that it answers {@code UNKNOWN}
-     * and the check goes on, so the next probe has the result.
+     * How long a probe waits for a check that has to ask Airbyte; past that it answers {@code DOWN} with
+     * {@code upstream_timeout} (an Airbyte that slow is not healthy), and the check goes on, so that a
+     * later probe has its result.
      */
     static final Duration MAX_WAIT = Duration.ofSeconds(2);
 
@@ -36,7 +37,8 @@ final class AirbyteEmbeddedHealthIndicator implements HealthIndicator {
         try {
             status = airbyte.checkOperatorToken().get(MAX_WAIT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            return Health.unknown().withDetail("apiBaseUrl", apiBaseUrl).withDetail("operatorToken", "checking").build();
+            return Health.down().withDetail("apiBaseUrl", apiBaseUrl).withDetail("operatorToken", "checking")
+                    .withDetail("error", ErrorCode.UPSTREAM_TIMEOUT.code()).build();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Health.unknown().withDetail("apiBaseUrl", apiBaseUrl).withDetail("operatorToken", "checking").build();

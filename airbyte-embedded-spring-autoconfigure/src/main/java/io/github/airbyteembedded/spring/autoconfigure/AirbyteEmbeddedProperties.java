@@ -72,7 +72,7 @@ public final class AirbyteEmbeddedProperties {
     private Duration connectTimeout = Duration.ofSeconds(5);
 
     /**
-     * Timeout of each call to Airbyte, from sending the request to receiving the response.
+     * Deadline of each call to Airbyte, from sending the request to the last byte of the answer's body.
      */
     private Duration requestTimeout = Duration.ofSeconds(10);
 

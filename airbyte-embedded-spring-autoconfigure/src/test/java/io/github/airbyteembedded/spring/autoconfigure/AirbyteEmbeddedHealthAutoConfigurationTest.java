@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.airbyteembedded.testkit.AirbyteEmulator;
+import io.github.airbyteembedded.testkit.Fault;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -57,6 +58,21 @@ class AirbyteEmbeddedHealthAutoConfigurationTest {
                 assertEquals(first.getDetails(), second.getDetails(), "the second probe reuses the remembered failure");
                 assertEquals(callsAfterFirst, emulator.callCount(TOKEN_ENDPOINT));
                 assertNoSecret(first.getDetails());
+            });
+        }
+    }
+
+    @Test
+    void reportsDownWithinItsOwnWaitWhenAirbyteStallsMidAnswer() {
+        try (AirbyteEmulator emulator = AirbyteEmulator.builder().clientSecret(SECRET).build().start()) {
+            emulator.faults().add(Fault.stallBody(TOKEN_ENDPOINT));
+            runner.withPropertyValues(against(emulator)).withPropertyValues("airbyte.embedded.request-timeout=60s").run(context -> {
+                HealthIndicator indicator = context.getBean("airbyteEmbeddedHealthIndicator", HealthIndicator.class);
+                Health health = indicator.health();
+                assertEquals(Status.DOWN, health.getStatus(), health.getDetails().toString());
+                assertEquals("upstream_timeout", health.getDetails().get("error"));
+                assertEquals("checking", health.getDetails().get("operatorToken"));
+                assertNoSecret(health.getDetails());
             });
         }
     }
