@@ -13,7 +13,8 @@ import java.util.concurrent.CompletableFuture;
  *
  * <p>Every method takes the workspace name of the user, which the caller must have derived from the
  * authenticated user (see {@link AirbyteEmbedded#workspaceName(jakarta.servlet.http.HttpServletRequest)}),
- * never from request input. A source is only ever reported or disconnected when it belongs to that
+ * never from request input; a name that is not in the normal form the routes use (see {@link
+ * WorkspaceResolver}) is refused with an {@link IllegalArgumentException}. A source is only ever reported or disconnected when it belongs to that
  * workspace. The futures complete exceptionally with an {@link AirbyteApiException} when Airbyte
  * fails.
  *
@@ -77,9 +78,9 @@ public final class ConnectedSources {
 
     private static String requireWorkspace(String workspaceName) {
         Objects.requireNonNull(workspaceName, "workspaceName");
-        if (!WorkspaceNames.isValid(workspaceName)) {
-            throw new IllegalArgumentException("workspaceName is empty, longer than " + WorkspaceNames.MAX_LENGTH
-                    + " characters or has control characters");
+        if (!WorkspaceNames.isNormal(workspaceName)) {
+            throw new IllegalArgumentException("workspaceName is not a workspace name in normal form: empty, longer than "
+                    + WorkspaceNames.MAX_LENGTH + " characters, not NFC or not trimmed, or with control or format characters");
         }
         return workspaceName;
     }
