@@ -184,7 +184,7 @@ abstract class Route {
         }
         if (request.isAsyncSupported()) {
             exchange.startAsync(config.bodyReadTimeout().plus(deadline).plusSeconds(5), this::containerTimedOut);
-            RequestBody.read(request.getInputStream())
+            continueAsync(exchange, () -> RequestBody.read(request.getInputStream())
                     .orTimeout(config.bodyReadTimeout().toMillis(), TimeUnit.MILLISECONDS)
                     .whenComplete((bytes, failure) -> continueAsync(exchange, () -> {
                         if (failure == null) {
@@ -192,7 +192,7 @@ abstract class Route {
                         } else {
                             bodyFailed(exchange, failure);
                         }
-                    }));
+                    })));
             return;
         }
         byte[] bytes;
@@ -233,7 +233,7 @@ abstract class Route {
         refuse(exchange, ErrorCode.UPSTREAM_TIMEOUT, null);
     }
 
-    /** Work continued on another thread than the request's: nothing may escape it unanswered. */
+    /** Work of a request gone asynchronous: nothing may escape it unanswered. */
     @FunctionalInterface
     private interface Continuation {
         void run() throws IOException;
