@@ -18,7 +18,7 @@ import java.util.concurrent.TimeoutException;
 /**
  * The running Airbyte Embedded integration of one application: its configuration, the HTTP client
  * and cached operator token (and workspaces' scoped tokens) it uses to talk to Airbyte, the per-user
- * rate limiter, and the counters of what the token route did.
+ * rate limiters, and the counters of what the token route did.
  *
  * <p>{@link AirbyteEmbeddedFilter} creates one from its configuration; create it yourself to share
  * it with other code, for example to read its {@link #statistics()}:
@@ -50,7 +50,12 @@ public final class AirbyteEmbedded {
     private final AirbyteApiClient client;
     private final ConnectedSources sources;
     private final UpstreamPermits upstreamPermits;
-    private final UserRateLimiter rateLimiter;
+    private final RateLimiter tokenRateLimiter;
+    private final RateLimiter sourcesListRateLimiter;
+    private final RateLimiter sourcesChangeRateLimiter;
+    private final NotifiedSources notifiedSources;
+    private final WorkspaceNames workspaceNames;
+    private final RoutePaths routePaths;
     private volatile OperatorTokenStatus lastFailedCheck;
     private final PageSettings page;
 
@@ -66,10 +71,20 @@ public final class AirbyteEmbedded {
                 config.operatorTokenRefreshSkew(), config.clock(), ForkJoinPool.commonPool(), ScopedTokenCache.MAX_WORKSPACES);
         this.sources = new ConnectedSources(client, scopedTokens);
         this.page = new PageSettings(config);
-        this.rateLimiter = config.rateLimitEnabled()
-                ? new UserRateLimiter(config.rateLimitPermits(), config.rateLimitPeriod(),
-                        config.rateLimitMaxTrackedUsers(), tickerOf(config.clock()))
+        Ticker ticker = tickerOf(config.clock());
+        int maxTrackedUsers = config.rateLimitMaxTrackedUsers();
+        this.tokenRateLimiter = config.rateLimitEnabled()
+                ? new UserRateLimiter(config.rateLimitPermits(), config.rateLimitPeriod(), maxTrackedUsers, ticker)
                 : null;
+        this.sourcesListRateLimiter = config.sourcesListRateLimitEnabled()
+                ? new UserRateLimiter(config.sourcesListRateLimitPermits(), config.sourcesListRateLimitPeriod(), maxTrackedUsers, ticker)
+                : null;
+        this.sourcesChangeRateLimiter = config.sourcesChangeRateLimitEnabled()
+                ? new UserRateLimiter(config.sourcesChangeRateLimitPermits(), config.sourcesChangeRateLimitPeriod(), maxTrackedUsers, ticker)
+                : null;
+        this.notifiedSources = new InMemoryNotifiedSources(InMemoryNotifiedSources.MAX_REMEMBERED);
+        this.workspaceNames = WorkspaceNames.of(config.foldWorkspaceNameCase());
+        this.routePaths = new RoutePaths(config);
     }
 
     /**
@@ -213,16 +228,48 @@ public final class AirbyteEmbedded {
 
     /**
      * Resolves the workspace name of the authenticated user of a request with the configured {@link
-     * WorkspaceResolver}, as the routes do.
+     * WorkspaceResolver}, as the routes do: the resolver's name in normal form (see {@link
+     * WorkspaceResolver} for the rules), or its pseudonym.
      *
      * @param request the request
      * @return the workspace name, or empty when the request has no authenticated user or the resolver
-     *     gave an invalid name
+     *     gave a name that breaks the rules
      */
     public Optional<String> workspaceName(HttpServletRequest request) {
         Objects.requireNonNull(request, "request");
-        Optional<String> name = config.workspaceResolver().resolveWorkspaceName(request);
-        return name == null ? Optional.empty() : name.filter(WorkspaceNames::isValid);
+        try {
+            return resolveWorkspaceName(request);
+        } catch (WorkspaceNames.InvalidWorkspaceNameException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * The workspace name of a request, as the routes use it.
+     *
+     * @throws WorkspaceNames.InvalidWorkspaceNameException when the resolver's name breaks the rules
+     */
+    Optional<String> resolveWorkspaceName(HttpServletRequest request) {
+        return workspaceNames.resolve(config.workspaceResolver(), request);
+    }
+
+    /**
+     * Returns whether the filter answers a request itself rather than passing it on: whether it is
+     * addressed to the token route or, unless they are off, to one of the sources routes, with any
+     * method. A request to a route with path parameters ({@code ;x=1}) is the route's, which refuses
+     * it. Frameworks that must treat the routes apart (the Spring Security integration exempts them
+     * from the CSRF token check) ask this, so that they and the filter never disagree.
+     *
+     * @param request the request
+     * @return whether one of the routes answers it
+     * @since 0.2.0
+     */
+    public boolean isRouteRequest(HttpServletRequest request) {
+        return routePaths.match(Objects.requireNonNull(request, "request")) != null;
+    }
+
+    RoutePaths routePaths() {
+        return routePaths;
     }
 
     /** Mints a widget token bound to a workspace and an origin. */
@@ -235,9 +282,23 @@ public final class AirbyteEmbedded {
         return upstreamPermits;
     }
 
-    /** The per-user rate limiter, or empty when the rate limit is disabled. */
-    Optional<UserRateLimiter> rateLimiter() {
-        return Optional.ofNullable(rateLimiter);
+    /** The token route's per-user rate limiter, or empty when it is off. */
+    Optional<RateLimiter> tokenRateLimiter() {
+        return Optional.ofNullable(tokenRateLimiter);
+    }
+
+    /** The per-user rate limiter of listing sources, or empty when it is off. */
+    Optional<RateLimiter> sourcesListRateLimiter() {
+        return Optional.ofNullable(sourcesListRateLimiter);
+    }
+
+    /** The per-user rate limiter of deleting sources and of source events, or empty when it is off. */
+    Optional<RateLimiter> sourcesChangeRateLimiter() {
+        return Optional.ofNullable(sourcesChangeRateLimiter);
+    }
+
+    NotifiedSources notifiedSources() {
+        return notifiedSources;
     }
 
     static Ticker tickerOf(Clock clock) {

@@ -75,6 +75,29 @@ public final class AirbyteEmbeddedConfig {
     /** How many users' rate-limit state is kept at most when not configured. */
     public static final int DEFAULT_RATE_LIMIT_MAX_TRACKED_USERS = 10_000;
 
+    /**
+     * How many times one user may list their sources per {@link #DEFAULT_RATE_LIMIT_PERIOD} when not
+     * configured: a page lists them once when it loads and once per connected source.
+     *
+     * @since 0.2.0
+     */
+    public static final int DEFAULT_SOURCES_LIST_RATE_LIMIT_PERMITS = 60;
+
+    /**
+     * How many sources one user may disconnect, and source events they may send, together per {@link
+     * #DEFAULT_RATE_LIMIT_PERIOD} when not configured: one of each per click in the widget or the page.
+     *
+     * @since 0.2.0
+     */
+    public static final int DEFAULT_SOURCES_CHANGE_RATE_LIMIT_PERMITS = 30;
+
+    /**
+     * How long a route waits for the request body to arrive, when not configured.
+     *
+     * @since 0.2.0
+     */
+    public static final Duration DEFAULT_BODY_READ_TIMEOUT = Duration.ofSeconds(10);
+
     private static final Duration MAX_REFRESH_SKEW = Duration.ofMinutes(10);
     private static final Duration MAX_TIMEOUT = Duration.ofMinutes(5);
     private static final Pattern UUID_PATTERN =
@@ -101,6 +124,14 @@ public final class AirbyteEmbeddedConfig {
     private final int rateLimitPermits;
     private final Duration rateLimitPeriod;
     private final int rateLimitMaxTrackedUsers;
+    private final boolean sourcesListRateLimitEnabled;
+    private final int sourcesListRateLimitPermits;
+    private final Duration sourcesListRateLimitPeriod;
+    private final boolean sourcesChangeRateLimitEnabled;
+    private final int sourcesChangeRateLimitPermits;
+    private final Duration sourcesChangeRateLimitPeriod;
+    private final Duration bodyReadTimeout;
+    private final boolean foldWorkspaceNameCase;
     private final TokenRouteListener listener;
     private final boolean sourceRoutesEnabled;
     private final String sourcesPath;
@@ -132,6 +163,14 @@ public final class AirbyteEmbeddedConfig {
         this.rateLimitPermits = builder.rateLimitPermits;
         this.rateLimitPeriod = builder.rateLimitPeriod;
         this.rateLimitMaxTrackedUsers = builder.rateLimitMaxTrackedUsers;
+        this.sourcesListRateLimitEnabled = builder.sourcesListRateLimitEnabled;
+        this.sourcesListRateLimitPermits = builder.sourcesListRateLimitPermits;
+        this.sourcesListRateLimitPeriod = builder.sourcesListRateLimitPeriod;
+        this.sourcesChangeRateLimitEnabled = builder.sourcesChangeRateLimitEnabled;
+        this.sourcesChangeRateLimitPermits = builder.sourcesChangeRateLimitPermits;
+        this.sourcesChangeRateLimitPeriod = builder.sourcesChangeRateLimitPeriod;
+        this.bodyReadTimeout = builder.bodyReadTimeout;
+        this.foldWorkspaceNameCase = builder.foldWorkspaceNameCase;
         this.listener = builder.listener;
         this.sourceRoutesEnabled = builder.sourceRoutesEnabled;
         this.sourcesPath = builder.sourcesPath;
@@ -175,9 +214,11 @@ public final class AirbyteEmbeddedConfig {
                 .allowedOrigins(allowedOrigins())
                 .tokenPath(tokenPath)
                 .workspaceResolver(workspaceResolver)
+                .foldWorkspaceNameCase(foldWorkspaceNameCase)
                 .operatorTokenRefreshSkew(operatorTokenRefreshSkew)
                 .connectTimeout(connectTimeout)
                 .requestTimeout(requestTimeout)
+                .bodyReadTimeout(bodyReadTimeout)
                 .sourceTemplateTags(sourceTemplateTags, sourceTemplateTagsMode)
                 .connectionTemplateTags(connectionTemplateTags, connectionTemplateTagsMode)
                 .clock(clock)
@@ -196,6 +237,14 @@ public final class AirbyteEmbeddedConfig {
         builder.rateLimit(rateLimitPermits, rateLimitPeriod);
         if (!rateLimitEnabled) {
             builder.disableRateLimit();
+        }
+        builder.sourcesListRateLimit(sourcesListRateLimitPermits, sourcesListRateLimitPeriod);
+        if (!sourcesListRateLimitEnabled) {
+            builder.disableSourcesListRateLimit();
+        }
+        builder.sourcesChangeRateLimit(sourcesChangeRateLimitPermits, sourcesChangeRateLimitPeriod);
+        if (!sourcesChangeRateLimitEnabled) {
+            builder.disableSourcesChangeRateLimit();
         }
         return builder;
     }
@@ -262,6 +311,28 @@ public final class AirbyteEmbeddedConfig {
      */
     public WorkspaceResolver workspaceResolver() {
         return workspaceResolver;
+    }
+
+    /**
+     * Returns whether workspace names are case folded before anything else is made of them, so that
+     * {@code Alice} and {@code alice} are one workspace (see {@link WorkspaceResolver} for the rules).
+     *
+     * @return {@code false} unless configured
+     * @since 0.2.0
+     */
+    public boolean foldWorkspaceNameCase() {
+        return foldWorkspaceNameCase;
+    }
+
+    /**
+     * Returns how long a route waits for a request body to arrive before answering {@code 408
+     * request_timeout}. No container thread waits meanwhile when the request is async-supported.
+     *
+     * @return the timeout, {@link #DEFAULT_BODY_READ_TIMEOUT} unless configured
+     * @since 0.2.0
+     */
+    public Duration bodyReadTimeout() {
+        return bodyReadTimeout;
     }
 
     /**
@@ -395,6 +466,68 @@ public final class AirbyteEmbeddedConfig {
     }
 
     /**
+     * Returns whether each user's listing of their sources is rate limited.
+     *
+     * @return {@code true} unless {@link Builder#disableSourcesListRateLimit()} was called
+     * @since 0.2.0
+     */
+    public boolean sourcesListRateLimitEnabled() {
+        return sourcesListRateLimitEnabled;
+    }
+
+    /**
+     * Returns how many times one user may list their sources per {@link #sourcesListRateLimitPeriod()}.
+     *
+     * @return the permits, {@value #DEFAULT_SOURCES_LIST_RATE_LIMIT_PERMITS} unless configured
+     * @since 0.2.0
+     */
+    public int sourcesListRateLimitPermits() {
+        return sourcesListRateLimitPermits;
+    }
+
+    /**
+     * Returns the period over which {@link #sourcesListRateLimitPermits()} refill.
+     *
+     * @return the period, one minute unless configured
+     * @since 0.2.0
+     */
+    public Duration sourcesListRateLimitPeriod() {
+        return sourcesListRateLimitPeriod;
+    }
+
+    /**
+     * Returns whether each user's disconnecting of sources and source events are rate limited (one
+     * limit for both).
+     *
+     * @return {@code true} unless {@link Builder#disableSourcesChangeRateLimit()} was called
+     * @since 0.2.0
+     */
+    public boolean sourcesChangeRateLimitEnabled() {
+        return sourcesChangeRateLimitEnabled;
+    }
+
+    /**
+     * Returns how many sources one user may disconnect, and source events they may send, together
+     * per {@link #sourcesChangeRateLimitPeriod()}.
+     *
+     * @return the permits, {@value #DEFAULT_SOURCES_CHANGE_RATE_LIMIT_PERMITS} unless configured
+     * @since 0.2.0
+     */
+    public int sourcesChangeRateLimitPermits() {
+        return sourcesChangeRateLimitPermits;
+    }
+
+    /**
+     * Returns the period over which {@link #sourcesChangeRateLimitPermits()} refill.
+     *
+     * @return the period, one minute unless configured
+     * @since 0.2.0
+     */
+    public Duration sourcesChangeRateLimitPeriod() {
+        return sourcesChangeRateLimitPeriod;
+    }
+
+    /**
      * Returns the listener told about every outcome of the route and every call to Airbyte.
      *
      * @return the listener; a no-op unless configured
@@ -484,9 +617,13 @@ public final class AirbyteEmbeddedConfig {
         joiner.add("allowedOrigins=" + allowedOrigins());
         joiner.add("tokenPath=" + tokenPath);
         joiner.add("workspaceResolver=" + workspaceResolver);
+        if (foldWorkspaceNameCase) {
+            joiner.add("foldWorkspaceNameCase=true");
+        }
         joiner.add("operatorTokenRefreshSkew=" + operatorTokenRefreshSkew);
         joiner.add("connectTimeout=" + connectTimeout);
         joiner.add("requestTimeout=" + requestTimeout);
+        joiner.add("bodyReadTimeout=" + bodyReadTimeout);
         joiner.add("maxConcurrentUpstreamCalls=" + maxConcurrentUpstreamCalls);
         joiner.add(!rateLimitEnabled ? "rateLimit=off"
                 : "rateLimit=" + rateLimitPermits + "/" + rateLimitPeriod + " (max tracked users " + rateLimitMaxTrackedUsers + ")");
@@ -494,6 +631,12 @@ public final class AirbyteEmbeddedConfig {
             joiner.add("regionId=" + regionId);
         }
         joiner.add(sourceRoutesEnabled ? "sourcesPath=" + sourcesPath + ", sourceEventsPath=" + sourceEventsPath : "sourceRoutes=off");
+        if (sourceRoutesEnabled) {
+            joiner.add("sourcesListRateLimit=" + (sourcesListRateLimitEnabled
+                    ? sourcesListRateLimitPermits + "/" + sourcesListRateLimitPeriod : "off"));
+            joiner.add("sourcesChangeRateLimit=" + (sourcesChangeRateLimitEnabled
+                    ? sourcesChangeRateLimitPermits + "/" + sourcesChangeRateLimitPeriod : "off"));
+        }
         if (!sourceTemplateTags.isEmpty()) {
             joiner.add("sourceTemplateTags=" + sourceTemplateTags + " (" + sourceTemplateTagsMode + ")");
         }
@@ -542,6 +685,14 @@ public final class AirbyteEmbeddedConfig {
         private int rateLimitPermits = DEFAULT_RATE_LIMIT_PERMITS;
         private Duration rateLimitPeriod = DEFAULT_RATE_LIMIT_PERIOD;
         private int rateLimitMaxTrackedUsers = DEFAULT_RATE_LIMIT_MAX_TRACKED_USERS;
+        private boolean sourcesListRateLimitEnabled = true;
+        private int sourcesListRateLimitPermits = DEFAULT_SOURCES_LIST_RATE_LIMIT_PERMITS;
+        private Duration sourcesListRateLimitPeriod = DEFAULT_RATE_LIMIT_PERIOD;
+        private boolean sourcesChangeRateLimitEnabled = true;
+        private int sourcesChangeRateLimitPermits = DEFAULT_SOURCES_CHANGE_RATE_LIMIT_PERMITS;
+        private Duration sourcesChangeRateLimitPeriod = DEFAULT_RATE_LIMIT_PERIOD;
+        private Duration bodyReadTimeout = DEFAULT_BODY_READ_TIMEOUT;
+        private boolean foldWorkspaceNameCase;
         private TokenRouteListener listener = TokenRouteListener.NONE;
         private boolean sourceRoutesEnabled = true;
         private String sourcesPath = DEFAULT_SOURCES_PATH;
@@ -658,6 +809,37 @@ public final class AirbyteEmbeddedConfig {
          */
         public Builder workspaceResolver(WorkspaceResolver workspaceResolver) {
             this.workspaceResolver = Objects.requireNonNull(workspaceResolver, "workspaceResolver");
+            return this;
+        }
+
+        /**
+         * Sets whether workspace names are case folded (default {@code false}), for logins that keep
+         * the case the user typed: {@code Alice} and {@code alice} then get one workspace. The name
+         * the resolver gives is folded before anything is made of it, so a pseudonym is the
+         * pseudonym of the folded name. Turning it on moves users whose names have upper-case
+         * letters to another workspace.
+         *
+         * @param fold whether to fold case
+         * @return this builder
+         * @since 0.2.0
+         */
+        public Builder foldWorkspaceNameCase(boolean fold) {
+            this.foldWorkspaceNameCase = fold;
+            return this;
+        }
+
+        /**
+         * Sets how long a route waits for a request body to arrive (default 10 seconds); past that it
+         * answers {@code 408 request_timeout} and closes the connection. The user and the origin are
+         * checked before the body is read, and, for async-supported requests, no container thread
+         * waits for it.
+         *
+         * @param timeout a positive duration of at most 5 minutes
+         * @return this builder
+         * @since 0.2.0
+         */
+        public Builder bodyReadTimeout(Duration timeout) {
+            this.bodyReadTimeout = Objects.requireNonNull(timeout, "timeout");
             return this;
         }
 
@@ -798,6 +980,65 @@ public final class AirbyteEmbeddedConfig {
         }
 
         /**
+         * Limits how often each user may list their sources (default {@value
+         * #DEFAULT_SOURCES_LIST_RATE_LIMIT_PERMITS} per minute), refilled continuously; past that
+         * {@code GET <sources-path>} answers {@code 429 rate_limited} with {@code Retry-After}. Users
+         * are told apart as by {@link #rateLimit(int, Duration)}, and at most {@link
+         * #rateLimitMaxTrackedUsers(int)} users are tracked.
+         *
+         * @param permits between 1 and 1000000
+         * @param period between 1 second and 1 day
+         * @return this builder
+         * @since 0.2.0
+         */
+        public Builder sourcesListRateLimit(int permits, Duration period) {
+            this.sourcesListRateLimitEnabled = true;
+            this.sourcesListRateLimitPermits = permits;
+            this.sourcesListRateLimitPeriod = Objects.requireNonNull(period, "period");
+            return this;
+        }
+
+        /**
+         * Turns the per-user rate limit of listing sources off.
+         *
+         * @return this builder
+         * @since 0.2.0
+         */
+        public Builder disableSourcesListRateLimit() {
+            this.sourcesListRateLimitEnabled = false;
+            return this;
+        }
+
+        /**
+         * Limits how many sources each user may disconnect and source events they may send, together
+         * (default {@value #DEFAULT_SOURCES_CHANGE_RATE_LIMIT_PERMITS} per minute), refilled
+         * continuously; past that {@code DELETE <sources-path>/{id}} and {@code POST
+         * <source-events-path>} answer {@code 429 rate_limited} with {@code Retry-After}.
+         *
+         * @param permits between 1 and 1000000
+         * @param period between 1 second and 1 day
+         * @return this builder
+         * @since 0.2.0
+         */
+        public Builder sourcesChangeRateLimit(int permits, Duration period) {
+            this.sourcesChangeRateLimitEnabled = true;
+            this.sourcesChangeRateLimitPermits = permits;
+            this.sourcesChangeRateLimitPeriod = Objects.requireNonNull(period, "period");
+            return this;
+        }
+
+        /**
+         * Turns the per-user rate limit of disconnecting sources and of source events off.
+         *
+         * @return this builder
+         * @since 0.2.0
+         */
+        public Builder disableSourcesChangeRateLimit() {
+            this.sourcesChangeRateLimitEnabled = false;
+            return this;
+        }
+
+        /**
          * Sets a listener told about every outcome of the route and every call to Airbyte, for
          * metrics (the Spring Boot layer publishes them through Micrometer).
          *
@@ -931,19 +1172,17 @@ public final class AirbyteEmbeddedConfig {
             }
             validateTimeout("connect-timeout", connectTimeout);
             validateTimeout("request-timeout", requestTimeout);
+            validateTimeout("body-read-timeout", bodyReadTimeout);
             validateUuid("region-id", regionId);
             if (maxConcurrentUpstreamCalls < 1 || maxConcurrentUpstreamCalls > 10_000) {
                 throw new AirbyteEmbeddedConfigException("max-concurrent-upstream-calls",
                         "must be between 1 and 10000, was " + maxConcurrentUpstreamCalls);
             }
-            if (rateLimitEnabled) {
-                if (rateLimitPermits < 1 || rateLimitPermits > 1_000_000) {
-                    throw new AirbyteEmbeddedConfigException("rate-limit", "permits must be between 1 and 1000000, was " + rateLimitPermits);
-                }
-                if (rateLimitPeriod.compareTo(Duration.ofSeconds(1)) < 0 || rateLimitPeriod.compareTo(Duration.ofDays(1)) > 0) {
-                    throw new AirbyteEmbeddedConfigException("rate-limit", "the period must be between 1 second and 1 day, was " + rateLimitPeriod);
-                }
-            }
+            validateRateLimit("rate-limit", rateLimitEnabled, rateLimitPermits, rateLimitPeriod);
+            validateRateLimit("sources-list-rate-limit", sourcesListRateLimitEnabled, sourcesListRateLimitPermits,
+                    sourcesListRateLimitPeriod);
+            validateRateLimit("sources-change-rate-limit", sourcesChangeRateLimitEnabled, sourcesChangeRateLimitPermits,
+                    sourcesChangeRateLimitPeriod);
             if (rateLimitMaxTrackedUsers < 1 || rateLimitMaxTrackedUsers > 10_000_000) {
                 throw new AirbyteEmbeddedConfigException("rate-limit-max-tracked-users",
                         "must be between 1 and 10000000, was " + rateLimitMaxTrackedUsers);
@@ -1034,6 +1273,18 @@ public final class AirbyteEmbeddedConfig {
             }
             if (path.contains("//") || path.contains("/./") || path.contains("/../") || path.endsWith("/.") || path.endsWith("/..")) {
                 throw new AirbyteEmbeddedConfigException(setting, "'" + path + "' must be a normalised path");
+            }
+        }
+
+        private static void validateRateLimit(String setting, boolean enabled, int permits, Duration period) {
+            if (!enabled) {
+                return;
+            }
+            if (permits < 1 || permits > 1_000_000) {
+                throw new AirbyteEmbeddedConfigException(setting, "permits must be between 1 and 1000000, was " + permits);
+            }
+            if (period.compareTo(Duration.ofSeconds(1)) < 0 || period.compareTo(Duration.ofDays(1)) > 0) {
+                throw new AirbyteEmbeddedConfigException(setting, "the period must be between 1 second and 1 day, was " + period);
             }
         }
 

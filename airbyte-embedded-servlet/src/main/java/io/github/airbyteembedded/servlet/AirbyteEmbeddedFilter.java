@@ -70,10 +70,22 @@ import java.util.Objects;
  *       <td>{@code /api/airbyte/widget-token}</td></tr>
  *   <tr><td>{@code workspace-resolver}</td><td>class name of a {@link WorkspaceResolver} with a public
  *       no-argument constructor</td><td>the principal's name</td></tr>
+ *   <tr><td>{@code workspace-fold-case}</td><td>whether workspace names are case folded ({@code Alice}
+ *       and {@code alice} are one workspace)</td><td>{@code false}</td></tr>
  *   <tr><td>{@code operator-token-refresh-skew}</td><td>how long before expiry the operator token is
  *       replaced ({@code 60s}, {@code PT1M})</td><td>{@code 60s}</td></tr>
  *   <tr><td>{@code connect-timeout}</td><td>connect timeout of calls to Airbyte</td><td>{@code 5s}</td></tr>
  *   <tr><td>{@code request-timeout}</td><td>timeout of each call to Airbyte</td><td>{@code 10s}</td></tr>
+ *   <tr><td>{@code body-read-timeout}</td><td>how long a route waits for a request body
+ *       ({@code 408} after that)</td><td>{@code 10s}</td></tr>
+ *   <tr><td>{@code rate-limit}</td><td>widget tokens per user, {@code permits/period} or {@code
+ *       off}</td><td>{@code 10/1m}</td></tr>
+ *   <tr><td>{@code sources-list-rate-limit}</td><td>source listings per user, {@code permits/period} or
+ *       {@code off}</td><td>{@code 60/1m}</td></tr>
+ *   <tr><td>{@code sources-change-rate-limit}</td><td>source disconnections and source events per user,
+ *       together, {@code permits/period} or {@code off}</td><td>{@code 30/1m}</td></tr>
+ *   <tr><td>{@code rate-limit-max-tracked-users}</td><td>users whose rate-limit state each limit
+ *       keeps</td><td>{@code 10000}</td></tr>
  *   <tr><td>{@code region-id}</td><td>region of new workspaces</td><td>Airbyte's (US)</td></tr>
  *   <tr><td>{@code source-template-tags}, {@code source-template-tags-mode}</td><td>tags selecting the
  *       connectors offered, {@code any} or {@code all}</td><td>all connectors</td></tr>
@@ -206,13 +218,13 @@ public final class AirbyteEmbeddedFilter implements Filter {
             BOOTSTRAP.handle(httpRequest, httpResponse);
             return;
         }
-        Route.Matched matched = Route.match(httpRequest, current);
+        Route.Matched matched = Route.match(httpRequest, airbyte.routePaths(), current);
         if (matched == null) {
             chain.doFilter(request, response);
             return;
         }
         try {
-            matched.route().handle(httpRequest, httpResponse, matched.path());
+            matched.route().handle(httpRequest, httpResponse, matched.match());
         } catch (RuntimeException e) {
             LOG.log(Level.ERROR, "The token route failed unexpectedly: " + e.getClass().getName());
             if (!httpResponse.isCommitted()) {

@@ -13,12 +13,13 @@ import java.util.concurrent.CompletableFuture;
  *
  * <p>Every method takes the workspace name of the user, which the caller must have derived from the
  * authenticated user (see {@link AirbyteEmbedded#workspaceName(jakarta.servlet.http.HttpServletRequest)}),
- * never from request input. A source is only ever reported or disconnected when it belongs to that
- * workspace, checked twice: every call is made with a token scoped to the workspace (fetched from
- * Airbyte, which creates the workspace if it does not exist yet, and cached until shortly before it
- * expires), so Airbyte itself refuses another workspace's source; and a source is found or
- * disconnected only when it is in the workspace's list. The futures complete exceptionally with an
- * {@link AirbyteApiException} when Airbyte fails.
+ * never from request input; a name that is not in the normal form the routes use (see {@link
+ * WorkspaceResolver}) is refused with an {@link IllegalArgumentException}. A source is only ever
+ * reported or disconnected when it belongs to that workspace, checked twice: every call is made with
+ * a token scoped to the workspace (fetched from Airbyte, which creates the workspace if it does not
+ * exist yet, and cached until shortly before it expires), so Airbyte itself refuses another
+ * workspace's source; and a source is found or disconnected only when it is in the workspace's list.
+ * The futures complete exceptionally with an {@link AirbyteApiException} when Airbyte fails.
  *
  * <pre>{@code
  * Optional<String> workspace = airbyte.workspaceName(request);
@@ -90,9 +91,9 @@ public final class ConnectedSources {
 
     private static String requireWorkspace(String workspaceName) {
         Objects.requireNonNull(workspaceName, "workspaceName");
-        if (!WorkspaceNames.isValid(workspaceName)) {
-            throw new IllegalArgumentException("workspaceName is empty, longer than " + WorkspaceNames.MAX_LENGTH
-                    + " characters or has control characters");
+        if (!WorkspaceNames.isNormal(workspaceName)) {
+            throw new IllegalArgumentException("workspaceName is not a workspace name in normal form: empty, longer than "
+                    + WorkspaceNames.MAX_LENGTH + " characters, not NFC or not trimmed, or with control or format characters");
         }
         return workspaceName;
     }

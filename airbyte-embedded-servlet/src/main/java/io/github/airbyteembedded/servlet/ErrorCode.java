@@ -36,8 +36,19 @@ public enum ErrorCode {
     /** The source does not exist in the user's workspace; nothing was changed (404). */
     SOURCE_NOT_FOUND(404, "No such source in your workspace."),
 
-    /** The request body is not what the route expects, for example a source event without a source id (400). */
+    /**
+     * The request is not what the route expects: a source event without a source id, or a path with
+     * parameters ({@code ;x=1}) (400).
+     */
     INVALID_REQUEST(400, "The request is not valid."),
+
+    /**
+     * The request announced a body that did not arrive within the body-read timeout (408, with {@code
+     * Connection: close}).
+     *
+     * @since 0.2.0
+     */
+    REQUEST_TIMEOUT(408, "The request body did not arrive in time."),
 
     /** The request has a body larger than 4 KiB (413). The body is never used; send none. */
     PAYLOAD_TOO_LARGE(413, "The request body is too large; send no body or a small JSON one."),
@@ -45,13 +56,19 @@ public enum ErrorCode {
     /** The request has a body that is not declared as JSON (415). */
     UNSUPPORTED_MEDIA_TYPE(415, "Send no body, or a JSON one (Content-Type: application/json)."),
 
-    /** The user asked for more widget tokens than the rate limit allows; retry after {@code Retry-After} (429). */
+    /**
+     * The user sent more requests to a route than its per-user rate limit allows; retry after {@code
+     * Retry-After} (429).
+     */
     RATE_LIMITED(429, "Too many requests; try again shortly."),
 
     /** Too many calls to Airbyte are in flight in this application; retry after {@code Retry-After} (503). */
     OVERLOADED(503, "Too many requests are waiting on Airbyte; try again shortly."),
 
-    /** The workspace name resolved for the user is empty, too long or has control characters (400). */
+    /**
+     * The workspace name resolved for the user is empty, too long, or has control, format or
+     * unassigned characters (400); see {@link WorkspaceResolver} for the rules.
+     */
     INVALID_WORKSPACE_NAME(400, "The workspace name for this user is not valid."),
 
     /** Airbyte rejected the configured client credentials, the operator token or a workspace's scoped token (502). */

@@ -4,12 +4,14 @@ import io.github.airbyteembedded.servlet.page.WidgetScript;
 import jakarta.servlet.FilterConfig;
 import java.lang.reflect.InvocationTargetException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.BiConsumer;
 import java.util.function.UnaryOperator;
 
 /**
@@ -35,6 +37,7 @@ final class FilterConfigReader {
     static final String OPERATOR_TOKEN_REFRESH_SKEW = "operator-token-refresh-skew";
     static final String CONNECT_TIMEOUT = "connect-timeout";
     static final String REQUEST_TIMEOUT = "request-timeout";
+    static final String BODY_READ_TIMEOUT = "body-read-timeout";
     static final String REGION_ID = "region-id";
     static final String SOURCE_TEMPLATE_TAGS = "source-template-tags";
     static final String SOURCE_TEMPLATE_TAGS_MODE = "source-template-tags-mode";
@@ -43,9 +46,12 @@ final class FilterConfigReader {
     static final String MAX_CONCURRENT_UPSTREAM_CALLS = "max-concurrent-upstream-calls";
     static final String RATE_LIMIT = "rate-limit";
     static final String RATE_LIMIT_MAX_TRACKED_USERS = "rate-limit-max-tracked-users";
+    static final String SOURCES_LIST_RATE_LIMIT = "sources-list-rate-limit";
+    static final String SOURCES_CHANGE_RATE_LIMIT = "sources-change-rate-limit";
     static final String WORKSPACE_REQUEST_ATTRIBUTE = "workspace-request-attribute";
     static final String WORKSPACE_PSEUDONYM_KEY_ENV = "workspace-pseudonym-key-env";
     static final String WORKSPACE_PSEUDONYM_PREFIX = "workspace-pseudonym-prefix";
+    static final String WORKSPACE_FOLD_CASE = "workspace-fold-case";
     static final String SOURCE_ROUTES = "source-routes";
     static final String SOURCES_PATH = "sources-path";
     static final String SOURCE_EVENTS_PATH = "source-events-path";
@@ -59,9 +65,10 @@ final class FilterConfigReader {
     static final Set<String> KNOWN = Collections.unmodifiableSet(new TreeSet<>(List.of(
             CLIENT_ID, CLIENT_ID_ENV, CLIENT_SECRET_ENV, CLIENT_SECRET_PROPERTY, API_BASE_URL, ORGANIZATION_ID,
             ALLOWED_ORIGINS, TOKEN_PATH, WORKSPACE_RESOLVER, OPERATOR_TOKEN_REFRESH_SKEW, CONNECT_TIMEOUT,
-            REQUEST_TIMEOUT, REGION_ID, SOURCE_TEMPLATE_TAGS, SOURCE_TEMPLATE_TAGS_MODE, CONNECTION_TEMPLATE_TAGS,
-            CONNECTION_TEMPLATE_TAGS_MODE, MAX_CONCURRENT_UPSTREAM_CALLS, RATE_LIMIT, RATE_LIMIT_MAX_TRACKED_USERS,
-            WORKSPACE_REQUEST_ATTRIBUTE, WORKSPACE_PSEUDONYM_KEY_ENV, WORKSPACE_PSEUDONYM_PREFIX, SOURCE_ROUTES,
+            REQUEST_TIMEOUT, BODY_READ_TIMEOUT, REGION_ID, SOURCE_TEMPLATE_TAGS, SOURCE_TEMPLATE_TAGS_MODE,
+            CONNECTION_TEMPLATE_TAGS, CONNECTION_TEMPLATE_TAGS_MODE, MAX_CONCURRENT_UPSTREAM_CALLS, RATE_LIMIT,
+            RATE_LIMIT_MAX_TRACKED_USERS, SOURCES_LIST_RATE_LIMIT, SOURCES_CHANGE_RATE_LIMIT, WORKSPACE_REQUEST_ATTRIBUTE,
+            WORKSPACE_PSEUDONYM_KEY_ENV, WORKSPACE_PSEUDONYM_PREFIX, WORKSPACE_FOLD_CASE, SOURCE_ROUTES,
             SOURCES_PATH, SOURCE_EVENTS_PATH, WIDGET_VERSION, WIDGET_CDN_BASE, WIDGET_INTEGRITY, WIDGET_STYLE_HASH,
             WIDGET_PAGE_ORIGIN, ADD_CONTENT_SECURITY_POLICY)));
 
@@ -96,10 +103,12 @@ final class FilterConfigReader {
         param(filterConfig, ALLOWED_ORIGINS).ifPresent(value -> builder.allowedOrigins(list(value)));
         param(filterConfig, TOKEN_PATH).ifPresent(builder::tokenPath);
         builder.workspaceResolver(readWorkspaceResolver(filterConfig));
+        param(filterConfig, WORKSPACE_FOLD_CASE).ifPresent(value -> builder.foldWorkspaceNameCase(bool(WORKSPACE_FOLD_CASE, value)));
         param(filterConfig, OPERATOR_TOKEN_REFRESH_SKEW)
                 .ifPresent(value -> builder.operatorTokenRefreshSkew(Durations.parse(OPERATOR_TOKEN_REFRESH_SKEW, value)));
         param(filterConfig, CONNECT_TIMEOUT).ifPresent(value -> builder.connectTimeout(Durations.parse(CONNECT_TIMEOUT, value)));
         param(filterConfig, REQUEST_TIMEOUT).ifPresent(value -> builder.requestTimeout(Durations.parse(REQUEST_TIMEOUT, value)));
+        param(filterConfig, BODY_READ_TIMEOUT).ifPresent(value -> builder.bodyReadTimeout(Durations.parse(BODY_READ_TIMEOUT, value)));
         param(filterConfig, REGION_ID).ifPresent(builder::regionId);
         param(filterConfig, SOURCE_TEMPLATE_TAGS).ifPresent(value -> builder.sourceTemplateTags(list(value),
                 mode(filterConfig, SOURCE_TEMPLATE_TAGS_MODE)));
@@ -107,7 +116,12 @@ final class FilterConfigReader {
                 mode(filterConfig, CONNECTION_TEMPLATE_TAGS_MODE)));
         param(filterConfig, MAX_CONCURRENT_UPSTREAM_CALLS).ifPresent(value ->
                 builder.maxConcurrentUpstreamCalls(integer(MAX_CONCURRENT_UPSTREAM_CALLS, value)));
-        param(filterConfig, RATE_LIMIT).ifPresent(value -> readRateLimit(value, builder));
+        param(filterConfig, RATE_LIMIT).ifPresent(value -> readRateLimit(RATE_LIMIT, value, builder::rateLimit,
+                builder::disableRateLimit));
+        param(filterConfig, SOURCES_LIST_RATE_LIMIT).ifPresent(value -> readRateLimit(SOURCES_LIST_RATE_LIMIT, value,
+                builder::sourcesListRateLimit, builder::disableSourcesListRateLimit));
+        param(filterConfig, SOURCES_CHANGE_RATE_LIMIT).ifPresent(value -> readRateLimit(SOURCES_CHANGE_RATE_LIMIT, value,
+                builder::sourcesChangeRateLimit, builder::disableSourcesChangeRateLimit));
         param(filterConfig, RATE_LIMIT_MAX_TRACKED_USERS).ifPresent(value ->
                 builder.rateLimitMaxTrackedUsers(integer(RATE_LIMIT_MAX_TRACKED_USERS, value)));
         param(filterConfig, SOURCE_ROUTES).ifPresent(value -> builder.sourceRoutes(bool(SOURCE_ROUTES, value)));
@@ -182,16 +196,16 @@ final class FilterConfigReader {
     }
 
     /** {@code off}, or {@code <permits>/<period>} such as {@code 10/1m}. */
-    private static void readRateLimit(String value, AirbyteEmbeddedConfig.Builder builder) {
+    private static void readRateLimit(String setting, String value, BiConsumer<Integer, Duration> limit, Runnable off) {
         if (value.equalsIgnoreCase("off")) {
-            builder.disableRateLimit();
+            off.run();
             return;
         }
         String[] parts = value.split("/", 2);
         if (parts.length != 2) {
-            throw new AirbyteEmbeddedConfigException(RATE_LIMIT, "'" + value + "' must be 'off' or permits/period, such as 10/1m");
+            throw new AirbyteEmbeddedConfigException(setting, "'" + value + "' must be 'off' or permits/period, such as 10/1m");
         }
-        builder.rateLimit(integer(RATE_LIMIT, parts[0].strip()), Durations.parse(RATE_LIMIT, parts[1]));
+        limit.accept(integer(setting, parts[0].strip()), Durations.parse(setting, parts[1]));
     }
 
     private static int integer(String setting, String value) {

@@ -1,15 +1,11 @@
 package io.github.airbyteembedded.servlet;
 
-import jakarta.servlet.AsyncContext;
-import jakarta.servlet.AsyncEvent;
-import jakarta.servlet.AsyncListener;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
+import java.security.Principal;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
@@ -19,6 +15,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -26,10 +23,12 @@ import java.util.function.Supplier;
 
 /**
  * What every route of the filter does before its own work, in this order, each refusal before any
- * call to Airbyte: CORS preflight for allowed origins, method, body (small JSON or none), the
- * authenticated user's workspace, the exact origin. Then the route's own work, whose calls to Airbyte
- * run asynchronously ({@code startAsync}); a request without async support gets the same answer
- * computed on its own thread.
+ * call to Airbyte and before the body is read: path parameters refused, CORS preflight for allowed
+ * origins, method, the authenticated user's workspace, the exact origin, the user's rate limit. Then
+ * the body (small JSON or none), read without a container thread waiting on the client and within
+ * the body-read timeout. Then the route's own work, whose calls to Airbyte run asynchronously ({@code
+ * startAsync}); a request without async support gets the same answers, its thread waiting at most the
+ * deadlines.
  *
  * <p>The origin rule: a request that carries an {@code Origin} header must carry an allowed one. A
  * request without one is refused too, except a {@code GET}: browsers omit {@code Origin} on same-origin
@@ -39,7 +38,7 @@ import java.util.function.Supplier;
 abstract class Route {
 
     /** Bodies larger than this are refused. */
-    static final int MAX_BODY_BYTES = 4096;
+    static final int MAX_BODY_BYTES = RequestBody.MAX_BYTES;
 
     /** Retry-After of a request refused because too many are waiting on Airbyte. */
     static final Duration OVERLOADED_RETRY_AFTER = Duration.ofSeconds(1);
@@ -63,61 +62,51 @@ abstract class Route {
         this.deadline = config.connectTimeout().plus(config.requestTimeout()).multipliedBy(4).plusSeconds(2);
     }
 
-    /**
-     * Whether this route answers the path {@code uri[from, to)} (relative to the context path, without
-     * path parameters), whatever the method. Called for every request the filter sees, so it must not
-     * allocate.
-     */
-    abstract boolean matches(String uri, int from, int to);
-
-    /** Whether {@code uri[from, to)} is exactly {@code path}. */
-    static boolean isExactly(String uri, int from, int to, String path) {
-        return to - from == path.length() && uri.regionMatches(from, path, 0, path.length());
-    }
+    /** Whether this route answers requests to the target. */
+    abstract boolean answers(RoutePaths.Target target);
 
     /** The methods this route answers at the path. */
     abstract Set<String> methods(String path);
 
-    /** The route's own work, after the common checks passed. */
-    abstract void handleChecked(HttpServletRequest request, HttpServletResponse response, String path, Checked checked)
-            throws IOException;
+    /** The per-user rate limit of requests to the path (with one of its methods), if any. */
+    abstract Optional<RateLimiter> rateLimiter(String path);
+
+    /** The route's own work, after the common checks passed and the body was read. */
+    abstract void handleChecked(Exchange exchange, String path, Checked checked) throws IOException;
 
     /** Called once per answered request (preflights excepted); the token route counts them. */
     void outcome(String outcome, long startedNanos) {
     }
 
     /**
-     * Finds the route that answers a request, without allocating for requests to other paths: the
-     * request URI is compared in place, and the path string is only built for a match.
+     * Finds the route that answers a request, without allocating for requests to other paths.
      *
-     * @return the route and the request's path relative to the context path, or {@code null}
+     * @return the route and what it matched, or {@code null}
      */
-    static Matched match(HttpServletRequest request, Route[] routes) {
-        String uri = request.getRequestURI();
-        if (uri == null) {
+    static Matched match(HttpServletRequest request, RoutePaths paths, Route[] routes) {
+        RoutePaths.Match match = paths.match(request);
+        if (match == null) {
             return null;
         }
-        String contextPath = request.getContextPath();
-        int from = contextPath == null ? 0 : contextPath.length();
-        if (from > 0 && !uri.startsWith(contextPath)) {
-            return null;
-        }
-        int parameters = uri.indexOf(';', from);
-        int to = parameters >= 0 ? parameters : uri.length();
         for (Route route : routes) {
-            if (route.matches(uri, from, to)) {
-                return new Matched(route, uri.substring(from, to));
+            if (route.answers(match.target())) {
+                return new Matched(route, match);
             }
         }
         return null;
     }
 
     /** A route and the path it matched. */
-    record Matched(Route route, String path) {
+    record Matched(Route route, RoutePaths.Match match) {
     }
 
-    final void handle(HttpServletRequest request, HttpServletResponse response, String path) throws IOException {
-        long started = System.nanoTime();
+    final void handle(HttpServletRequest request, HttpServletResponse response, RoutePaths.Match match) throws IOException {
+        Exchange exchange = new Exchange(request, response, System.nanoTime());
+        String path = match.path();
+        if (match.hasPathParameters()) {
+            refuse(exchange, ErrorCode.INVALID_REQUEST, null);
+            return;
+        }
         Optional<Origin> origin = allowedOrigin(request);
         response.addHeader("Vary", "Origin");
         Set<String> methods = methods(path);
@@ -128,38 +117,147 @@ abstract class Route {
         origin.ifPresent(allowed -> allowCors(response, allowed));
         if (!methods.contains(request.getMethod())) {
             response.setHeader("Allow", allow(methods));
-            refuse(response, ErrorCode.METHOD_NOT_ALLOWED, null, started);
-            return;
-        }
-        BodyCheck body = readBody(request, response);
-        if (body.error() != null) {
-            refuse(response, body.error(), null, started);
+            refuse(exchange, ErrorCode.METHOD_NOT_ALLOWED, null);
             return;
         }
         Optional<String> workspaceName;
         try {
-            workspaceName = config.workspaceResolver().resolveWorkspaceName(request);
+            workspaceName = airbyte.resolveWorkspaceName(request);
+        } catch (WorkspaceNames.InvalidWorkspaceNameException e) {
+            LOG.log(Level.WARNING, "The workspace resolver returned an empty, over-long or control-character workspace name; refused");
+            refuse(exchange, ErrorCode.INVALID_WORKSPACE_NAME, null);
+            return;
         } catch (RuntimeException e) {
             LOG.log(Level.ERROR, "The workspace resolver " + config.workspaceResolver().getClass().getName()
                     + " threw " + e.getClass().getName());
-            refuse(response, ErrorCode.INTERNAL_ERROR, null, started);
+            refuse(exchange, ErrorCode.INTERNAL_ERROR, null);
             return;
         }
-        if (workspaceName == null || workspaceName.isEmpty()) {
-            refuse(response, ErrorCode.UNAUTHENTICATED, null, started);
-            return;
-        }
-        if (!WorkspaceNames.isValid(workspaceName.get())) {
-            LOG.log(Level.WARNING, "The workspace resolver returned an empty, over-long or control-character workspace name; refused");
-            refuse(response, ErrorCode.INVALID_WORKSPACE_NAME, null, started);
+        if (workspaceName.isEmpty()) {
+            refuse(exchange, ErrorCode.UNAUTHENTICATED, null);
             return;
         }
         boolean originAbsent = request.getHeader("Origin") == null;
         if (origin.isEmpty() && !(originAbsent && "GET".equals(request.getMethod()))) {
-            refuse(response, ErrorCode.ORIGIN_NOT_ALLOWED, null, started);
+            refuse(exchange, ErrorCode.ORIGIN_NOT_ALLOWED, null);
             return;
         }
-        handleChecked(request, response, path, new Checked(workspaceName.get(), origin, body.bytes(), started));
+        Optional<RateLimiter> limiter = rateLimiter(path);
+        if (limiter.isPresent()) {
+            Optional<Duration> wait = limiter.get().tryAcquire(rateLimitKey(request, workspaceName.get()));
+            if (wait.isPresent()) {
+                refuse(exchange, ErrorCode.RATE_LIMITED, wait.get());
+                return;
+            }
+        }
+        Checked checked = new Checked(workspaceName.get(), origin, new byte[0], exchange.startedNanos());
+        readBodyThen(exchange, path, checked);
+    }
+
+    /**
+     * The key of a user in the rate limits: the principal's name, or the workspace name when the
+     * resolver does not use a principal.
+     */
+    static String rateLimitKey(HttpServletRequest request, String workspaceName) {
+        Principal principal = request.getUserPrincipal();
+        return principal != null && principal.getName() != null ? "principal:" + principal.getName() : "workspace:" + workspaceName;
+    }
+
+    /**
+     * A body must be small and JSON, so that a route cannot be fed large uploads or form posts. A body
+     * announced larger than {@value #MAX_BODY_BYTES} bytes is refused unread, with {@code Connection:
+     * close}; a smaller one is read whole (which lets the container keep the connection open for the
+     * next request) within the body-read timeout, else {@code 408} with {@code Connection: close}; then
+     * its media type is judged.
+     */
+    private void readBodyThen(Exchange exchange, String path, Checked checked) throws IOException {
+        HttpServletRequest request = exchange.request();
+        long length = request.getContentLengthLong();
+        boolean chunked = request.getHeader("Transfer-Encoding") != null;
+        if (length > MAX_BODY_BYTES) {
+            refuseAndClose(exchange, ErrorCode.PAYLOAD_TOO_LARGE);
+            return;
+        }
+        if (length <= 0 && !chunked) {
+            handleChecked(exchange, path, checked);
+            return;
+        }
+        if (request.isAsyncSupported()) {
+            exchange.startAsync(config.bodyReadTimeout().plus(deadline).plusSeconds(5), this::containerTimedOut);
+            continueAsync(exchange, () -> RequestBody.read(request.getInputStream())
+                    .orTimeout(config.bodyReadTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                    .whenComplete((bytes, failure) -> continueAsync(exchange, () -> {
+                        if (failure == null) {
+                            withBody(exchange, path, checked, bytes);
+                        } else {
+                            bodyFailed(exchange, failure);
+                        }
+                    })));
+            return;
+        }
+        byte[] bytes;
+        try {
+            bytes = RequestBody.readWithin(request.getInputStream(), config.bodyReadTimeout());
+        } catch (TimeoutException | IOException | RejectedExecutionException e) {
+            bodyFailed(exchange, e);
+            return;
+        }
+        withBody(exchange, path, checked, bytes);
+    }
+
+    private void withBody(Exchange exchange, String path, Checked checked, byte[] bytes) throws IOException {
+        if (bytes.length > 0 && !isJson(exchange.request().getContentType())) {
+            refuse(exchange, ErrorCode.UNSUPPORTED_MEDIA_TYPE, null);
+            return;
+        }
+        handleChecked(exchange, path, new Checked(checked.workspaceName(), checked.origin(), bytes, checked.startedNanos()));
+    }
+
+    private void bodyFailed(Exchange exchange, Throwable failure) throws IOException {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        if (cause instanceof RequestBody.TooLargeException) {
+            refuseAndClose(exchange, ErrorCode.PAYLOAD_TOO_LARGE);
+        } else if (cause instanceof TimeoutException) {
+            LOG.log(Level.DEBUG, "A request body did not arrive within {0} ms", config.bodyReadTimeout().toMillis());
+            refuseAndClose(exchange, ErrorCode.REQUEST_TIMEOUT);
+        } else if (cause instanceof RejectedExecutionException) {
+            refuse(exchange, ErrorCode.OVERLOADED, OVERLOADED_RETRY_AFTER);
+        } else {
+            LOG.log(Level.DEBUG, "Could not read a request body: {0}", cause.getClass().getName());
+            exchange.abandon();
+        }
+    }
+
+    /** The container's own timeout of an asynchronous request, beyond every deadline of ours. */
+    private void containerTimedOut(Exchange exchange) throws IOException {
+        refuse(exchange, ErrorCode.UPSTREAM_TIMEOUT, null);
+    }
+
+    /** Work of a request gone asynchronous: nothing may escape it unanswered. */
+    @FunctionalInterface
+    private interface Continuation {
+        void run() throws IOException;
+    }
+
+    private void continueAsync(Exchange exchange, Continuation continuation) {
+        try {
+            continuation.run();
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.DEBUG, "A route failed after its request went asynchronous: {0}", e.getClass().getName());
+            try {
+                refuse(exchange, ErrorCode.INTERNAL_ERROR, null);
+            } catch (IOException | RuntimeException ignored) {
+                exchange.abandon();
+            }
+        }
+    }
+
+    private static boolean isJson(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        String mediaType = contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+        return mediaType.equals("application/json") || (mediaType.startsWith("application/") && mediaType.endsWith("+json"));
     }
 
     /** The request's origin if it is exactly one of the allowed origins; empty otherwise. */
@@ -212,54 +310,21 @@ abstract class Route {
         response.setStatus(HttpServletResponse.SC_NO_CONTENT);
     }
 
-    /** A request body: the bytes, or why it was refused. */
-    record BodyCheck(byte[] bytes, ErrorCode error) {
+    /** Answers with an error and counts the outcome, unless the request was answered already. */
+    final void refuse(Exchange exchange, ErrorCode code, Duration retryAfter) throws IOException {
+        exchange.answer(response -> {
+            outcome(code.code(), exchange.startedNanos());
+            JsonResponses.error(response, code, retryAfter);
+        });
     }
 
-    /**
-     * A body must be small and JSON, so that a route cannot be fed large uploads or form posts. Up to
-     * {@value #MAX_BODY_BYTES} bytes are read whole (before the media type is judged), which lets the
-     * container keep the connection open for the next request; a larger body is refused unread, with
-     * {@code Connection: close}, so that no client reuses a connection whose request was not consumed.
-     */
-    private static BodyCheck readBody(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        long length = request.getContentLengthLong();
-        boolean chunked = request.getHeader("Transfer-Encoding") != null;
-        if (length > MAX_BODY_BYTES) {
+    /** {@link #refuse} for a request whose body was not read whole: the connection is not reused. */
+    private void refuseAndClose(Exchange exchange, ErrorCode code) throws IOException {
+        exchange.answer(response -> {
+            outcome(code.code(), exchange.startedNanos());
             response.setHeader("Connection", "close");
-            return new BodyCheck(null, ErrorCode.PAYLOAD_TOO_LARGE);
-        }
-        if (length <= 0 && !chunked) {
-            return new BodyCheck(new byte[0], null);
-        }
-        ServletInputStream in = request.getInputStream();
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        byte[] buffer = new byte[512];
-        int read;
-        while ((read = in.read(buffer)) != -1) {
-            if (bytes.size() + read > MAX_BODY_BYTES) {
-                response.setHeader("Connection", "close");
-                return new BodyCheck(null, ErrorCode.PAYLOAD_TOO_LARGE);
-            }
-            bytes.write(buffer, 0, read);
-        }
-        if (bytes.size() > 0 && !isJson(request.getContentType())) {
-            return new BodyCheck(null, ErrorCode.UNSUPPORTED_MEDIA_TYPE);
-        }
-        return new BodyCheck(bytes.toByteArray(), null);
-    }
-
-    private static boolean isJson(String contentType) {
-        if (contentType == null) {
-            return false;
-        }
-        String mediaType = contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
-        return mediaType.equals("application/json") || (mediaType.startsWith("application/") && mediaType.endsWith("+json"));
-    }
-
-    final void refuse(HttpServletResponse response, ErrorCode code, Duration retryAfter, long started) throws IOException {
-        JsonResponses.error(response, code, retryAfter);
-        outcome(code.code(), started);
+            JsonResponses.error(response, code, null);
+        });
     }
 
     /** Writes the answer of a completed call to Airbyte. */
@@ -274,11 +339,11 @@ abstract class Route {
      * and {@code Retry-After}; the permit is released when the work completes, whatever happens to the
      * request, and at once if starting the work fails.
      */
-    final <T> void callAirbyte(HttpServletRequest request, HttpServletResponse response, Checked checked,
-            Supplier<CompletableFuture<T>> work, Answer<T> answer) throws IOException {
+    final <T> void callAirbyte(Exchange exchange, Checked checked, Supplier<CompletableFuture<T>> work, Answer<T> answer)
+            throws IOException {
         UpstreamPermits permits = airbyte.upstreamPermits();
         if (!permits.tryAcquire()) {
-            refuse(response, ErrorCode.OVERLOADED, OVERLOADED_RETRY_AFTER, checked.startedNanos());
+            refuse(exchange, ErrorCode.OVERLOADED, OVERLOADED_RETRY_AFTER);
             return;
         }
         CompletableFuture<T> started;
@@ -290,57 +355,17 @@ abstract class Route {
         }
         started.whenComplete((value, failure) -> permits.release());
         CompletableFuture<T> bounded = started.orTimeout(deadline.toMillis(), TimeUnit.MILLISECONDS);
-        if (request.isAsyncSupported()) {
-            answerAsync(request, checked, bounded, answer);
+        if (exchange.request().isAsyncSupported()) {
+            if (!exchange.isAsync()) {
+                exchange.startAsync(deadline.plusSeconds(5), this::containerTimedOut);
+            }
+            bounded.whenComplete((value, failure) -> continueAsync(exchange, () -> write(exchange, value, failure, answer)));
         } else {
-            answerBlocking(response, checked, bounded, answer);
+            answerBlocking(exchange, bounded, answer);
         }
     }
 
-    private <T> void answerAsync(HttpServletRequest request, Checked checked, CompletableFuture<T> work, Answer<T> answer) {
-        AsyncContext async = request.startAsync();
-        async.setTimeout(deadline.plusSeconds(5).toMillis());
-        AtomicBoolean answered = new AtomicBoolean();
-        async.addListener(new AsyncListener() {
-            @Override
-            public void onTimeout(AsyncEvent event) throws IOException {
-                if (answered.compareAndSet(false, true)) {
-                    refuse((HttpServletResponse) event.getAsyncContext().getResponse(), ErrorCode.UPSTREAM_TIMEOUT, null,
-                            checked.startedNanos());
-                    event.getAsyncContext().complete();
-                }
-            }
-
-            @Override
-            public void onError(AsyncEvent event) {
-                answered.set(true);
-            }
-
-            @Override
-            public void onComplete(AsyncEvent event) {
-                answered.set(true);
-            }
-
-            @Override
-            public void onStartAsync(AsyncEvent event) {
-            }
-        });
-        work.whenComplete((value, failure) -> {
-            if (!answered.compareAndSet(false, true)) {
-                return;
-            }
-            try {
-                write((HttpServletResponse) async.getResponse(), checked, value, failure, answer);
-            } catch (IOException | RuntimeException e) {
-                LOG.log(Level.DEBUG, "Could not write a route's response: {0}", e.getClass().getName());
-            } finally {
-                async.complete();
-            }
-        });
-    }
-
-    private <T> void answerBlocking(HttpServletResponse response, Checked checked, CompletableFuture<T> work, Answer<T> answer)
-            throws IOException {
+    private <T> void answerBlocking(Exchange exchange, CompletableFuture<T> work, Answer<T> answer) throws IOException {
         if (warnedAboutBlocking.compareAndSet(false, true)) {
             LOG.log(Level.WARNING, "Async is not supported for the Airbyte routes, so a container thread waits on Airbyte; "
                     + "mark the filter and every filter before it async-supported (<async-supported>true</async-supported>)");
@@ -355,13 +380,12 @@ abstract class Route {
             Thread.currentThread().interrupt();
             failure = e;
         }
-        write(response, checked, value, failure, answer);
+        write(exchange, value, failure, answer);
     }
 
-    private <T> void write(HttpServletResponse response, Checked checked, T value, Throwable failure, Answer<T> answer)
-            throws IOException {
+    private <T> void write(Exchange exchange, T value, Throwable failure, Answer<T> answer) throws IOException {
         if (failure == null) {
-            answer.write(response, value);
+            exchange.answer(response -> answer.write(response, value));
             return;
         }
         Throwable cause = failure;
@@ -369,13 +393,13 @@ abstract class Route {
             cause = cause.getCause();
         }
         if (cause instanceof AirbyteApiException upstream) {
-            refuse(response, upstream.errorCode(), upstream.retryAfter().orElse(null), checked.startedNanos());
+            refuse(exchange, upstream.errorCode(), upstream.retryAfter().orElse(null));
         } else if (cause instanceof TimeoutException) {
             LOG.log(Level.WARNING, "A call to Airbyte took longer than the route's deadline of {0} s", deadline.toSeconds());
-            refuse(response, ErrorCode.UPSTREAM_TIMEOUT, null, checked.startedNanos());
+            refuse(exchange, ErrorCode.UPSTREAM_TIMEOUT, null);
         } else {
             LOG.log(Level.ERROR, "Unexpected failure in a route: " + cause.getClass().getName());
-            refuse(response, ErrorCode.INTERNAL_ERROR, null, checked.startedNanos());
+            refuse(exchange, ErrorCode.INTERNAL_ERROR, null);
         }
     }
 }

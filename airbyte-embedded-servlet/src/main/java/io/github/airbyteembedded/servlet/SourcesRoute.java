@@ -3,7 +3,6 @@ package io.github.airbyteembedded.servlet;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.lang.System.Logger;
@@ -16,7 +15,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The sources routes, under the same checks as the token route ({@link Route}):
+ * The sources routes, under the same checks as the token route ({@link Route}), each with a per-user
+ * rate limit of its own (listing; deleting and events together):
  *
  * <ul>
  *   <li>{@code GET <sources-path>}: the user's sources, {@code {"sources": [{id, name, connector,
@@ -25,8 +25,8 @@ import java.util.regex.Pattern;
  *       {@code 404 source_not_found} and nothing is deleted when the workspace has no such source;
  *   <li>{@code POST <source-events-path>} with {@code {"type": "source_created", "sourceId": "..."}}:
  *       confirms through Airbyte that the source is in the user's workspace, tells the {@link
- *       SourceConnectedListener}, and answers {@code {"source": {...}}}; {@code 404 source_not_found}
- *       otherwise.
+ *       SourceConnectedListener} the first time for that (workspace, source) ({@link NotifiedSources}),
+ *       and answers {@code {"source": {...}}}; {@code 404 source_not_found} otherwise.
  * </ul>
  */
 final class SourcesRoute extends Route {
@@ -49,12 +49,8 @@ final class SourcesRoute extends Route {
     }
 
     @Override
-    boolean matches(String uri, int from, int to) {
-        if (isExactly(uri, from, to, config.sourcesPath()) || isExactly(uri, from, to, config.sourceEventsPath())) {
-            return true;
-        }
-        int segment = from + sourcePrefix.length();
-        return to > segment && uri.regionMatches(from, sourcePrefix, 0, sourcePrefix.length()) && uri.indexOf('/', segment) < 0;
+    boolean answers(RoutePaths.Target target) {
+        return target != RoutePaths.Target.TOKEN;
     }
 
     @Override
@@ -63,6 +59,11 @@ final class SourcesRoute extends Route {
             return GET;
         }
         return path.equals(config.sourceEventsPath()) ? POST : DELETE;
+    }
+
+    @Override
+    Optional<RateLimiter> rateLimiter(String path) {
+        return path.equals(config.sourcesPath()) ? airbyte.sourcesListRateLimiter() : airbyte.sourcesChangeRateLimiter();
     }
 
     /** The last segment of {@code <sources-path>/<segment>}, if the path has that shape. */
@@ -75,25 +76,22 @@ final class SourcesRoute extends Route {
     }
 
     @Override
-    void handleChecked(HttpServletRequest request, HttpServletResponse response, String path, Checked checked)
-            throws IOException {
+    void handleChecked(Exchange exchange, String path, Checked checked) throws IOException {
         if (path.equals(config.sourcesPath())) {
-            callAirbyte(request, response, checked, () -> airbyte.sources().list(checked.workspaceName()),
-                    SourcesRoute::writeList);
+            callAirbyte(exchange, checked, () -> airbyte.sources().list(checked.workspaceName()), SourcesRoute::writeList);
         } else if (path.equals(config.sourceEventsPath())) {
-            confirmEvent(request, response, checked);
+            confirmEvent(exchange, checked);
         } else {
-            disconnect(request, response, checked, sourceIdOf(path).orElseThrow());
+            disconnect(exchange, checked, sourceIdOf(path).orElseThrow());
         }
     }
 
-    private void disconnect(HttpServletRequest request, HttpServletResponse response, Checked checked, String sourceId)
-            throws IOException {
+    private void disconnect(Exchange exchange, Checked checked, String sourceId) throws IOException {
         if (!SOURCE_ID.matcher(sourceId).matches()) {
-            refuse(response, ErrorCode.SOURCE_NOT_FOUND, null, checked.startedNanos());
+            refuse(exchange, ErrorCode.SOURCE_NOT_FOUND, null);
             return;
         }
-        callAirbyte(request, response, checked, () -> airbyte.sources().disconnect(checked.workspaceName(), sourceId),
+        callAirbyte(exchange, checked, () -> airbyte.sources().disconnect(checked.workspaceName(), sourceId),
                 (out, deleted) -> {
                     if (deleted) {
                         out.setStatus(HttpServletResponse.SC_NO_CONTENT);
@@ -104,30 +102,40 @@ final class SourcesRoute extends Route {
                 });
     }
 
-    private void confirmEvent(HttpServletRequest request, HttpServletResponse response, Checked checked) throws IOException {
+    /**
+     * Confirms the source through Airbyte on every report, so that the answer is current, and tells
+     * the listener only the first time the source of this workspace is confirmed.
+     */
+    private void confirmEvent(Exchange exchange, Checked checked) throws IOException {
         Optional<JsonNode> event = Json.parseObject(checked.body());
         Optional<String> type = event.flatMap(node -> Json.text(node, "type"));
         Optional<String> sourceId = event.flatMap(node -> Json.text(node, "sourceId"));
         if (type.isEmpty() || !EVENT_TYPES.contains(type.get()) || sourceId.isEmpty() || !SOURCE_ID.matcher(sourceId.get()).matches()) {
-            refuse(response, ErrorCode.INVALID_REQUEST, null, checked.startedNanos());
+            refuse(exchange, ErrorCode.INVALID_REQUEST, null);
             return;
         }
-        Principal principal = request.getUserPrincipal();
-        callAirbyte(request, response, checked, () -> airbyte.sources().find(checked.workspaceName(), sourceId.get()),
+        Principal principal = exchange.request().getUserPrincipal();
+        callAirbyte(exchange, checked, () -> airbyte.sources().find(checked.workspaceName(), sourceId.get()),
                 (out, found) -> {
                     if (found.isEmpty()) {
                         JsonResponses.error(out, ErrorCode.SOURCE_NOT_FOUND);
                         return;
                     }
-                    try {
-                        config.sourceConnectedListener().onSourceConnected(principal, checked.workspaceName(), found.get());
-                    } catch (RuntimeException e) {
-                        LOG.log(Level.WARNING, "The SourceConnectedListener threw " + e.getClass().getName() + "; ignored");
+                    if (airbyte.notifiedSources().markNotified(checked.workspaceName(), found.get().id())) {
+                        tellListener(principal, checked.workspaceName(), found.get());
                     }
                     ObjectNode body = Json.object();
                     body.set("source", json(found.get()));
                     JsonResponses.json(out, HttpServletResponse.SC_OK, body);
                 });
+    }
+
+    private void tellListener(Principal principal, String workspaceName, ConnectedSource source) {
+        try {
+            config.sourceConnectedListener().onSourceConnected(principal, workspaceName, source);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "The SourceConnectedListener threw " + e.getClass().getName() + "; ignored");
+        }
     }
 
     private static void writeList(HttpServletResponse response, List<ConnectedSource> sources) throws IOException {

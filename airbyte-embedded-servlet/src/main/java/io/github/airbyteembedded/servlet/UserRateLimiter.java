@@ -12,7 +12,7 @@ import java.util.Optional;
  * (full again) is dropped, so memory stays bounded whatever the number of users. Forgetting a bucket
  * only ever gives its user a fresh allowance.
  */
-final class UserRateLimiter {
+final class UserRateLimiter implements RateLimiter {
 
     private final Cache<String, Bucket> buckets;
     private final Ticker ticker;
@@ -31,8 +31,8 @@ final class UserRateLimiter {
                 .build();
     }
 
-    /** Takes one permit for {@code user}; returns empty when granted, or how long to wait when not. */
-    Optional<Duration> tryAcquire(String user) {
+    @Override
+    public Optional<Duration> tryAcquire(String user) {
         Bucket bucket = buckets.get(user, key -> new Bucket(permits, ticker.read()));
         return bucket.tryAcquire(ticker.read(), permits, periodNanos);
     }

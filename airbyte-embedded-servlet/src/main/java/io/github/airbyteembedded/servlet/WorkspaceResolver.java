@@ -18,6 +18,15 @@ import java.util.Optional;
  * answers {@code 401} with the error code {@code unauthenticated}. The default is {@link
  * #principalName()}.
  *
+ * <p>The name a resolver returns is brought to one form and checked before anything is made of it (a
+ * {@linkplain #pseudonymized(byte[], String) pseudonym} is made of the checked name), by the same rules
+ * with and without pseudonyms: Unicode NFC; leading and trailing spaces removed; case folded when
+ * {@link AirbyteEmbeddedConfig#foldWorkspaceNameCase()} is on; then refused ({@code 400
+ * invalid_workspace_name}, nothing sent to Airbyte) when empty, longer than 256 characters (code
+ * points), or holding a control character (U+0000-001F, U+007F-009F), a format character (such as
+ * U+200B, U+FEFF, U+202A-202E), a line or paragraph separator (U+2028, U+2029), a lone surrogate or an
+ * unassigned code point.
+ *
  * <p>In Java or Spring:
  * <pre>{@code
  * @Bean
@@ -96,8 +105,8 @@ public interface WorkspaceResolver {
      * @param key the HMAC key, at least 32 bytes; it is copied
      * @param prefix prepended to every pseudonym, possibly empty
      * @return a resolver giving pseudonyms of principal names
-     * @throws IllegalArgumentException if the key is shorter than 32 bytes or the prefix longer than
-     *     64 characters or has control characters
+     * @throws IllegalArgumentException if the key is shorter than 32 bytes, or the prefix is longer
+     *     than 64 characters or not in the normal form of workspace names (see above)
      */
     static WorkspaceResolver pseudonymous(byte[] key, String prefix) {
         return principalName().pseudonymized(key, prefix);

@@ -127,6 +127,26 @@ final class AirbyteEmbeddedConfigTest {
     }
 
     @Test
+    void sourcesRateLimitsBodyReadTimeoutAndCaseFoldingHaveDefaultsAndBounds() {
+        AirbyteEmbeddedConfig config = valid().build();
+        assertTrue(config.sourcesListRateLimitEnabled());
+        assertEquals(60, config.sourcesListRateLimitPermits());
+        assertEquals(Duration.ofMinutes(1), config.sourcesListRateLimitPeriod());
+        assertTrue(config.sourcesChangeRateLimitEnabled());
+        assertEquals(30, config.sourcesChangeRateLimitPermits());
+        assertEquals(Duration.ofMinutes(1), config.sourcesChangeRateLimitPeriod());
+        assertEquals(Duration.ofSeconds(10), config.bodyReadTimeout());
+        assertFalse(config.foldWorkspaceNameCase());
+        assertEquals("sources-list-rate-limit", invalid(b -> b.sourcesListRateLimit(0, Duration.ofMinutes(1))).setting());
+        assertEquals("sources-change-rate-limit", invalid(b -> b.sourcesChangeRateLimit(5, Duration.ofDays(2))).setting());
+        assertEquals("body-read-timeout", invalid(b -> b.bodyReadTimeout(Duration.ZERO)).setting());
+        assertEquals("body-read-timeout", invalid(b -> b.bodyReadTimeout(Duration.ofMinutes(6))).setting());
+        AirbyteEmbeddedConfig off = valid().disableSourcesListRateLimit().disableSourcesChangeRateLimit().build().toBuilder().build();
+        assertFalse(off.sourcesListRateLimitEnabled());
+        assertFalse(off.sourcesChangeRateLimitEnabled());
+    }
+
+    @Test
     void settersRejectNullWithTheArgumentName() {
         NullPointerException e = assertThrows(NullPointerException.class, () -> valid().clientSecret(null));
         assertEquals("clientSecret", e.getMessage());
@@ -150,8 +170,15 @@ final class AirbyteEmbeddedConfigTest {
                 .tokenPath("/airbyte/token")
                 .operatorTokenRefreshSkew(Duration.ofSeconds(30))
                 .sourceTemplateTags(List.of("crm"), TagSelectionMode.ALL)
+                .sourcesListRateLimit(7, Duration.ofSeconds(70))
+                .sourcesChangeRateLimit(3, Duration.ofSeconds(30))
+                .bodyReadTimeout(Duration.ofSeconds(3))
+                .foldWorkspaceNameCase(true)
                 .build();
         AirbyteEmbeddedConfig copy = original.toBuilder().build();
+        assertTrue(copy.foldWorkspaceNameCase());
+        assertEquals(7, copy.sourcesListRateLimitPermits());
+        assertEquals(Duration.ofSeconds(30), copy.sourcesChangeRateLimitPeriod());
         assertNotSame(original, copy);
         assertEquals(original.toString(), copy.toString());
         assertEquals(original.clientSecret().reveal(), copy.clientSecret().reveal());

@@ -156,6 +156,26 @@ final class FilterConfigReaderTest {
     }
 
     @Test
+    void readsTheSourcesRateLimitsBodyReadTimeoutAndCaseFolding() {
+        AirbyteEmbeddedConfig config = reader.read(minimal()
+                .with("sources-list-rate-limit", "100/1m")
+                .with("sources-change-rate-limit", "off")
+                .with("body-read-timeout", "2s")
+                .with("workspace-fold-case", "true"));
+        assertEquals(100, config.sourcesListRateLimitPermits());
+        assertEquals(Duration.ofMinutes(1), config.sourcesListRateLimitPeriod());
+        assertFalse(config.sourcesChangeRateLimitEnabled());
+        assertEquals(Duration.ofSeconds(2), config.bodyReadTimeout());
+        assertTrue(config.foldWorkspaceNameCase());
+        assertEquals("sources-list-rate-limit", assertThrows(AirbyteEmbeddedConfigException.class,
+                () -> reader.read(minimal().with("sources-list-rate-limit", "lots"))).setting());
+        assertEquals("sources-change-rate-limit", assertThrows(AirbyteEmbeddedConfigException.class,
+                () -> reader.read(minimal().with("sources-change-rate-limit", "0/1m"))).setting());
+        assertEquals("workspace-fold-case", assertThrows(AirbyteEmbeddedConfigException.class,
+                () -> reader.read(minimal().with("workspace-fold-case", "yes"))).setting());
+    }
+
+    @Test
     void pseudonymPrefixWithoutKeyAndShortKeysAreRefused() {
         assertEquals("workspace-pseudonym-prefix", assertThrows(AirbyteEmbeddedConfigException.class,
                 () -> reader.read(minimal().with("workspace-pseudonym-prefix", "x-"))).setting());

@@ -16,8 +16,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.security.Principal;
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Map;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
@@ -39,11 +42,13 @@ final class JettyApp implements AutoCloseable {
 
     private final Server server;
     private final URI baseUri;
+    private final Semaphore requestsSeen;
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
-    private JettyApp(Server server, URI baseUri) {
+    private JettyApp(Server server, URI baseUri, Semaphore requestsSeen) {
         this.server = server;
         this.baseUri = baseUri;
+        this.requestsSeen = requestsSeen;
     }
 
     static JettyApp start(AirbyteEmbeddedConfig config) throws Exception {
@@ -72,13 +77,32 @@ final class JettyApp implements AutoCloseable {
         QueuedThreadPool threads = new QueuedThreadPool(maxThreads, Math.min(8, maxThreads));
         threads.setName("jetty-app");
         Server server = new Server(threads);
-        ServerConnector connector = new ServerConnector(server);
+        return start(airbyteFilter, contextPath, server, new ServerConnector(server));
+    }
+
+    /**
+     * Starts the app with exactly {@code requestThreads} container threads for requests: the pool has
+     * one more thread for the connector's acceptor and one for its selector, and no reserved threads.
+     */
+    static JettyApp startWithRequestThreads(AirbyteEmbedded airbyte, int requestThreads, boolean asyncSupported) throws Exception {
+        QueuedThreadPool threads = new QueuedThreadPool(requestThreads + 2, requestThreads + 2);
+        threads.setReservedThreads(0);
+        threads.setName("jetty-app");
+        Server server = new Server(threads);
+        FilterHolder holder = new FilterHolder(new AirbyteEmbeddedFilter(airbyte));
+        holder.setAsyncSupported(asyncSupported);
+        return start(holder, "", server, new ServerConnector(server, 1, 1));
+    }
+
+    private static JettyApp start(FilterHolder airbyteFilter, String contextPath, Server server, ServerConnector connector)
+            throws Exception {
         connector.setHost("127.0.0.1");
         connector.setPort(0);
         server.addConnector(connector);
         ServletContextHandler context = new ServletContextHandler();
         context.setContextPath(contextPath.isEmpty() ? "/" : contextPath);
-        FilterHolder authentication = new FilterHolder(new StandInAuthenticationFilter());
+        Semaphore requestsSeen = new Semaphore(0);
+        FilterHolder authentication = new FilterHolder(new StandInAuthenticationFilter(requestsSeen));
         authentication.setAsyncSupported(true);
         context.addFilter(authentication, "/*", EnumSet.of(DispatcherType.REQUEST));
         airbyteFilter.setName("airbyteEmbedded");
@@ -88,7 +112,19 @@ final class JettyApp implements AutoCloseable {
         context.addServlet(app, "/");
         server.setHandler(context);
         server.start();
-        return new JettyApp(server, URI.create("http://127.0.0.1:" + connector.getLocalPort() + contextPath));
+        return new JettyApp(server, URI.create("http://127.0.0.1:" + connector.getLocalPort() + contextPath), requestsSeen);
+    }
+
+    int port() {
+        return baseUri.getPort();
+    }
+
+    /**
+     * Waits until the application has started handling {@code count} more requests (each on a
+     * container thread, before the Airbyte filter sees it) than when this was last called.
+     */
+    boolean awaitRequestsSeen(int count, Duration timeout) throws InterruptedException {
+        return requestsSeen.tryAcquire(count, timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     HttpClient client() {
@@ -128,9 +164,16 @@ final class JettyApp implements AutoCloseable {
 
     /** Test stand-in for the application's authentication layer; see the class comment. */
     private static final class StandInAuthenticationFilter implements Filter {
+        private final Semaphore seen;
+
+        StandInAuthenticationFilter(Semaphore seen) {
+            this.seen = seen;
+        }
+
         @Override
         public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
                 throws IOException, ServletException {
+            seen.release();
             HttpServletRequest http = (HttpServletRequest) request;
             String user = http.getHeader(USER_HEADER);
             if (user == null) {

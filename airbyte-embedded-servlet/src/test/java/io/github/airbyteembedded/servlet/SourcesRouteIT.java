@@ -12,6 +12,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.security.Principal;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
@@ -348,5 +349,109 @@ final class SourcesRouteIT {
         start(b -> b.workspaceResolver(request -> Optional.of("tenant-x")));
         jakarta.servlet.http.HttpServletRequest request = org.mockito.Mockito.mock(jakarta.servlet.http.HttpServletRequest.class);
         assertEquals(Optional.of("tenant-x"), airbyte.workspaceName(request));
+    }
+
+    @Test
+    void aSourcePostedFiveTimesReachesTheListenerOnce() throws Exception {
+        start(b -> b);
+        String id = createSource("alice");
+        for (int i = 0; i < 5; i++) {
+            HttpResponse<String> response = event("alice", ORIGIN, "{\"type\":\"source_created\",\"sourceId\":\"" + id + "\"}");
+            assertEquals(200, response.statusCode(), response.body());
+            assertEquals(id, Json.MAPPER.readTree(response.body()).path("source").path("id").asText());
+        }
+        assertEquals(List.of("alice|alice|" + id + "|GitHub"), heard);
+    }
+
+    @Test
+    void listingPastTheUsersLimitGets429WithRetryAfterWithoutCallingAirbyte() throws Exception {
+        start(b -> b.clock(MutableClock.startingNow()));
+        int answered = 0;
+        HttpResponse<String> response = get("alice", ORIGIN);
+        while (response.statusCode() == 200 && answered < 1000) {
+            answered++;
+            response = get("alice", ORIGIN);
+        }
+        assertEquals(429, response.statusCode(), "after " + answered + " lists");
+        assertEquals("rate_limited", error(response));
+        assertTrue(response.headers().firstValue("Retry-After").isPresent());
+        assertTrue(answered >= 30, "a real page never hits the limit: " + answered);
+        int listCalls = emulator.calls().getOrDefault("GET /api/v1/integrations/connectors", 0);
+        assertEquals(200, get("bob", ORIGIN).statusCode(), "another user has their own allowance");
+        assertEquals(listCalls + 1, emulator.calls().getOrDefault("GET /api/v1/integrations/connectors", 0));
+    }
+
+    @Test
+    void deletesAndEventsPastTheUsersLimitGet429WithRetryAfter() throws Exception {
+        start(b -> b.clock(MutableClock.startingNow()));
+        int answered = 0;
+        HttpResponse<String> response = delete("alice", ORIGIN, "not-a-uuid");
+        while ((response.statusCode() == 404 || response.statusCode() == 400) && answered < 1000) {
+            answered++;
+            response = answered % 2 == 0 ? delete("alice", ORIGIN, "not-a-uuid") : event("alice", ORIGIN, "{}");
+        }
+        assertEquals(429, response.statusCode(), "after " + answered + " changes");
+        assertEquals("rate_limited", error(response));
+        assertTrue(response.headers().firstValue("Retry-After").isPresent());
+        assertEquals(429, event("alice", ORIGIN, "{}").statusCode(), "events count against the same limit");
+        assertEquals(200, get("alice", ORIGIN).statusCode(), "listing has its own limit");
+    }
+
+    @Test
+    void pathParametersOnTheRoutesAreRefusedAndPathsTheyMoveOffTheRoutesArePassedOn() throws Exception {
+        start(b -> b);
+        String id = createSource("alice");
+        for (String path : List.of(SOURCES + "/" + id + ";x=1", SOURCES + ";x=1", SOURCES + ";x=1/" + id, SOURCES + "/" + id + ";")) {
+            HttpResponse<String> response = app.send(HttpRequest.newBuilder(app.uri(path)).DELETE()
+                    .header(JettyApp.USER_HEADER, "alice").header("Origin", ORIGIN).build());
+            assertEquals(null, response.headers().firstValue("X-App").orElse(null), path + " was passed on");
+            assertEquals(400, response.statusCode(), path);
+            assertEquals("invalid_request", error(response), path);
+        }
+        HttpResponse<String> token = app.send(HttpRequest.newBuilder(app.uri(AirbyteEmbeddedConfig.DEFAULT_TOKEN_PATH + ";jsessionid=1"))
+                .POST(HttpRequest.BodyPublishers.noBody()).header(JettyApp.USER_HEADER, "alice").header("Origin", ORIGIN).build());
+        assertEquals(400, token.statusCode());
+        HttpResponse<String> offTheRoutes = app.send(HttpRequest.newBuilder(app.uri(SOURCES + "/abc;x=/y")).DELETE()
+                .header(JettyApp.USER_HEADER, "alice").header("Origin", ORIGIN).build());
+        assertEquals("served", offTheRoutes.headers().firstValue("X-App").orElse(null), "the application's path is /sources/abc/y");
+        assertEquals(1, emulator.workspace("alice").orElseThrow().sources().size());
+        assertTrue(emulator.calls().keySet().stream().noneMatch(call -> !call.startsWith("POST ")), emulator.calls().toString());
+    }
+
+    @Test
+    void theSourcesRateLimitsAreConfigurableAndCanBeTurnedOff() throws Exception {
+        start(b -> b.clock(MutableClock.startingNow()).sourcesListRateLimit(2, Duration.ofMinutes(1)).disableSourcesChangeRateLimit());
+        assertEquals(200, get("alice", ORIGIN).statusCode());
+        assertEquals(200, get("alice", ORIGIN).statusCode());
+        HttpResponse<String> limited = get("alice", ORIGIN);
+        assertEquals(429, limited.statusCode());
+        assertEquals("30", limited.headers().firstValue("Retry-After").orElse(null));
+        for (int i = 0; i < 100; i++) {
+            assertEquals(404, delete("alice", ORIGIN, "not-a-uuid").statusCode());
+        }
+    }
+
+    @Test
+    void aRepeatedEventOfAnotherUserOrSourceStillReachesTheListener() throws Exception {
+        start(b -> b);
+        String alices = createSource("alice");
+        String alicesSecond = createSource("alice");
+        String bobs = createSource("bob");
+        assertEquals(200, event("alice", ORIGIN, "{\"type\":\"source_created\",\"sourceId\":\"" + alices + "\"}").statusCode());
+        assertEquals(200, event("alice", ORIGIN, "{\"type\":\"source_updated\",\"sourceId\":\"" + alices + "\"}").statusCode());
+        assertEquals(200, event("alice", ORIGIN, "{\"type\":\"source_created\",\"sourceId\":\"" + alicesSecond + "\"}").statusCode());
+        assertEquals(200, event("bob", ORIGIN, "{\"type\":\"source_created\",\"sourceId\":\"" + bobs + "\"}").statusCode());
+        assertEquals(List.of("alice|alice|" + alices + "|GitHub", "alice|alice|" + alicesSecond + "|GitHub",
+                "bob|bob|" + bobs + "|GitHub"), heard);
+    }
+
+    @Test
+    void aRepeatOfADeletedSourceIsNotFound() throws Exception {
+        start(b -> b);
+        String id = createSource("alice");
+        assertEquals(200, event("alice", ORIGIN, "{\"type\":\"source_created\",\"sourceId\":\"" + id + "\"}").statusCode());
+        assertEquals(204, delete("alice", ORIGIN, id).statusCode());
+        assertEquals(404, event("alice", ORIGIN, "{\"type\":\"source_created\",\"sourceId\":\"" + id + "\"}").statusCode());
+        assertEquals(1, heard.size());
     }
 }

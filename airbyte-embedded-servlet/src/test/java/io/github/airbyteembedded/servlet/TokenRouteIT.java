@@ -214,6 +214,32 @@ final class TokenRouteIT {
     }
 
     @Test
+    void pseudonymsAreNeverMadeOfAnEmptyName() throws Exception {
+        byte[] key = "0123456789abcdef0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        start(b -> b.workspaceResolver(WorkspaceResolver.pseudonymous(key, "p-")));
+        assertError(app.requestToken("", ORIGIN, "{}"), 400, "invalid_workspace_name");
+        assertError(app.requestToken(" ", ORIGIN, "{}"), 400, "invalid_workspace_name");
+        assertTrue(emulator.calls().isEmpty(), emulator.calls().toString());
+    }
+
+    @Test
+    void withCaseFoldingUsersWhoseNamesDifferOnlyInCaseShareOneWorkspace() throws Exception {
+        start(b -> b.foldWorkspaceNameCase(true));
+        for (String user : List.of("Alice", "alice", "ALICE")) {
+            assertEquals(200, app.requestToken(user, ORIGIN, "{}").statusCode(), user);
+        }
+        assertEquals(List.of("alice"), emulator.workspaces().stream().map(w -> w.name()).toList());
+    }
+
+    @Test
+    void withoutCaseFoldingTheCaseOfANameIsKept() throws Exception {
+        start(b -> b);
+        app.requestToken("Alice", ORIGIN, "{}");
+        app.requestToken("alice", ORIGIN, "{}");
+        assertEquals(List.of("Alice", "alice"), emulator.workspaces().stream().map(w -> w.name()).sorted().toList());
+    }
+
+    @Test
     void failingResolverGives500AndTheAppKeepsServing() throws Exception {
         start(b -> b.workspaceResolver(request -> {
             throw new IllegalStateException("resolver bug");

@@ -90,4 +90,14 @@ final class WorkspaceResolverTest {
         key[0] ^= 1;
         assertEquals(before, resolver.resolveWorkspaceName(requestFor("alice")).orElseThrow());
     }
+
+    @Test
+    void pseudonymsAreNeverMadeOfEmptyOverLongOrControlCharacterNames() {
+        AirbyteEmbedded airbyte = AirbyteEmbedded.create(AirbyteEmbeddedConfig.builder().clientId("id").clientSecret("secret")
+                .allowedOrigin("https://app.example.com").workspaceResolver(WorkspaceResolver.pseudonymous(KEY, "p-")).build());
+        for (String name : new String[] {"", " ", "x".repeat(5000), "a\u0000b", "line\nbreak"}) {
+            assertEquals(Optional.empty(), airbyte.workspaceName(requestFor(name)), "name of length " + name.length());
+        }
+        assertTrue(airbyte.workspaceName(requestFor("alice")).orElseThrow().startsWith("p-"));
+    }
 }

@@ -221,7 +221,7 @@ public final class AirbyteEmbeddedAutoConfiguration {
         @Bean
         RoutesHttpSecurityCustomizer airbyteEmbeddedHttpSecurityCustomizer(AirbyteEmbedded airbyte,
                 AirbyteEmbeddedProperties properties) {
-            return new RoutesHttpSecurityCustomizer(AirbyteEmbeddedRoutes.of(airbyte.config()),
+            return new RoutesHttpSecurityCustomizer(AirbyteEmbeddedRoutes.of(airbyte),
                     properties.getSecurity().isRequireCsrfToken());
         }
 

@@ -27,6 +27,10 @@ final class AirbyteEmbeddedFailureAnalyzer extends AbstractFailureAnalyzer<Airby
         String relative = switch (setting) {
             case "rate-limit" -> cause.getMessage().contains("period") ? "rate-limit.period" : "rate-limit.permits";
             case "rate-limit-max-tracked-users" -> "rate-limit.max-tracked-users";
+            case "sources-list-rate-limit" -> cause.getMessage().contains("period")
+                    ? "sources.list-rate-limit.period" : "sources.list-rate-limit.permits";
+            case "sources-change-rate-limit" -> cause.getMessage().contains("period")
+                    ? "sources.change-rate-limit.period" : "sources.change-rate-limit.permits";
             case "source-routes" -> "sources.enabled";
             case "sources-path" -> "sources.path";
             case "source-events-path" -> "sources.events-path";

@@ -77,6 +77,12 @@ public final class AirbyteEmbeddedProperties {
     private Duration requestTimeout = Duration.ofSeconds(10);
 
     /**
+     * How long a route waits for a request body to arrive before answering 408 request_timeout; the
+     * user and the origin are checked before, and no container thread waits meanwhile.
+     */
+    private Duration bodyReadTimeout = Duration.ofSeconds(10);
+
+    /**
      * Region (a UUID) in which Airbyte creates new workspaces; Airbyte's default (US) when unset.
      */
     private String regionId;
@@ -293,6 +299,24 @@ public final class AirbyteEmbeddedProperties {
      */
     public void setRequestTimeout(Duration requestTimeout) {
         this.requestTimeout = requestTimeout;
+    }
+
+    /**
+     * Returns how long a route waits for a request body.
+     *
+     * @return the timeout
+     */
+    public Duration getBodyReadTimeout() {
+        return bodyReadTimeout;
+    }
+
+    /**
+     * Sets how long a route waits for a request body.
+     *
+     * @param bodyReadTimeout the timeout
+     */
+    public void setBodyReadTimeout(Duration bodyReadTimeout) {
+        this.bodyReadTimeout = bodyReadTimeout;
     }
 
     /**
@@ -620,6 +644,16 @@ public final class AirbyteEmbeddedProperties {
         private String eventsPath = "/api/airbyte/source-events";
 
         /**
+         * Per-user rate limit of listing sources (GET path).
+         */
+        private final RateLimit listRateLimit = RateLimit.withPermits(60);
+
+        /**
+         * Per-user rate limit of disconnecting sources (DELETE path/{id}) and of source events, together.
+         */
+        private final RateLimit changeRateLimit = RateLimit.withPermits(30);
+
+        /**
          * Returns whether the sources routes are served.
          *
          * @return {@code true} unless turned off
@@ -671,6 +705,111 @@ public final class AirbyteEmbeddedProperties {
          */
         public void setEventsPath(String eventsPath) {
             this.eventsPath = eventsPath;
+        }
+
+        /**
+         * Returns the per-user rate limit of listing sources.
+         *
+         * @return the rate-limit properties
+         * @since 0.2.0
+         */
+        public RateLimit getListRateLimit() {
+            return listRateLimit;
+        }
+
+        /**
+         * Returns the per-user rate limit of disconnecting sources and of source events.
+         *
+         * @return the rate-limit properties
+         * @since 0.2.0
+         */
+        public RateLimit getChangeRateLimit() {
+            return changeRateLimit;
+        }
+
+        /**
+         * A per-user rate limit of the sources routes ({@code airbyte.embedded.sources.list-rate-limit.*}
+         * and {@code airbyte.embedded.sources.change-rate-limit.*}); users are told apart as by the token
+         * route's limit, whose {@code max-tracked-users} bounds these too.
+         *
+         * @since 0.2.0
+         */
+        public static final class RateLimit {
+
+            /**
+             * Whether the rate limit applies (429 rate_limited with Retry-After past it).
+             */
+            private boolean enabled = true;
+
+            /**
+             * Number of requests one user may make per period, between 1 and 1000000.
+             */
+            private int permits;
+
+            /**
+             * Period over which the permits refill, between 1 second and 1 day.
+             */
+            private Duration period = Duration.ofMinutes(1);
+
+            static RateLimit withPermits(int permits) {
+                RateLimit limit = new RateLimit();
+                limit.permits = permits;
+                return limit;
+            }
+
+            /**
+             * Returns whether the rate limit applies.
+             *
+             * @return {@code true} unless turned off
+             */
+            public boolean isEnabled() {
+                return enabled;
+            }
+
+            /**
+             * Sets whether the rate limit applies.
+             *
+             * @param enabled whether it applies
+             */
+            public void setEnabled(boolean enabled) {
+                this.enabled = enabled;
+            }
+
+            /**
+             * Returns the permits per period.
+             *
+             * @return the permits
+             */
+            public int getPermits() {
+                return permits;
+            }
+
+            /**
+             * Sets the permits per period.
+             *
+             * @param permits the permits
+             */
+            public void setPermits(int permits) {
+                this.permits = permits;
+            }
+
+            /**
+             * Returns the refill period.
+             *
+             * @return the period
+             */
+            public Duration getPeriod() {
+                return period;
+            }
+
+            /**
+             * Sets the refill period.
+             *
+             * @param period the period
+             */
+            public void setPeriod(Duration period) {
+                this.period = period;
+            }
         }
     }
 
@@ -830,6 +969,12 @@ public final class AirbyteEmbeddedProperties {
         private String pseudonymPrefix;
 
         /**
+         * Whether workspace names are case folded, so that "Alice" and "alice" are one workspace (for
+         * logins that keep the case the user typed). Folded before a pseudonym is made.
+         */
+        private boolean foldCase;
+
+        /**
          * Returns the name of the request attribute holding the workspace name.
          *
          * @return the attribute name, or {@code null} when unset
@@ -881,6 +1026,26 @@ public final class AirbyteEmbeddedProperties {
          */
         public void setPseudonymPrefix(String pseudonymPrefix) {
             this.pseudonymPrefix = pseudonymPrefix;
+        }
+
+        /**
+         * Returns whether workspace names are case folded.
+         *
+         * @return {@code false} unless turned on
+         * @since 0.2.0
+         */
+        public boolean isFoldCase() {
+            return foldCase;
+        }
+
+        /**
+         * Sets whether workspace names are case folded.
+         *
+         * @param foldCase whether to fold case
+         * @since 0.2.0
+         */
+        public void setFoldCase(boolean foldCase) {
+            this.foldCase = foldCase;
         }
     }
 

@@ -38,6 +38,8 @@ final class PropertiesMapping {
         map.from(properties::getOperatorTokenRefreshSkew).to(builder::operatorTokenRefreshSkew);
         map.from(properties::getConnectTimeout).to(builder::connectTimeout);
         map.from(properties::getRequestTimeout).to(builder::requestTimeout);
+        map.from(properties::getBodyReadTimeout).to(builder::bodyReadTimeout);
+        map.from(properties.getWorkspace()::isFoldCase).to(builder::foldWorkspaceNameCase);
         map.from(properties::getRegionId).whenHasText().to(builder::regionId);
         map.from(properties::getSourceTemplateTags)
                 .to(tags -> builder.sourceTemplateTags(tags, properties.getSourceTemplateTagsMode()));
@@ -55,6 +57,18 @@ final class PropertiesMapping {
         map.from(sources::isEnabled).to(builder::sourceRoutes);
         map.from(sources::getPath).to(builder::sourcesPath);
         map.from(sources::getEventsPath).to(builder::sourceEventsPath);
+        AirbyteEmbeddedProperties.Sources.RateLimit list = sources.getListRateLimit();
+        if (list.isEnabled()) {
+            builder.sourcesListRateLimit(list.getPermits(), list.getPeriod());
+        } else {
+            builder.disableSourcesListRateLimit();
+        }
+        AirbyteEmbeddedProperties.Sources.RateLimit change = sources.getChangeRateLimit();
+        if (change.isEnabled()) {
+            builder.sourcesChangeRateLimit(change.getPermits(), change.getPeriod());
+        } else {
+            builder.disableSourcesChangeRateLimit();
+        }
         builder.widgetScript(widgetScript(properties.getWidget()));
         map.from(properties.getWidget()::getPageOrigin).whenHasText().to(builder::widgetPageOrigin);
         map.from(properties::isAddContentSecurityPolicy).to(builder::addContentSecurityPolicy);

@@ -124,6 +124,8 @@ class AirbyteEmbeddedAutoConfigurationTest {
                         "airbyte.embedded.operator-token-refresh-skew=90s",
                         "airbyte.embedded.connect-timeout=2s",
                         "airbyte.embedded.request-timeout=7s",
+                        "airbyte.embedded.body-read-timeout=3s",
+                        "airbyte.embedded.workspace.fold-case=true",
                         "airbyte.embedded.region-id=b9e48d61-f082-4a14-a8d0-799a907938cb",
                         "airbyte.embedded.source-template-tags=crm,billing",
                         "airbyte.embedded.source-template-tags-mode=all",
@@ -135,6 +137,9 @@ class AirbyteEmbeddedAutoConfigurationTest {
                         "airbyte.embedded.rate-limit.max-tracked-users=500",
                         "airbyte.embedded.sources.path=/airbyte/sources",
                         "airbyte.embedded.sources.events-path=/airbyte/events",
+                        "airbyte.embedded.sources.list-rate-limit.permits=120",
+                        "airbyte.embedded.sources.list-rate-limit.period=2m",
+                        "airbyte.embedded.sources.change-rate-limit.enabled=false",
                         "airbyte.embedded.widget.version=0.4.6",
                         "airbyte.embedded.widget.cdn-base=/vendor/npm",
                         "airbyte.embedded.widget.integrity=sha384-oqVuAfXRKap7fdgcCY5uykM6+R9GqQ8K/uxy9rx7HNQlGYl1kPzQho1wx4JwY8wC",
@@ -151,6 +156,8 @@ class AirbyteEmbeddedAutoConfigurationTest {
                     assertEquals(Duration.ofSeconds(90), config.operatorTokenRefreshSkew());
                     assertEquals(Duration.ofSeconds(2), config.connectTimeout());
                     assertEquals(Duration.ofSeconds(7), config.requestTimeout());
+                    assertEquals(Duration.ofSeconds(3), config.bodyReadTimeout());
+                    assertTrue(config.foldWorkspaceNameCase());
                     assertEquals(Optional.of("b9e48d61-f082-4a14-a8d0-799a907938cb"), config.regionId());
                     assertEquals(List.of("crm", "billing"), config.sourceTemplateTags());
                     assertEquals(TagSelectionMode.ALL, config.sourceTemplateTagsMode());
@@ -164,6 +171,10 @@ class AirbyteEmbeddedAutoConfigurationTest {
                     assertTrue(config.sourceRoutesEnabled());
                     assertEquals("/airbyte/sources", config.sourcesPath());
                     assertEquals("/airbyte/events", config.sourceEventsPath());
+                    assertTrue(config.sourcesListRateLimitEnabled());
+                    assertEquals(120, config.sourcesListRateLimitPermits());
+                    assertEquals(Duration.ofMinutes(2), config.sourcesListRateLimitPeriod());
+                    assertFalse(config.sourcesChangeRateLimitEnabled());
                     WidgetScript script = config.widgetScript();
                     assertEquals("0.4.6", script.version());
                     assertEquals("/vendor/npm", script.cdnBase());
@@ -180,7 +191,7 @@ class AirbyteEmbeddedAutoConfigurationTest {
         runner.withPropertyValues(REQUIRED).withPropertyValues("airbyte.embedded.sources.enabled=false").run(context -> {
             assertFalse(context.getBean(AirbyteEmbeddedConfig.class).sourceRoutesEnabled());
             assertEquals(List.of("/api/airbyte/widget-token"),
-                    AirbyteEmbeddedRoutes.of(context.getBean(AirbyteEmbeddedConfig.class)).patterns());
+                    AirbyteEmbeddedRoutes.of(context.getBean(AirbyteEmbedded.class)).patterns());
         });
     }
 
@@ -214,6 +225,13 @@ class AirbyteEmbeddedAutoConfigurationTest {
         assertEquals(AirbyteEmbeddedAutoConfiguration.DEFAULT_FILTER_ORDER, defaults.getFilterOrder());
         assertEquals(AirbyteEmbeddedConfig.DEFAULT_SOURCES_PATH, defaults.getSources().getPath());
         assertEquals(AirbyteEmbeddedConfig.DEFAULT_SOURCE_EVENTS_PATH, defaults.getSources().getEventsPath());
+        assertEquals(AirbyteEmbeddedConfig.DEFAULT_SOURCES_LIST_RATE_LIMIT_PERMITS, defaults.getSources().getListRateLimit().getPermits());
+        assertEquals(AirbyteEmbeddedConfig.DEFAULT_RATE_LIMIT_PERIOD, defaults.getSources().getListRateLimit().getPeriod());
+        assertEquals(AirbyteEmbeddedConfig.DEFAULT_SOURCES_CHANGE_RATE_LIMIT_PERMITS,
+                defaults.getSources().getChangeRateLimit().getPermits());
+        assertEquals(AirbyteEmbeddedConfig.DEFAULT_RATE_LIMIT_PERIOD, defaults.getSources().getChangeRateLimit().getPeriod());
+        assertEquals(AirbyteEmbeddedConfig.DEFAULT_BODY_READ_TIMEOUT, defaults.getBodyReadTimeout());
+        assertFalse(defaults.getWorkspace().isFoldCase());
         assertEquals(WidgetScript.DEFAULT_VERSION, defaults.getWidget().getVersion());
         assertEquals(WidgetScript.DEFAULT_CDN_BASE, defaults.getWidget().getCdnBase());
     }

@@ -68,6 +68,14 @@ class AirbyteEmbeddedFailureAnalyzerTest {
     }
 
     @Test
+    void mapsTheSourcesRateLimitSettingsOntoTheirProperties() {
+        assertEquals("airbyte.embedded.sources.list-rate-limit.permits", AirbyteEmbeddedFailureAnalyzer.propertyName(
+                new AirbyteEmbeddedConfigException("sources-list-rate-limit", "permits must be between 1 and 1000000, was 0")));
+        assertEquals("airbyte.embedded.sources.change-rate-limit.period", AirbyteEmbeddedFailureAnalyzer.propertyName(
+                new AirbyteEmbeddedConfigException("sources-change-rate-limit", "the period must be between 1 second and 1 day, was PT0S")));
+    }
+
+    @Test
     void everyCoreSettingNameIsAProperty() {
         List<AirbyteEmbeddedConfigException> failures = List.of(
                 failure(b -> b.apiBaseUri("http://example.com")),
@@ -81,6 +89,11 @@ class AirbyteEmbeddedFailureAnalyzerTest {
                 failure(b -> b.rateLimit(-1, Duration.ofMinutes(1))),
                 failure(b -> b.rateLimit(5, Duration.ZERO)),
                 failure(b -> b.rateLimitMaxTrackedUsers(0)),
+                failure(b -> b.sourcesListRateLimit(0, Duration.ofMinutes(1))),
+                failure(b -> b.sourcesListRateLimit(5, Duration.ZERO)),
+                failure(b -> b.sourcesChangeRateLimit(0, Duration.ofMinutes(1))),
+                failure(b -> b.sourcesChangeRateLimit(5, Duration.ofDays(2))),
+                failure(b -> b.bodyReadTimeout(Duration.ZERO)),
                 failure(b -> b.sourcesPath("sources")),
                 failure(b -> b.sourceEventsPath("events")),
                 failure(b -> b.sourceEventsPath("/api/airbyte/sources/events")),

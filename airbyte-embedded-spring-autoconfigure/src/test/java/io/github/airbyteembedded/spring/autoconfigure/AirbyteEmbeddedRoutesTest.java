@@ -6,17 +6,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.airbyteembedded.servlet.AirbyteEmbeddedConfig;
 import java.util.List;
+import io.github.airbyteembedded.servlet.AirbyteEmbeddedFilter;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.mock.web.MockFilterChain;
+import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockHttpServletRequest;
 
 class AirbyteEmbeddedRoutesTest {
 
-    private final AirbyteEmbeddedRoutes routes = AirbyteEmbeddedRoutes.of(AirbyteEmbeddedConfig.builder().clientId("id")
+    private final AirbyteEmbeddedRoutes routes = of(AirbyteEmbeddedConfig.builder().clientId("id")
             .clientSecret("secret").allowedOrigin("https://app.example.com").tokenPath("/airbyte/token").build());
 
     @Test
     void takesThePathsFromTheConfiguration() {
-        AirbyteEmbeddedRoutes custom = AirbyteEmbeddedRoutes.of(AirbyteEmbeddedConfig.builder().clientId("id")
+        AirbyteEmbeddedRoutes custom = of(AirbyteEmbeddedConfig.builder().clientId("id")
                 .clientSecret("secret").allowedOrigin("https://app.example.com")
                 .sourcesPath("/data/sources").sourceEventsPath("/data/events").build());
         assertTrue(custom.matches(request("", "/data/sources")));
@@ -27,7 +32,7 @@ class AirbyteEmbeddedRoutesTest {
 
     @Test
     void leavesTheSourcesPathsAloneWhenTheSourcesRoutesAreOff() {
-        AirbyteEmbeddedRoutes tokenOnly = AirbyteEmbeddedRoutes.of(AirbyteEmbeddedConfig.builder().clientId("id")
+        AirbyteEmbeddedRoutes tokenOnly = of(AirbyteEmbeddedConfig.builder().clientId("id")
                 .clientSecret("secret").allowedOrigin("https://app.example.com").sourceRoutes(false).build());
         assertTrue(tokenOnly.matches(request("", "/api/airbyte/widget-token")));
         assertFalse(tokenOnly.matches(request("", "/api/airbyte/sources")));
@@ -39,7 +44,7 @@ class AirbyteEmbeddedRoutesTest {
         AirbyteEmbeddedConfig config = AirbyteEmbeddedConfig.builder().clientId("id").clientSecret("secret")
                 .allowedOrigin("https://app.example.com").build();
         String bootstrap = io.github.airbyteembedded.servlet.AirbyteEmbedded.create(config).bootstrapScriptPath();
-        assertFalse(AirbyteEmbeddedRoutes.of(config).matches(request("", bootstrap)));
+        assertFalse(of(config).matches(request("", bootstrap)));
     }
 
     @Test
@@ -71,6 +76,23 @@ class AirbyteEmbeddedRoutesTest {
     void listsItsPatterns() {
         assertEquals(List.of("/airbyte/token", "/api/airbyte/sources", "/api/airbyte/sources/*", "/api/airbyte/source-events"),
                 routes.patterns());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/airbyte/token", "/airbyte/token;jsessionid=abc", "/api/airbyte/sources", "/api/airbyte/sources;x=1",
+        "/api/airbyte/sources/abc", "/api/airbyte/sources/abc;x=/y", "/api/airbyte/sources;x=/abc", "/api/airbyte/sources/a/b",
+        "/api/airbyte/source-events", "/api/airbyte/source-events;x", "/airbyte/token/", "/hello", "/hello;x=/airbyte/token"})
+    void matchesExactlyTheRequestsTheFilterAnswers(String uri) throws Exception {
+        AirbyteEmbeddedConfig config = AirbyteEmbeddedConfig.builder().clientId("id").clientSecret("secret")
+                .allowedOrigin("https://app.example.com").tokenPath("/airbyte/token").build();
+        MockFilterChain chain = new MockFilterChain();
+        new AirbyteEmbeddedFilter(config).doFilter(request("", uri), new MockHttpServletResponse(), chain);
+        boolean answeredByTheFilter = chain.getRequest() == null;
+        assertEquals(answeredByTheFilter, of(config).matches(request("", uri)), uri);
+    }
+
+    private static AirbyteEmbeddedRoutes of(AirbyteEmbeddedConfig config) {
+        return AirbyteEmbeddedRoutes.of(io.github.airbyteembedded.servlet.AirbyteEmbedded.create(config));
     }
 
     private static MockHttpServletRequest request(String contextPath, String uri) {

@@ -3,6 +3,7 @@ package io.github.airbyteembedded.spring.autoconfigure;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.github.airbyteembedded.servlet.AirbyteEmbedded;
 import io.github.airbyteembedded.servlet.AirbyteEmbeddedConfig;
 import io.github.airbyteembedded.servlet.AirbyteEmbeddedFilter;
 import jakarta.servlet.FilterChain;
@@ -23,7 +24,7 @@ class UnauthenticatedRouteFilterTest {
 
     private final AirbyteEmbeddedConfig config = AirbyteEmbeddedConfig.builder().clientId("id").clientSecret("secret")
             .allowedOrigin("https://app.example.com").build();
-    private final UnauthenticatedRouteFilter filter = new UnauthenticatedRouteFilter(AirbyteEmbeddedRoutes.of(config));
+    private final UnauthenticatedRouteFilter filter = new UnauthenticatedRouteFilter(AirbyteEmbeddedRoutes.of(AirbyteEmbedded.create(config)));
 
     @AfterEach
     void clearContext() {
