@@ -1,6 +1,7 @@
 package io.github.airbyteembedded.examples.legacywar.containers;
 
 import io.github.airbyteembedded.testkit.browser.BrowserSession;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import org.junit.jupiter.api.AfterAll;
@@ -32,6 +33,8 @@ class Jetty12IT {
         Path base = Jetty.newBase("jetty12");
         Deployables.copyWithWebXml("legacy-war.war", Jetty.webapps(base), Journeys.webXmlValues(emulator, origin));
         Deployables.copy("legacy-war-zero-web-xml.war", Jetty.webapps(base));
+        Files.copy(Deployables.copyWithWebXml("legacy-war-zero-web-xml.war", Files.createTempDirectory(base, "misconfigured"),
+                Journeys.misspelledSetting()), Jetty.webapps(base).resolve("legacy-war-misconfigured.war"));
         jetty = Jetty.start("jetty12", Deployables.home("jetty.home"), base, port, Journeys.pluginEnvironment(emulator, origin));
         for (String app : new String[] {"/legacy-war", "/legacy-war-zero-web-xml"}) {
             Journeys.assertDeployed(jetty, app);
@@ -52,6 +55,11 @@ class Jetty12IT {
     void theFilterInWebXmlServesTheJourneyAndRefusesWhatItMust() throws Exception {
         Journeys.browserJourney(browser, jetty.origin() + "/legacy-war");
         Journeys.refusals(jetty.origin() + "/legacy-war", jetty.origin());
+    }
+
+    @Test
+    void aZeroWebXmlWarWithAMisspelledSettingIsNotDeployedAndTheLogSaysWhy() throws Exception {
+        Journeys.assertNotDeployedBecauseOfTheMisspelledSetting(jetty, "/legacy-war-misconfigured");
     }
 
     @Test

@@ -52,6 +52,26 @@ final class Journeys {
                 : Map.of("http://127.0.0.1:8181", emulator.baseUri().toString(), "http://localhost:8080", origin);
     }
 
+    /**
+     * The web.xml value to replace in a zero-web.xml WAR to misconfigure it: a context-param with a typo
+     * in a setting's name, which the plugin refuses.
+     */
+    static Map<String, String> misspelledSetting() {
+        return Map.of("<display-name>", "<context-param><param-name>airbyte.alowed-origins</param-name>"
+                + "<param-value>https://app.example.com</param-value></context-param>\n  <display-name>");
+    }
+
+    /** Fails unless the application is not served and the container's output says why, naming the setting. */
+    static void assertNotDeployedBecauseOfTheMisspelledSetting(StandaloneContainer container, String contextPath)
+            throws IOException, InterruptedException {
+        HttpResponse<String> login = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(container.origin() + contextPath + "/login.jsp")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertTrue(login.statusCode() == 404 || login.statusCode() == 503, contextPath + " answered " + login.statusCode());
+        assertTrue(container.process().printed(line -> line.contains("airbyte-embedded-servlet-plugin: Airbyte Embedded is "
+                + "misconfigured, so the application is not deployed: alowed-origins")), container.process().output());
+    }
+
     /** Fails, with the container's output, unless the application answers its login page. */
     static void assertDeployed(StandaloneContainer container, String contextPath) throws IOException, InterruptedException {
         HttpResponse<String> login = HttpClient.newHttpClient().send(

@@ -1,8 +1,16 @@
 package io.github.airbyteembedded.examples.legacywar.containers;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import io.github.airbyteembedded.testkit.browser.BrowserSession;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,6 +42,10 @@ class Tomcat11IT {
         Path base = Tomcat.newBase("tomcat11", home, port);
         Deployables.copyWithWebXml("legacy-war.war", Tomcat.webapps(base), Journeys.webXmlValues(emulator, origin));
         Deployables.copy("legacy-war-zero-web-xml.war", Tomcat.webapps(base));
+        Files.copy(Deployables.copyWithWebXml("legacy-war-zero-web-xml.war", Files.createTempDirectory(base, "misconfigured"),
+                Journeys.misspelledSetting()), Tomcat.webapps(base).resolve("legacy-war-misconfigured.war"));
+        Files.copy(Deployables.copyWithWebXml("legacy-war-zero-web-xml.war", Files.createTempDirectory(base, "excluded"),
+                Map.of("<display-name>", "<absolute-ordering/>\n  <display-name>")), Tomcat.webapps(base).resolve("legacy-war-excluded.war"));
         Deployables.copyWithWebXml("legacy-war-development.war", Tomcat.webapps(base), Journeys.webXmlValues(null, origin));
         tomcat = Tomcat.start("tomcat11", home, base, port, Journeys.pluginEnvironment(emulator, origin));
         for (String app : new String[] {"/legacy-war", "/legacy-war-zero-web-xml", "/legacy-war-development"}) {
@@ -55,6 +67,20 @@ class Tomcat11IT {
     void theFilterInWebXmlServesTheJourneyAndRefusesWhatItMust() throws Exception {
         Journeys.browserJourney(browser, tomcat.origin() + "/legacy-war");
         Journeys.refusals(tomcat.origin() + "/legacy-war", tomcat.origin());
+    }
+
+    @Test
+    void aZeroWebXmlWarWithAMisspelledSettingIsNotDeployedAndTheLogSaysWhy() throws Exception {
+        Journeys.assertNotDeployedBecauseOfTheMisspelledSetting(tomcat, "/legacy-war-misconfigured");
+    }
+
+    @Test
+    void anAbsoluteOrderingWithoutThePluginsFragmentTurnsThePluginOff() throws Exception {
+        Journeys.assertDeployed(tomcat, "/legacy-war-excluded");
+        HttpResponse<String> token = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(tomcat.origin() + "/legacy-war-excluded/api/airbyte/widget-token")).header("Origin", tomcat.origin())
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(404, token.statusCode(), "no filter, no route: " + token.body());
     }
 
     @Test
