@@ -104,6 +104,10 @@ import java.util.Objects;
  *       frame-src}</td><td>learned from minted tokens; {@code https://app.airbyte.ai}</td></tr>
  *   <tr><td>{@code add-content-security-policy}</td><td>whether pages that render the widget's tags get
  *       a CSP header with what the widget needs</td><td>{@code false}</td></tr>
+ *   <tr><td>{@code emulator}</td><td>development only: {@code true} starts the testkit's emulator in the
+ *       application (the testkit must be on its class path) and takes the API base, the credentials and
+ *       the widget's CDN base, integrity and style hash from it; those settings are then
+ *       ignored</td><td>{@code false}</td></tr>
  * </table>
  *
  * <p>A missing or invalid setting fails {@link #init(FilterConfig)} with a {@link ServletException}
@@ -119,6 +123,7 @@ public final class AirbyteEmbeddedFilter implements Filter {
 
     private volatile AirbyteEmbedded airbyte;
     private volatile Route[] routes;
+    private volatile DevelopmentEmulator developmentEmulator;
 
     /** Creates a filter configured from its init-params in {@link #init(FilterConfig)} (web.xml). */
     public AirbyteEmbeddedFilter() {
@@ -168,9 +173,15 @@ public final class AirbyteEmbeddedFilter implements Filter {
     @Override
     public void init(FilterConfig filterConfig) throws ServletException {
         if (routes == null) {
+            DevelopmentEmulator emulator = null;
             try {
-                start(AirbyteEmbedded.create(FilterConfigReader.fromSystem().read(filterConfig)));
+                emulator = FilterConfigReader.emulatorRequested(filterConfig) ? DevelopmentEmulator.start() : null;
+                start(AirbyteEmbedded.create(FilterConfigReader.fromSystem().read(filterConfig, emulator)));
+                developmentEmulator = emulator;
             } catch (AirbyteEmbeddedConfigException e) {
+                if (emulator != null) {
+                    emulator.close();
+                }
                 throw new ServletException("Airbyte Embedded filter '" + filterConfig.getFilterName()
                         + "' is misconfigured: " + e.getMessage(), e);
             }
@@ -231,6 +242,16 @@ public final class AirbyteEmbeddedFilter implements Filter {
                 httpResponse.reset();
                 JsonResponses.error(httpResponse, ErrorCode.INTERNAL_ERROR);
             }
+        }
+    }
+
+    /** Stops the in-process emulator that {@code emulator=true} started, if any. */
+    @Override
+    public void destroy() {
+        DevelopmentEmulator emulator = developmentEmulator;
+        developmentEmulator = null;
+        if (emulator != null) {
+            emulator.close();
         }
     }
 

@@ -2,6 +2,8 @@ package io.github.airbyteembedded.servlet;
 
 import io.github.airbyteembedded.servlet.page.WidgetScript;
 import jakarta.servlet.FilterConfig;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
 import java.lang.reflect.InvocationTargetException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -61,6 +63,7 @@ final class FilterConfigReader {
     static final String WIDGET_STYLE_HASH = "widget-style-hash";
     static final String WIDGET_PAGE_ORIGIN = "widget-page-origin";
     static final String ADD_CONTENT_SECURITY_POLICY = "add-content-security-policy";
+    static final String EMULATOR = "emulator";
 
     static final Set<String> KNOWN = Collections.unmodifiableSet(new TreeSet<>(List.of(
             CLIENT_ID, CLIENT_ID_ENV, CLIENT_SECRET_ENV, CLIENT_SECRET_PROPERTY, API_BASE_URL, ORGANIZATION_ID,
@@ -70,7 +73,13 @@ final class FilterConfigReader {
             RATE_LIMIT_MAX_TRACKED_USERS, SOURCES_LIST_RATE_LIMIT, SOURCES_CHANGE_RATE_LIMIT, WORKSPACE_REQUEST_ATTRIBUTE,
             WORKSPACE_PSEUDONYM_KEY_ENV, WORKSPACE_PSEUDONYM_PREFIX, WORKSPACE_FOLD_CASE, SOURCE_ROUTES,
             SOURCES_PATH, SOURCE_EVENTS_PATH, WIDGET_VERSION, WIDGET_CDN_BASE, WIDGET_INTEGRITY, WIDGET_STYLE_HASH,
-            WIDGET_PAGE_ORIGIN, ADD_CONTENT_SECURITY_POLICY)));
+            WIDGET_PAGE_ORIGIN, ADD_CONTENT_SECURITY_POLICY, EMULATOR)));
+
+    /** What {@code emulator=true} replaces: the settings that point at Airbyte. */
+    private static final List<String> REPLACED_BY_EMULATOR = List.of(CLIENT_ID, CLIENT_ID_ENV, CLIENT_SECRET_ENV,
+            CLIENT_SECRET_PROPERTY, API_BASE_URL, WIDGET_CDN_BASE, WIDGET_INTEGRITY, WIDGET_STYLE_HASH);
+
+    private static final Logger LOG = System.getLogger(FilterConfigReader.class.getName());
 
     private final UnaryOperator<String> environment;
     private final UnaryOperator<String> systemProperties;
@@ -85,6 +94,22 @@ final class FilterConfigReader {
     }
 
     AirbyteEmbeddedConfig read(FilterConfig filterConfig) {
+        if (emulatorRequested(filterConfig)) {
+            throw new IllegalStateException("emulator=true: start the DevelopmentEmulator and pass it to read()");
+        }
+        return read(filterConfig, null);
+    }
+
+    /** Whether the init-params ask for the in-process emulator ({@code emulator=true}; off by default). */
+    static boolean emulatorRequested(FilterConfig filterConfig) {
+        return param(filterConfig, EMULATOR).map(value -> bool(EMULATOR, value)).orElse(false);
+    }
+
+    /**
+     * Reads the init-params; with an emulator (started for {@code emulator=true}), the settings that
+     * point at Airbyte come from it instead.
+     */
+    AirbyteEmbeddedConfig read(FilterConfig filterConfig, DevelopmentEmulator emulator) {
         for (String name : Collections.list(filterConfig.getInitParameterNames())) {
             if (CLIENT_SECRET.equals(name)) {
                 throw new AirbyteEmbeddedConfigException(CLIENT_SECRET,
@@ -96,9 +121,17 @@ final class FilterConfigReader {
             }
         }
         AirbyteEmbeddedConfig.Builder builder = AirbyteEmbeddedConfig.builder();
-        readClientId(filterConfig, builder);
-        readClientSecret(filterConfig, builder);
-        param(filterConfig, API_BASE_URL).ifPresent(builder::apiBaseUri);
+        if (emulator == null) {
+            readClientId(filterConfig, builder);
+            readClientSecret(filterConfig, builder);
+            param(filterConfig, API_BASE_URL).ifPresent(builder::apiBaseUri);
+        } else {
+            List<String> ignored = REPLACED_BY_EMULATOR.stream().filter(name -> param(filterConfig, name).isPresent()).toList();
+            if (!ignored.isEmpty()) {
+                LOG.log(Level.INFO, "emulator=true: {0} ignored in favour of the in-process emulator", ignored);
+            }
+            emulator.configure(builder);
+        }
         param(filterConfig, ORGANIZATION_ID).ifPresent(builder::organizationId);
         param(filterConfig, ALLOWED_ORIGINS).ifPresent(value -> builder.allowedOrigins(list(value)));
         param(filterConfig, TOKEN_PATH).ifPresent(builder::tokenPath);
@@ -127,7 +160,11 @@ final class FilterConfigReader {
         param(filterConfig, SOURCE_ROUTES).ifPresent(value -> builder.sourceRoutes(bool(SOURCE_ROUTES, value)));
         param(filterConfig, SOURCES_PATH).ifPresent(builder::sourcesPath);
         param(filterConfig, SOURCE_EVENTS_PATH).ifPresent(builder::sourceEventsPath);
-        builder.widgetScript(readWidgetScript(filterConfig));
+        WidgetScript.Builder script = readWidgetScript(filterConfig);
+        if (emulator != null) {
+            emulator.configure(script);
+        }
+        builder.widgetScript(script.build());
         param(filterConfig, WIDGET_PAGE_ORIGIN).ifPresent(builder::widgetPageOrigin);
         param(filterConfig, ADD_CONTENT_SECURITY_POLICY).ifPresent(value ->
                 builder.addContentSecurityPolicy(bool(ADD_CONTENT_SECURITY_POLICY, value)));
@@ -135,7 +172,7 @@ final class FilterConfigReader {
     }
 
     /** The widget script: version, CDN base, integrity (a hash, {@code compute} or {@code none}), style hash. */
-    private static WidgetScript readWidgetScript(FilterConfig filterConfig) {
+    private static WidgetScript.Builder readWidgetScript(FilterConfig filterConfig) {
         WidgetScript.Builder script = WidgetScript.builder();
         param(filterConfig, WIDGET_VERSION).ifPresent(script::version);
         param(filterConfig, WIDGET_CDN_BASE).ifPresent(script::cdnBase);
@@ -155,7 +192,7 @@ final class FilterConfigReader {
                 script.styleHash(value);
             }
         });
-        return script.build();
+        return script;
     }
 
     private static boolean bool(String setting, String value) {

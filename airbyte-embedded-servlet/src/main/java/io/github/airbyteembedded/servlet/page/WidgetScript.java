@@ -1,5 +1,6 @@
 package io.github.airbyteembedded.servlet.page;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.airbyteembedded.servlet.AirbyteEmbeddedConfigException;
 import jakarta.servlet.ServletContext;
 import java.io.IOException;
@@ -89,6 +90,7 @@ public final class WidgetScript {
     private static final Pattern EXACT_VERSION = Pattern.compile("[0-9]+\\.[0-9]+\\.[0-9]+(?:-[0-9A-Za-z]+(?:\\.[0-9A-Za-z]+)*)?");
     private static final Pattern HASH = Pattern.compile("sha(?:256|384|512)-[A-Za-z0-9+/]+={0,2}");
     private static final Duration FETCH_TIMEOUT = Duration.ofSeconds(10);
+    private static final System.Logger LOG = System.getLogger(WidgetScript.class.getName());
 
     /** How the integrity value was obtained. */
     enum IntegritySource {
@@ -452,9 +454,11 @@ public final class WidgetScript {
         }
 
         /**
-         * Sets the CSP hash of the {@code <style>} text the widget injects (default: {@link
-         * #VENDOR_0_4_5_STYLE_HASH} for version 0.4.5, otherwise {@code 'unsafe-inline'} with a startup
-         * warning). The emulator's is {@code AirbyteEmulator.widgetStyleCspHash()}.
+         * Sets the CSP hash of the {@code <style>} text the widget injects (default: the emulator's, asked
+         * from its {@code /_emulator/info} at {@link #build()}, when the CDN base is a loopback URL served
+         * by the emulator; else {@link #VENDOR_0_4_5_STYLE_HASH} for version 0.4.5, otherwise {@code
+         * 'unsafe-inline'} with a startup warning). The emulator's is {@code
+         * AirbyteEmulator.widgetStyleCspHash()}.
          *
          * @param hash {@code sha256-<base64>}, with or without the surrounding quotes
          * @return this builder
@@ -494,7 +498,9 @@ public final class WidgetScript {
                         + "change under you and cannot carry Subresource Integrity");
             }
             String base = validateBase(cdnBase);
+            String emulatorStyle = styleSource == null ? emulatorStyleHash(base) : null;
             String style = styleSource != null ? validateStyle(styleSource)
+                    : emulatorStyle != null ? "'" + emulatorStyle + "'"
                     : DEFAULT_VERSION.equals(version) ? "'" + VENDOR_0_4_5_STYLE_HASH + "'" : "'unsafe-inline'";
             String value = integrity;
             IntegritySource source = integritySource;
@@ -516,7 +522,42 @@ public final class WidgetScript {
                 }
                 default -> { }
             }
-            return new WidgetScript(version, base, value, source, style, styleSource != null);
+            return new WidgetScript(version, base, value, source, style, styleSource != null || emulatorStyle != null);
+        }
+
+        /**
+         * The CSP hash of the style that the emulator's widget injects, when the CDN base is a loopback
+         * URL served by the emulator: its inspection API ({@code /_emulator/info}) names it. A loopback
+         * copy of the vendor's widget (no such endpoint), or nothing listening, gives null, and the
+         * defaults apply. Without this, settings that point at the emulator by hand would get the
+         * vendor's hash, and the browser would block the emulator's style.
+         */
+        private static String emulatorStyleHash(String base) {
+            if (base.startsWith("/")) {
+                return null;
+            }
+            URI uri = URI.create(base);
+            if (!isLoopback(uri.getHost())) {
+                return null;
+            }
+            URI info = URI.create(uri.getScheme() + "://" + uri.getRawAuthority() + "/_emulator/info");
+            HttpClient client = HttpClient.newBuilder().connectTimeout(FETCH_TIMEOUT)
+                    .followRedirects(HttpClient.Redirect.NEVER).build();
+            try {
+                HttpResponse<String> response = client.send(HttpRequest.newBuilder(info).timeout(FETCH_TIMEOUT).GET().build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() != 200) {
+                    return null;
+                }
+                String hash = new ObjectMapper().readTree(response.body()).path("widget_style_csp_hash").asText("");
+                return HASH.matcher(hash).matches() ? hash : null;
+            } catch (IOException e) {
+                LOG.log(System.Logger.Level.DEBUG, "No emulator answered at {0} ({1})", info, e.getClass().getSimpleName());
+                return null;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return null;
+            }
         }
 
         private static String validateBase(String value) {

@@ -1,0 +1,77 @@
+package io.github.airbyteembedded.examples.legacywar.containers;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** The emulator as a user runs it for development: {@code java -jar ...-standalone.jar --port 0}, its own process. */
+final class StandaloneEmulator implements AutoCloseable {
+
+    private static final String LISTENING = "Airbyte emulator listening on ";
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private final ContainerProcess process;
+    private final URI baseUri;
+
+    private StandaloneEmulator(ContainerProcess process, URI baseUri) {
+        this.process = process;
+        this.baseUri = baseUri;
+    }
+
+    static StandaloneEmulator start(String name) {
+        Path jar = Deployables.file("airbyte-emulator-standalone.jar");
+        ContainerProcess process = ContainerProcess.startJava(name, jar.getParent(), Map.of(),
+                List.of("-jar", jar.toString(), "--port", "0"));
+        try {
+            String line = process.awaitLine(text -> text.startsWith(LISTENING), Duration.ofSeconds(30));
+            return new StandaloneEmulator(process, URI.create(line.substring(LISTENING.length()).strip()));
+        } catch (RuntimeException | AssertionError e) {
+            process.close();
+            throw e;
+        }
+    }
+
+    URI baseUri() {
+        return baseUri;
+    }
+
+    ContainerProcess process() {
+        return process;
+    }
+
+    /** Forgets every workspace and source (between journeys). */
+    void reset() throws IOException, InterruptedException {
+        HttpResponse<Void> answer = HTTP.send(HttpRequest.newBuilder(URI.create(baseUri + "/_emulator/reset"))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
+        if (answer.statusCode() != 204) {
+            throw new IllegalStateException("reset answered " + answer.statusCode());
+        }
+    }
+
+    /** The ids of the sources in a workspace of an emulator, from its inspection API. */
+    static List<String> sourceIds(URI emulator, String workspace) throws IOException, InterruptedException {
+        String body = HTTP.send(HttpRequest.newBuilder(URI.create(emulator + "/_emulator/state")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        List<String> ids = new ArrayList<>();
+        for (JsonNode node : new ObjectMapper().readTree(body).path("workspaces")) {
+            if (workspace.equals(node.path("name").asText())) {
+                node.path("sources").forEach(source -> ids.add(source.path("id").asText()));
+            }
+        }
+        return ids;
+    }
+
+    @Override
+    public void close() {
+        process.close();
+    }
+}
