@@ -50,7 +50,9 @@ final class StandaloneEmulator implements AutoCloseable {
 
     /** Forgets every workspace and source (between journeys). */
     void reset() throws IOException, InterruptedException {
+        // State-changing inspection calls need a JSON content type (no simple cross-site POST can reset it).
         HttpResponse<Void> answer = HTTP.send(HttpRequest.newBuilder(URI.create(baseUri + "/_emulator/reset"))
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
         if (answer.statusCode() != 204) {
             throw new IllegalStateException("reset answered " + answer.statusCode());
