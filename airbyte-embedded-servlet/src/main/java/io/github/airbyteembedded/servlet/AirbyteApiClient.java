@@ -25,7 +25,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -116,7 +115,7 @@ final class AirbyteApiClient {
 
     private CompletableFuture<OperatorToken> fetchOperatorToken(int attempt) {
         return fetchOperatorTokenOnce().exceptionallyCompose(failure -> {
-            Throwable cause = unwrap(failure);
+            Throwable cause = Failures.cause(failure);
             Optional<Duration> wait = attempt < OPERATOR_TOKEN_RETRIES ? retryWait(cause, attempt) : Optional.empty();
             if (wait.isEmpty()) {
                 return CompletableFuture.failedFuture(cause);
@@ -372,7 +371,7 @@ final class AirbyteApiClient {
      */
     private CompletableFuture<HttpResponse<String>> send(String call, HttpRequest request, boolean repeatable) {
         return sendOnce(call, request).exceptionallyCompose(failure -> {
-            Throwable cause = unwrap(failure);
+            Throwable cause = Failures.cause(failure);
             if (repeatable && cause instanceof AirbyteApiException classified && classified.getCause() instanceof IOException
                     && !(classified.getCause() instanceof HttpTimeoutException) && !(classified.getCause() instanceof ConnectException)) {
                 LOG.log(Level.DEBUG, "Sending Airbyte {0} again on a new connection", call);
@@ -401,7 +400,7 @@ final class AirbyteApiClient {
         Duration deadline = config.requestTimeout();
         CompletableFuture<HttpResponse<String>> bounded = exchange.copy().orTimeout(deadline.toNanos(), TimeUnit.NANOSECONDS);
         bounded.whenComplete((response, failure) -> {
-            if (unwrap(failure) instanceof TimeoutException) {
+            if (Failures.cause(failure) instanceof TimeoutException) {
                 body.abort(new HttpTimeoutException(call + " did not complete within " + deadline.toMillis() + " ms"));
             }
         });
@@ -410,7 +409,7 @@ final class AirbyteApiClient {
             long elapsedMillis = elapsed.toMillis();
             metrics.upstreamCall(call, failure == null ? response.statusCode() : -1, elapsed);
             if (failure != null) {
-                AirbyteApiException classified = classifyFailure(call, unwrap(failure));
+                AirbyteApiException classified = classifyFailure(call, Failures.cause(failure));
                 LOG.log(Level.WARNING, "Airbyte {0} failed after {1} ms: {2}", call, elapsedMillis, classified.getMessage());
                 throw classified;
             }
@@ -420,14 +419,6 @@ final class AirbyteApiClient {
                     "Airbyte {0} answered HTTP {1} after {2} ms", call, status, elapsedMillis);
             return response;
         });
-    }
-
-    private static Throwable unwrap(Throwable failure) {
-        Throwable current = failure;
-        while (current instanceof CompletionException && current.getCause() != null) {
-            current = current.getCause();
-        }
-        return current;
     }
 
     private static AirbyteApiException classifyFailure(String call, Throwable failure) {

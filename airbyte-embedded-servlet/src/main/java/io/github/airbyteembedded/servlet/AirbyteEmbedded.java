@@ -7,10 +7,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -47,23 +48,19 @@ public final class AirbyteEmbedded {
     private final AirbyteEmbeddedConfig config;
     private final RouteMetrics metrics;
     private final OperatorTokenCache operatorTokens;
-    private final AirbyteApiClient client;
     private final ConnectedSources sources;
-    private final UpstreamPermits upstreamPermits;
-    private final RateLimiter tokenRateLimiter;
-    private final RateLimiter sourcesListRateLimiter;
-    private final RateLimiter sourcesChangeRateLimiter;
-    private final NotifiedSources notifiedSources;
-    private final WorkspaceNames workspaceNames;
-    private final RoutePaths routePaths;
-    private volatile OperatorTokenStatus lastFailedCheck;
     private final PageSettings page;
+    private final Users users;
+    private final RoutePaths routePaths;
+    private final Pipeline pipeline;
+    private volatile OperatorTokenStatus lastFailedCheck;
 
+    /** Wires the parts: the upstream client and its token caches, the routes and what they share. */
     private AirbyteEmbedded(AirbyteEmbeddedConfig config) {
         this.config = config;
-        this.upstreamPermits = new UpstreamPermits(config.maxConcurrentUpstreamCalls());
-        this.metrics = new RouteMetrics(config.listener(), upstreamPermits::inFlight);
-        this.client = new AirbyteApiClient(config, AirbyteApiClient.newHttpClient(config), metrics);
+        Admission admission = new UpstreamPermits(config.maxConcurrentUpstreamCalls());
+        this.metrics = new RouteMetrics(config.listener(), admission::inFlight);
+        AirbyteApiClient client = new AirbyteApiClient(config, AirbyteApiClient.newHttpClient(config), metrics);
         this.operatorTokens = new OperatorTokenCache(client::fetchOperatorToken, client.operatorTokenFetchDeadline(),
                 config.operatorTokenRefreshSkew(), config.clock(), ForkJoinPool.commonPool());
         ScopedTokenCache scopedTokens = new ScopedTokenCache(
@@ -71,20 +68,36 @@ public final class AirbyteEmbedded {
                 config.operatorTokenRefreshSkew(), config.clock(), ForkJoinPool.commonPool(), ScopedTokenCache.MAX_WORKSPACES);
         this.sources = new ConnectedSources(client, scopedTokens);
         this.page = new PageSettings(config);
+        this.users = new Users(config.workspaceResolver(), WorkspaceNames.of(config.foldWorkspaceNameCase()));
+        this.routePaths = new RoutePaths(config);
+
         Ticker ticker = tickerOf(config.clock());
         int maxTrackedUsers = config.rateLimitMaxTrackedUsers();
-        this.tokenRateLimiter = config.rateLimitEnabled()
-                ? new UserRateLimiter(config.rateLimitPermits(), config.rateLimitPeriod(), maxTrackedUsers, ticker)
-                : null;
-        this.sourcesListRateLimiter = config.sourcesListRateLimitEnabled()
-                ? new UserRateLimiter(config.sourcesListRateLimitPermits(), config.sourcesListRateLimitPeriod(), maxTrackedUsers, ticker)
-                : null;
-        this.sourcesChangeRateLimiter = config.sourcesChangeRateLimitEnabled()
-                ? new UserRateLimiter(config.sourcesChangeRateLimitPermits(), config.sourcesChangeRateLimitPeriod(), maxTrackedUsers, ticker)
-                : null;
-        this.notifiedSources = new InMemoryNotifiedSources(InMemoryNotifiedSources.MAX_REMEMBERED);
-        this.workspaceNames = WorkspaceNames.of(config.foldWorkspaceNameCase());
-        this.routePaths = new RoutePaths(config);
+        Optional<RateLimiter> tokenLimit = config.rateLimitEnabled()
+                ? Optional.of(new UserRateLimiter(config.rateLimitPermits(), config.rateLimitPeriod(), maxTrackedUsers, ticker))
+                : Optional.empty();
+        UpstreamCall upstream = new UpstreamCall(admission,
+                UpstreamCall.deadline(config.connectTimeout(), config.requestTimeout()));
+        TokenRoute.Minter minter = (workspaceName, origin) -> operatorTokens
+                .call(token -> client.createWidgetToken(token, workspaceName, origin))
+                .thenApply(page::learnFrom);
+        List<Route> routes = new ArrayList<>();
+        routes.add(new TokenRoute(tokenLimit, upstream, minter, metrics));
+        if (config.sourceRoutesEnabled()) {
+            Optional<RateLimiter> listLimit = config.sourcesListRateLimitEnabled()
+                    ? Optional.of(new UserRateLimiter(config.sourcesListRateLimitPermits(), config.sourcesListRateLimitPeriod(),
+                            maxTrackedUsers, ticker))
+                    : Optional.empty();
+            Optional<RateLimiter> changeLimit = config.sourcesChangeRateLimitEnabled()
+                    ? Optional.of(new UserRateLimiter(config.sourcesChangeRateLimitPermits(), config.sourcesChangeRateLimitPeriod(),
+                            maxTrackedUsers, ticker))
+                    : Optional.empty();
+            NotifiedSources notified = new InMemoryNotifiedSources(InMemoryNotifiedSources.MAX_REMEMBERED);
+            routes.add(new SourcesRoute(config.sourcesPath(), config.sourceEventsPath(), listLimit, changeLimit, upstream,
+                    sources, notified, config.sourceConnectedListener()));
+        }
+        this.pipeline = new Pipeline(routePaths, new RequestChecks(config.allowedOriginValues(), users),
+                config.bodyReadTimeout(), upstream.deadline(), routes);
     }
 
     /**
@@ -145,7 +158,7 @@ public final class AirbyteEmbedded {
                 lastFailedCheck = null;
                 return OperatorTokenStatus.available(refreshAt(token), checkedAt);
             }
-            Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+            Throwable cause = Failures.cause(failure);
             ErrorCode code = cause instanceof AirbyteApiException upstream ? upstream.errorCode() : ErrorCode.INTERNAL_ERROR;
             OperatorTokenStatus status = OperatorTokenStatus.unavailable(code, checkedAt);
             lastFailedCheck = status;
@@ -213,10 +226,6 @@ public final class AirbyteEmbedded {
         return page;
     }
 
-    RouteMetrics metrics() {
-        return metrics;
-    }
-
     /**
      * Returns the Java API of the users' connected sources, for pages rendered on the server.
      *
@@ -238,19 +247,10 @@ public final class AirbyteEmbedded {
     public Optional<String> workspaceName(HttpServletRequest request) {
         Objects.requireNonNull(request, "request");
         try {
-            return resolveWorkspaceName(request);
+            return users.identify(request).map(RequestUser::workspaceName);
         } catch (WorkspaceNames.InvalidWorkspaceNameException e) {
             return Optional.empty();
         }
-    }
-
-    /**
-     * The workspace name of a request, as the routes use it.
-     *
-     * @throws WorkspaceNames.InvalidWorkspaceNameException when the resolver's name breaks the rules
-     */
-    Optional<String> resolveWorkspaceName(HttpServletRequest request) {
-        return workspaceNames.resolve(config.workspaceResolver(), request);
     }
 
     /**
@@ -268,37 +268,9 @@ public final class AirbyteEmbedded {
         return routePaths.match(Objects.requireNonNull(request, "request")) != null;
     }
 
-    RoutePaths routePaths() {
-        return routePaths;
-    }
-
-    /** Mints a widget token bound to a workspace and an origin. */
-    CompletableFuture<WidgetToken> mintWidgetToken(String workspaceName, Origin origin) {
-        return operatorTokens.call(token -> client.createWidgetToken(token, workspaceName, origin))
-                .thenApply(page::learnFrom);
-    }
-
-    UpstreamPermits upstreamPermits() {
-        return upstreamPermits;
-    }
-
-    /** The token route's per-user rate limiter, or empty when it is off. */
-    Optional<RateLimiter> tokenRateLimiter() {
-        return Optional.ofNullable(tokenRateLimiter);
-    }
-
-    /** The per-user rate limiter of listing sources, or empty when it is off. */
-    Optional<RateLimiter> sourcesListRateLimiter() {
-        return Optional.ofNullable(sourcesListRateLimiter);
-    }
-
-    /** The per-user rate limiter of deleting sources and of source events, or empty when it is off. */
-    Optional<RateLimiter> sourcesChangeRateLimiter() {
-        return Optional.ofNullable(sourcesChangeRateLimiter);
-    }
-
-    NotifiedSources notifiedSources() {
-        return notifiedSources;
+    /** The routes, for the filter. */
+    Pipeline pipeline() {
+        return pipeline;
     }
 
     static Ticker tickerOf(Clock clock) {

@@ -122,7 +122,7 @@ public final class AirbyteEmbeddedFilter implements Filter {
     private static final BootstrapScriptRoute BOOTSTRAP = new BootstrapScriptRoute(BootstrapScript.INSTANCE);
 
     private volatile AirbyteEmbedded airbyte;
-    private volatile Route[] routes;
+    private volatile Pipeline pipeline;
     private volatile DevelopmentEmulator developmentEmulator;
 
     /** Creates a filter configured from its init-params in {@link #init(FilterConfig)} (web.xml). */
@@ -172,7 +172,7 @@ public final class AirbyteEmbeddedFilter implements Filter {
      */
     @Override
     public void init(FilterConfig filterConfig) throws ServletException {
-        if (routes == null) {
+        if (pipeline == null) {
             DevelopmentEmulator emulator = null;
             try {
                 emulator = FilterConfigReader.emulatorRequested(filterConfig) ? DevelopmentEmulator.start() : null;
@@ -203,9 +203,7 @@ public final class AirbyteEmbeddedFilter implements Filter {
         LOG.log(Level.INFO, "Airbyte Embedded token route at POST {0} for origins {1}, Airbyte API {2}",
                 config.tokenPath(), config.allowedOrigins(), config.apiBaseUri());
         this.airbyte = integration;
-        this.routes = config.sourceRoutesEnabled()
-                ? new Route[] {new TokenRoute(integration), new SourcesRoute(integration)}
-                : new Route[] {new TokenRoute(integration)};
+        this.pipeline = integration.pipeline();
     }
 
     /**
@@ -221,7 +219,7 @@ public final class AirbyteEmbeddedFilter implements Filter {
         if (!(request instanceof HttpServletRequest httpRequest) || !(response instanceof HttpServletResponse httpResponse)) {
             throw new ServletException("AirbyteEmbeddedFilter handles HTTP requests only");
         }
-        Route[] current = routes;
+        Pipeline current = pipeline;
         if (current == null) {
             throw new ServletException("AirbyteEmbeddedFilter was not initialised: the container did not call init()");
         }
@@ -229,19 +227,19 @@ public final class AirbyteEmbeddedFilter implements Filter {
             BOOTSTRAP.handle(httpRequest, httpResponse);
             return;
         }
-        Route.Matched matched = Route.match(httpRequest, airbyte.routePaths(), current);
-        if (matched == null) {
-            chain.doFilter(request, response);
-            return;
-        }
+        boolean answered;
         try {
-            matched.route().handle(httpRequest, httpResponse, matched.match());
+            answered = current.handle(httpRequest, httpResponse);
         } catch (RuntimeException e) {
             LOG.log(Level.ERROR, "The token route failed unexpectedly: " + e.getClass().getName());
             if (!httpResponse.isCommitted()) {
                 httpResponse.reset();
                 JsonResponses.error(httpResponse, ErrorCode.INTERNAL_ERROR);
             }
+            return;
+        }
+        if (!answered) {
+            chain.doFilter(request, response);
         }
     }
 

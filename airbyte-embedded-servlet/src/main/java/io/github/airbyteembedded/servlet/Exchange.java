@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * One request to a route and its answer, which is written exactly once: on the request's own thread
  * while the route works synchronously, or, once the request went asynchronous, by whichever comes
  * first of the route's work, the body's arrival and a deadline, on whatever thread that happens.
+ * Every refusal goes through {@link #refuse}, which also counts the outcome.
  */
 final class Exchange {
 
@@ -26,22 +27,35 @@ final class Exchange {
         void write(HttpServletResponse response) throws IOException;
     }
 
-    /** Told when the container's own timeout of an asynchronous request answers it. */
+    /** Work of a request gone asynchronous: nothing may escape it unanswered ({@link #continueAsync}). */
     @FunctionalInterface
-    interface TimeoutAnswer {
-        void answer(Exchange exchange) throws IOException;
+    interface Continuation {
+        void run() throws IOException;
+    }
+
+    /** Told the outcome of every answered request (preflights excepted): an error code, or {@code ok}. */
+    @FunctionalInterface
+    interface Outcomes {
+
+        /** Counts nothing. */
+        Outcomes NONE = (outcome, startedNanos) -> {
+        };
+
+        void outcome(String outcome, long startedNanos);
     }
 
     private final HttpServletRequest request;
     private final HttpServletResponse response;
     private final long startedNanos;
+    private final Outcomes outcomes;
     private final AtomicBoolean answered = new AtomicBoolean();
     private volatile AsyncContext async;
 
-    Exchange(HttpServletRequest request, HttpServletResponse response, long startedNanos) {
+    Exchange(HttpServletRequest request, HttpServletResponse response, long startedNanos, Outcomes outcomes) {
         this.request = request;
         this.response = response;
         this.startedNanos = startedNanos;
+        this.outcomes = outcomes;
     }
 
     HttpServletRequest request() {
@@ -58,16 +72,16 @@ final class Exchange {
 
     /**
      * Releases the request's thread: from now on the answer is written from another thread, and the
-     * container answers with {@code onTimeout} after {@code timeout} if nothing else did. Called at
-     * most once, on the request's thread.
+     * container's own timeout answers {@code 504 upstream_timeout} after {@code timeout} if nothing else
+     * did (it is set beyond every deadline of ours). Called at most once, on the request's thread.
      */
-    void startAsync(Duration timeout, TimeoutAnswer onTimeout) {
+    void startAsync(Duration timeout) {
         AsyncContext context = request.startAsync();
         context.setTimeout(timeout.toMillis());
         context.addListener(new AsyncListener() {
             @Override
             public void onTimeout(AsyncEvent event) throws IOException {
-                onTimeout.answer(Exchange.this);
+                refuse(ErrorCode.UPSTREAM_TIMEOUT, null);
             }
 
             @Override
@@ -105,6 +119,45 @@ final class Exchange {
             }
         }
         return true;
+    }
+
+    /** Counts an outcome of this request (the success of a route; refusals count themselves). */
+    void count(String outcome) {
+        outcomes.outcome(outcome, startedNanos);
+    }
+
+    /** Answers with an error and counts the outcome, unless the request was answered already. */
+    void refuse(ErrorCode code, Duration retryAfter) throws IOException {
+        answer(out -> {
+            count(code.code());
+            JsonResponses.error(out, code, retryAfter);
+        });
+    }
+
+    /** {@link #refuse} for a request whose body was not read whole: the connection is not reused. */
+    void refuseAndClose(ErrorCode code) throws IOException {
+        answer(out -> {
+            count(code.code());
+            out.setHeader("Connection", "close");
+            JsonResponses.error(out, code, null);
+        });
+    }
+
+    /**
+     * Runs work of the request once it went asynchronous: a failure that escapes it is answered with
+     * {@code 500 internal_error}, or the request is abandoned when even that cannot be written.
+     */
+    void continueAsync(Continuation continuation) {
+        try {
+            continuation.run();
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.DEBUG, "A route failed after its request went asynchronous: {0}", e.getClass().getName());
+            try {
+                refuse(ErrorCode.INTERNAL_ERROR, null);
+            } catch (IOException | RuntimeException ignored) {
+                abandon();
+            }
+        }
     }
 
     /** Ends an asynchronous request without an answer of ours (the client went away). */

@@ -7,7 +7,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -54,16 +53,12 @@ final class OperatorTokenCache {
      */
     private static CompletableFuture<OperatorToken> bounded(CompletableFuture<OperatorToken> fetch, Duration deadline) {
         return fetch.copy().orTimeout(deadline.toNanos(), TimeUnit.NANOSECONDS).exceptionallyCompose(failure -> {
-            Throwable cause = unwrap(failure);
+            Throwable cause = Failures.cause(failure);
             return CompletableFuture.failedFuture(cause instanceof TimeoutException
                     ? AirbyteApiException.failure(ErrorCode.UPSTREAM_TIMEOUT,
                             "The operator-token fetch did not end within " + deadline.toMillis() + " ms", null, null)
                     : cause);
         });
-    }
-
-    private static Throwable unwrap(Throwable failure) {
-        return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
     }
 
     /** Returns the cached token, or the fetch in flight, or starts a fetch. */
@@ -77,7 +72,7 @@ final class OperatorTokenCache {
      */
     <T> CompletableFuture<T> call(Function<OperatorToken, CompletableFuture<T>> call) {
         return get().thenCompose(token -> call.apply(token).exceptionallyCompose(failure -> {
-            Throwable cause = unwrap(failure);
+            Throwable cause = Failures.cause(failure);
             if (!(cause instanceof AirbyteApiException rejected) || !rejected.isTokenRejected()) {
                 return CompletableFuture.failedFuture(cause);
             }

@@ -12,7 +12,7 @@ interface RateLimiter {
     /**
      * Takes one permit for a user.
      *
-     * @param user the user's key (see {@link Route#rateLimitKey})
+     * @param user the user's key (see {@link RequestUser#rateLimitKey()})
      * @return empty when granted; otherwise how long until the next permit
      */
     Optional<Duration> tryAcquire(String user);

@@ -6,7 +6,6 @@ import com.github.benmanes.caffeine.cache.Expiry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
 
@@ -53,7 +52,7 @@ final class ScopedTokenCache {
      */
     <T> CompletableFuture<T> call(String workspaceName, Function<ScopedToken, CompletableFuture<T>> call) {
         return get(workspaceName).thenCompose(token -> call.apply(token).exceptionallyCompose(failure -> {
-            Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+            Throwable cause = Failures.cause(failure);
             if (!(cause instanceof AirbyteApiException rejected) || !rejected.isTokenRejected()) {
                 return CompletableFuture.failedFuture(cause);
             }

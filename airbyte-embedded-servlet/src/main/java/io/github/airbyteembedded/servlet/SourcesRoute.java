@@ -15,8 +15,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The sources routes, under the same checks as the token route ({@link Route}), each with a per-user
- * rate limit of its own (listing; deleting and events together):
+ * The sources routes, under the same checks as the token route ({@link RequestChecks}), each with a
+ * per-user rate limit of its own (listing; deleting and events together):
  *
  * <ul>
  *   <li>{@code GET <sources-path>}: the user's sources, {@code {"sources": [{id, name, connector,
@@ -29,7 +29,7 @@ import java.util.regex.Pattern;
  *       and answers {@code {"source": {...}}}; {@code 404 source_not_found} otherwise.
  * </ul>
  */
-final class SourcesRoute extends Route {
+final class SourcesRoute implements Route {
 
     static final Set<String> EVENT_TYPES = Set.of("source_created", "source_updated",
             "partial_user_config_created", "partial_user_config_updated");
@@ -37,33 +37,47 @@ final class SourcesRoute extends Route {
     private static final Logger LOG = System.getLogger(SourcesRoute.class.getName());
     private static final Pattern SOURCE_ID = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
-    private static final Set<String> GET = Set.of("GET");
-    private static final Set<String> POST = Set.of("POST");
-    private static final Set<String> DELETE = Set.of("DELETE");
-
+    private final String sourcesPath;
+    private final String sourceEventsPath;
     private final String sourcePrefix;
+    private final RequestChecks.Rules listRules;
+    private final RequestChecks.Rules eventRules;
+    private final RequestChecks.Rules deleteRules;
+    private final UpstreamCall upstream;
+    private final ConnectedSources sources;
+    private final NotifiedSources notifiedSources;
+    private final SourceConnectedListener listener;
 
-    SourcesRoute(AirbyteEmbedded airbyte) {
-        super(airbyte);
-        this.sourcePrefix = config.sourcesPath() + "/";
+    /**
+     * @param listRateLimiter the per-user limit of listing
+     * @param changeRateLimiter the per-user limit of disconnecting and of source events, together
+     */
+    SourcesRoute(String sourcesPath, String sourceEventsPath, Optional<RateLimiter> listRateLimiter,
+            Optional<RateLimiter> changeRateLimiter, UpstreamCall upstream, ConnectedSources sources,
+            NotifiedSources notifiedSources, SourceConnectedListener listener) {
+        this.sourcesPath = sourcesPath;
+        this.sourceEventsPath = sourceEventsPath;
+        this.sourcePrefix = sourcesPath + "/";
+        this.listRules = Route.rules("GET", listRateLimiter);
+        this.eventRules = Route.rules("POST", changeRateLimiter);
+        this.deleteRules = Route.rules("DELETE", changeRateLimiter);
+        this.upstream = upstream;
+        this.sources = sources;
+        this.notifiedSources = notifiedSources;
+        this.listener = listener;
     }
 
     @Override
-    boolean answers(RoutePaths.Target target) {
+    public boolean answers(RoutePaths.Target target) {
         return target != RoutePaths.Target.TOKEN;
     }
 
     @Override
-    Set<String> methods(String path) {
-        if (path.equals(config.sourcesPath())) {
-            return GET;
+    public RequestChecks.Rules rules(String path) {
+        if (path.equals(sourcesPath)) {
+            return listRules;
         }
-        return path.equals(config.sourceEventsPath()) ? POST : DELETE;
-    }
-
-    @Override
-    Optional<RateLimiter> rateLimiter(String path) {
-        return path.equals(config.sourcesPath()) ? airbyte.sourcesListRateLimiter() : airbyte.sourcesChangeRateLimiter();
+        return path.equals(sourceEventsPath) ? eventRules : deleteRules;
     }
 
     /** The last segment of {@code <sources-path>/<segment>}, if the path has that shape. */
@@ -76,22 +90,22 @@ final class SourcesRoute extends Route {
     }
 
     @Override
-    void handleChecked(Exchange exchange, String path, Checked checked) throws IOException {
-        if (path.equals(config.sourcesPath())) {
-            callAirbyte(exchange, checked, () -> airbyte.sources().list(checked.workspaceName()), SourcesRoute::writeList);
-        } else if (path.equals(config.sourceEventsPath())) {
-            confirmEvent(exchange, checked);
+    public void handle(Exchange exchange, String path, CheckedRequest request) throws IOException {
+        if (path.equals(sourcesPath)) {
+            upstream.call(exchange, () -> sources.list(request.workspaceName()), SourcesRoute::writeList);
+        } else if (path.equals(sourceEventsPath)) {
+            confirmEvent(exchange, request);
         } else {
-            disconnect(exchange, checked, sourceIdOf(path).orElseThrow());
+            disconnect(exchange, request, sourceIdOf(path).orElseThrow());
         }
     }
 
-    private void disconnect(Exchange exchange, Checked checked, String sourceId) throws IOException {
+    private void disconnect(Exchange exchange, CheckedRequest request, String sourceId) throws IOException {
         if (!SOURCE_ID.matcher(sourceId).matches()) {
-            refuse(exchange, ErrorCode.SOURCE_NOT_FOUND, null);
+            exchange.refuse(ErrorCode.SOURCE_NOT_FOUND, null);
             return;
         }
-        callAirbyte(exchange, checked, () -> airbyte.sources().disconnect(checked.workspaceName(), sourceId),
+        upstream.call(exchange, () -> sources.disconnect(request.workspaceName(), sourceId),
                 (out, deleted) -> {
                     if (deleted) {
                         out.setStatus(HttpServletResponse.SC_NO_CONTENT);
@@ -106,23 +120,23 @@ final class SourcesRoute extends Route {
      * Confirms the source through Airbyte on every report, so that the answer is current, and tells
      * the listener only the first time the source of this workspace is confirmed.
      */
-    private void confirmEvent(Exchange exchange, Checked checked) throws IOException {
-        Optional<JsonNode> event = Json.parseObject(checked.body());
+    private void confirmEvent(Exchange exchange, CheckedRequest request) throws IOException {
+        Optional<JsonNode> event = Json.parseObject(request.body());
         Optional<String> type = event.flatMap(node -> Json.text(node, "type"));
         Optional<String> sourceId = event.flatMap(node -> Json.text(node, "sourceId"));
         if (type.isEmpty() || !EVENT_TYPES.contains(type.get()) || sourceId.isEmpty() || !SOURCE_ID.matcher(sourceId.get()).matches()) {
-            refuse(exchange, ErrorCode.INVALID_REQUEST, null);
+            exchange.refuse(ErrorCode.INVALID_REQUEST, null);
             return;
         }
-        Principal principal = exchange.request().getUserPrincipal();
-        callAirbyte(exchange, checked, () -> airbyte.sources().find(checked.workspaceName(), sourceId.get()),
+        String workspaceName = request.workspaceName();
+        upstream.call(exchange, () -> sources.find(workspaceName, sourceId.get()),
                 (out, found) -> {
                     if (found.isEmpty()) {
                         JsonResponses.error(out, ErrorCode.SOURCE_NOT_FOUND);
                         return;
                     }
-                    if (airbyte.notifiedSources().markNotified(checked.workspaceName(), found.get().id())) {
-                        tellListener(principal, checked.workspaceName(), found.get());
+                    if (notifiedSources.markNotified(workspaceName, found.get().id())) {
+                        tellListener(request.user().principal(), workspaceName, found.get());
                     }
                     ObjectNode body = Json.object();
                     body.set("source", json(found.get()));
@@ -132,7 +146,7 @@ final class SourcesRoute extends Route {
 
     private void tellListener(Principal principal, String workspaceName, ConnectedSource source) {
         try {
-            config.sourceConnectedListener().onSourceConnected(principal, workspaceName, source);
+            listener.onSourceConnected(principal, workspaceName, source);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "The SourceConnectedListener threw " + e.getClass().getName() + "; ignored");
         }

@@ -3,49 +3,55 @@ package io.github.airbyteembedded.servlet;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The token route: {@code POST <token-path>} → the authenticated user's workspace and the request's
- * exact origin → a widget token, {@code {"token", "expiresAt"}}. After the common checks of {@link
- * Route}, with the token route's per-user rate limit: the bound on calls in flight. A body is never
- * read for its content. Outcomes are counted in the statistics.
+ * exact origin → a widget token, {@code {"token", "expiresAt"}}. After the checks, with the token
+ * route's per-user rate limit, and the admission of the call to Airbyte. A body is never read for its
+ * content. Outcomes are counted in the statistics.
  */
-final class TokenRoute extends Route {
+final class TokenRoute implements Route {
 
-    private static final Set<String> METHODS = Set.of("POST");
+    /** Mints a widget token bound to a workspace and an origin. */
+    @FunctionalInterface
+    interface Minter {
+        CompletableFuture<WidgetToken> mint(String workspaceName, Origin origin);
+    }
 
-    TokenRoute(AirbyteEmbedded airbyte) {
-        super(airbyte);
+    private final RequestChecks.Rules rules;
+    private final UpstreamCall upstream;
+    private final Minter minter;
+    private final Exchange.Outcomes outcomes;
+
+    TokenRoute(Optional<RateLimiter> rateLimiter, UpstreamCall upstream, Minter minter, RouteMetrics metrics) {
+        this.rules = Route.rules("POST", rateLimiter);
+        this.upstream = upstream;
+        this.minter = minter;
+        this.outcomes = (outcome, startedNanos) -> metrics.outcome(outcome, Duration.ofNanos(System.nanoTime() - startedNanos));
     }
 
     @Override
-    boolean answers(RoutePaths.Target target) {
+    public boolean answers(RoutePaths.Target target) {
         return target == RoutePaths.Target.TOKEN;
     }
 
     @Override
-    Set<String> methods(String path) {
-        return METHODS;
+    public RequestChecks.Rules rules(String path) {
+        return rules;
     }
 
     @Override
-    Optional<RateLimiter> rateLimiter(String path) {
-        return airbyte.tokenRateLimiter();
+    public Exchange.Outcomes outcomes() {
+        return outcomes;
     }
 
     @Override
-    void outcome(String outcome, long startedNanos) {
-        airbyte.metrics().outcome(outcome, Duration.ofNanos(System.nanoTime() - startedNanos));
-    }
-
-    @Override
-    void handleChecked(Exchange exchange, String path, Checked checked) throws IOException {
-        callAirbyte(exchange, checked,
-                () -> airbyte.mintWidgetToken(checked.workspaceName(), checked.origin().orElseThrow()),
+    public void handle(Exchange exchange, String path, CheckedRequest request) throws IOException {
+        upstream.call(exchange, () -> minter.mint(request.workspaceName(), request.origin().orElseThrow()),
                 (out, token) -> {
                     JsonResponses.token(out, token);
-                    outcome(TokenRouteListener.OK, checked.startedNanos());
+                    exchange.count(TokenRouteListener.OK);
                 });
     }
 }

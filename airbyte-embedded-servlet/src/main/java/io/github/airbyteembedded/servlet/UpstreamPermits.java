@@ -2,8 +2,8 @@ package io.github.airbyteembedded.servlet;
 
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** A non-blocking bound on the token requests waiting on Airbyte: take one or be refused at once. */
-final class UpstreamPermits {
+/** The {@link Admission} of a fixed bound on the calls in flight: take a permit or be refused at once. */
+final class UpstreamPermits implements Admission {
 
     private final int limit;
     private final AtomicInteger inFlight = new AtomicInteger();
@@ -12,7 +12,8 @@ final class UpstreamPermits {
         this.limit = limit;
     }
 
-    boolean tryAcquire() {
+    @Override
+    public boolean tryAcquire() {
         while (true) {
             int current = inFlight.get();
             if (current >= limit) {
@@ -24,11 +25,13 @@ final class UpstreamPermits {
         }
     }
 
-    void release() {
+    @Override
+    public void release() {
         inFlight.decrementAndGet();
     }
 
-    int inFlight() {
+    @Override
+    public int inFlight() {
         return inFlight.get();
     }
 }
