@@ -1,7 +1,8 @@
 package io.github.airbyteembedded.servlet;
 
+import io.github.airbyteembedded.servlet.internal.upstream.Failures;
+import io.github.airbyteembedded.servlet.internal.upstream.UpstreamException;
 import java.time.Duration;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -31,38 +32,21 @@ public final class AirbyteApiException extends RuntimeException {
     private final int upstreamStatus;
     /** The Retry-After the routes answer with, or null. */
     private final Duration retryAfter;
-    /** The Retry-After Airbyte sent, or null. */
-    private final Duration upstreamRetryAfter;
-    /** Whether Airbyte refused the call's bearer token itself (operator or scoped). */
-    private final boolean tokenRejected;
 
-    private AirbyteApiException(ErrorCode errorCode, String message, int upstreamStatus, Duration retryAfter,
-            Duration upstreamRetryAfter, boolean tokenRejected, Throwable cause) {
-        super(message, cause, false, true);
-        this.errorCode = Objects.requireNonNull(errorCode, "errorCode");
-        this.upstreamStatus = upstreamStatus;
-        this.retryAfter = retryAfter;
-        this.upstreamRetryAfter = upstreamRetryAfter;
-        this.tokenRejected = tokenRejected;
+    private AirbyteApiException(UpstreamException failure) {
+        super(failure.getMessage(), failure.getCause(), false, true);
+        this.errorCode = failure.errorCode();
+        this.upstreamStatus = failure.upstreamStatus().orElse(-1);
+        this.retryAfter = failure.retryAfter().orElse(null);
     }
 
-    static AirbyteApiException status(ErrorCode errorCode, String call, int status, Duration retryAfter) {
-        return status(errorCode, call, status, retryAfter, null);
-    }
-
-    /** An unwelcome status; {@code upstreamRetryAfter} is the Retry-After Airbyte sent, if any. */
-    static AirbyteApiException status(ErrorCode errorCode, String call, int status, Duration retryAfter, Duration upstreamRetryAfter) {
-        return new AirbyteApiException(errorCode, call + " answered HTTP " + status, status, retryAfter, upstreamRetryAfter, false, null);
-    }
-
-    /** Airbyte refused the call's bearer token; {@code kind} says which ({@link BearerToken#kind()}). */
-    static AirbyteApiException tokenRejected(String call, int status, String kind) {
-        return new AirbyteApiException(ErrorCode.UPSTREAM_CREDENTIALS_REJECTED,
-                call + " rejected the " + kind + " (HTTP " + status + ")", status, null, null, true, null);
-    }
-
-    static AirbyteApiException failure(ErrorCode errorCode, String message, Duration retryAfter, Throwable cause) {
-        return new AirbyteApiException(errorCode, message, -1, retryAfter, null, false, cause);
+    /**
+     * What the Java API completes a future with when it failed: an internal failure of a call to
+     * Airbyte as this exception, anything else (a bug) as it is.
+     */
+    static Throwable of(Throwable failure) {
+        Throwable cause = Failures.cause(failure);
+        return cause instanceof UpstreamException upstream ? new AirbyteApiException(upstream) : cause;
     }
 
     /**
@@ -90,15 +74,5 @@ public final class AirbyteApiException extends RuntimeException {
      */
     public Optional<Duration> retryAfter() {
         return Optional.ofNullable(retryAfter);
-    }
-
-    /** The Retry-After Airbyte itself sent, if it sent one. */
-    Optional<Duration> upstreamRetryAfter() {
-        return Optional.ofNullable(upstreamRetryAfter);
-    }
-
-    /** Whether Airbyte refused the call's bearer token itself, so a fresh one may succeed. */
-    boolean isTokenRejected() {
-        return tokenRejected;
     }
 }

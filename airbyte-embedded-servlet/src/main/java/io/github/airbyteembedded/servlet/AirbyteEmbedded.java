@@ -1,10 +1,36 @@
 package io.github.airbyteembedded.servlet;
 
 import com.github.benmanes.caffeine.cache.Ticker;
-import io.github.airbyteembedded.servlet.page.WidgetScript;
+import io.github.airbyteembedded.servlet.internal.pipeline.Admission;
+import io.github.airbyteembedded.servlet.internal.pipeline.InMemoryNotifiedSources;
+import io.github.airbyteembedded.servlet.internal.pipeline.NotifiedSources;
+import io.github.airbyteembedded.servlet.internal.pipeline.PageAssets;
+import io.github.airbyteembedded.servlet.internal.pipeline.Pipeline;
+import io.github.airbyteembedded.servlet.internal.pipeline.RateLimiter;
+import io.github.airbyteembedded.servlet.internal.pipeline.RequestChecks;
+import io.github.airbyteembedded.servlet.internal.pipeline.RequestUser;
+import io.github.airbyteembedded.servlet.internal.pipeline.Route;
+import io.github.airbyteembedded.servlet.internal.pipeline.RoutePaths;
+import io.github.airbyteembedded.servlet.internal.pipeline.SourcesRoute;
+import io.github.airbyteembedded.servlet.internal.pipeline.TokenRoute;
+import io.github.airbyteembedded.servlet.internal.pipeline.UpstreamCall;
+import io.github.airbyteembedded.servlet.internal.pipeline.UpstreamPermits;
+import io.github.airbyteembedded.servlet.internal.pipeline.UserRateLimiter;
+import io.github.airbyteembedded.servlet.internal.pipeline.Users;
+import io.github.airbyteembedded.servlet.internal.pipeline.WorkspaceNames;
+import io.github.airbyteembedded.servlet.internal.settings.PageSettings;
+import io.github.airbyteembedded.servlet.internal.stats.LatencyHistogram;
+import io.github.airbyteembedded.servlet.internal.stats.RouteMetrics;
+import io.github.airbyteembedded.servlet.internal.upstream.AirbyteApiClient;
+import io.github.airbyteembedded.servlet.internal.upstream.Failures;
+import io.github.airbyteembedded.servlet.internal.upstream.OperatorToken;
+import io.github.airbyteembedded.servlet.internal.upstream.OperatorTokenCache;
+import io.github.airbyteembedded.servlet.internal.upstream.ScopedTokenCache;
+import io.github.airbyteembedded.servlet.internal.upstream.Tickers;
+import io.github.airbyteembedded.servlet.internal.upstream.UpstreamException;
+import io.github.airbyteembedded.servlet.internal.upstream.WorkspaceSources;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.http.HttpServletRequest;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -47,6 +73,7 @@ public final class AirbyteEmbedded {
 
     private final AirbyteEmbeddedConfig config;
     private final RouteMetrics metrics;
+    private final Admission admission;
     private final OperatorTokenCache operatorTokens;
     private final ConnectedSources sources;
     private final PageSettings page;
@@ -58,20 +85,21 @@ public final class AirbyteEmbedded {
     /** Wires the parts: the upstream client and its token caches, the routes and what they share. */
     private AirbyteEmbedded(AirbyteEmbeddedConfig config) {
         this.config = config;
-        Admission admission = new UpstreamPermits(config.maxConcurrentUpstreamCalls());
-        this.metrics = new RouteMetrics(config.listener(), admission::inFlight);
-        AirbyteApiClient client = new AirbyteApiClient(config, AirbyteApiClient.newHttpClient(config), metrics);
+        this.admission = new UpstreamPermits(config.maxConcurrentUpstreamCalls());
+        this.metrics = new RouteMetrics(config.listener());
+        AirbyteApiClient client = new AirbyteApiClient(config, config.clientSecret(), AirbyteApiClient.newHttpClient(config), metrics);
         this.operatorTokens = new OperatorTokenCache(client::fetchOperatorToken, client.operatorTokenFetchDeadline(),
                 config.operatorTokenRefreshSkew(), config.clock(), ForkJoinPool.commonPool());
         ScopedTokenCache scopedTokens = new ScopedTokenCache(
                 workspace -> operatorTokens.call(token -> client.fetchScopedToken(token, workspace)),
                 config.operatorTokenRefreshSkew(), config.clock(), ForkJoinPool.commonPool(), ScopedTokenCache.MAX_WORKSPACES);
-        this.sources = new ConnectedSources(client, scopedTokens);
+        WorkspaceSources workspaceSources = new WorkspaceSources(client, scopedTokens);
+        this.sources = new ConnectedSources(workspaceSources);
         this.page = new PageSettings(config);
         this.users = new Users(config.workspaceResolver(), WorkspaceNames.of(config.foldWorkspaceNameCase()));
         this.routePaths = new RoutePaths(config);
 
-        Ticker ticker = tickerOf(config.clock());
+        Ticker ticker = Tickers.of(config.clock());
         int maxTrackedUsers = config.rateLimitMaxTrackedUsers();
         Optional<RateLimiter> tokenLimit = config.rateLimitEnabled()
                 ? Optional.of(new UserRateLimiter(config.rateLimitPermits(), config.rateLimitPeriod(), maxTrackedUsers, ticker))
@@ -79,7 +107,7 @@ public final class AirbyteEmbedded {
         UpstreamCall upstream = new UpstreamCall(admission,
                 UpstreamCall.deadline(config.connectTimeout(), config.requestTimeout()));
         TokenRoute.Minter minter = (workspaceName, origin) -> operatorTokens
-                .call(token -> client.createWidgetToken(token, workspaceName, origin))
+                .call(token -> client.createWidgetToken(token, workspaceName, origin.serialized()))
                 .thenApply(page::learnFrom);
         List<Route> routes = new ArrayList<>();
         routes.add(new TokenRoute(tokenLimit, upstream, minter, metrics));
@@ -93,8 +121,10 @@ public final class AirbyteEmbedded {
                             maxTrackedUsers, ticker))
                     : Optional.empty();
             NotifiedSources notified = new InMemoryNotifiedSources(InMemoryNotifiedSources.MAX_REMEMBERED);
+            SourceConnectedListener listener = config.sourceConnectedListener();
             routes.add(new SourcesRoute(config.sourcesPath(), config.sourceEventsPath(), listLimit, changeLimit, upstream,
-                    sources, notified, config.sourceConnectedListener()));
+                    workspaceSources, notified, (principal, workspace, source) ->
+                            listener.onSourceConnected(principal, workspace, ConnectedSource.of(source))));
         }
         this.pipeline = new Pipeline(routePaths, new RequestChecks(config.allowedOriginValues(), users),
                 config.bodyReadTimeout(), upstream.deadline(), routes);
@@ -126,7 +156,9 @@ public final class AirbyteEmbedded {
      * @return a new snapshot
      */
     public TokenRouteStatistics statistics() {
-        return metrics.snapshot();
+        LatencyHistogram.Summary latency = metrics.upstreamLatency();
+        return new TokenRouteStatistics(metrics.outcomeCounts(), admission.inFlight(), new LatencySummary(latency.count(),
+                latency.mean(), latency.max(), latency.p50(), latency.p90(), latency.p99()));
     }
 
     /**
@@ -159,7 +191,7 @@ public final class AirbyteEmbedded {
                 return OperatorTokenStatus.available(refreshAt(token), checkedAt);
             }
             Throwable cause = Failures.cause(failure);
-            ErrorCode code = cause instanceof AirbyteApiException upstream ? upstream.errorCode() : ErrorCode.INTERNAL_ERROR;
+            ErrorCode code = cause instanceof UpstreamException upstream ? upstream.errorCode() : ErrorCode.INTERNAL_ERROR;
             OperatorTokenStatus status = OperatorTokenStatus.unavailable(code, checkedAt);
             lastFailedCheck = status;
             return status;
@@ -205,7 +237,7 @@ public final class AirbyteEmbedded {
      * @return for example {@code /airbyte-embedded/bootstrap-0123456789abcdef.js}
      */
     public String bootstrapScriptPath() {
-        return BootstrapScript.INSTANCE.path();
+        return PageAssets.installed().bootstrapScriptPath();
     }
 
     /**
@@ -214,7 +246,7 @@ public final class AirbyteEmbedded {
      * @return {@code sha384-<base64>}
      */
     public String bootstrapScriptIntegrity() {
-        return BootstrapScript.INSTANCE.integrity();
+        return PageAssets.installed().bootstrapScriptIntegrity();
     }
 
     /** Prepares the page side once, when the filter starts in a web application. */
@@ -271,13 +303,6 @@ public final class AirbyteEmbedded {
     /** The routes, for the filter. */
     Pipeline pipeline() {
         return pipeline;
-    }
-
-    static Ticker tickerOf(Clock clock) {
-        return () -> {
-            Instant now = clock.instant();
-            return now.getEpochSecond() * 1_000_000_000L + now.getNano();
-        };
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.github.airbyteembedded.servlet;
 
-import io.github.airbyteembedded.servlet.page.WidgetScript;
+import io.github.airbyteembedded.servlet.internal.pipeline.Origin;
+import io.github.airbyteembedded.servlet.internal.upstream.Secret;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;

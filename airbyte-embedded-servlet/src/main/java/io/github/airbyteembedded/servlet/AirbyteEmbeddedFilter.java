@@ -1,5 +1,10 @@
 package io.github.airbyteembedded.servlet;
 
+import io.github.airbyteembedded.servlet.internal.pipeline.JsonResponses;
+import io.github.airbyteembedded.servlet.internal.pipeline.PageAssets;
+import io.github.airbyteembedded.servlet.internal.pipeline.Pipeline;
+import io.github.airbyteembedded.servlet.internal.settings.DevelopmentEmulator;
+import io.github.airbyteembedded.servlet.internal.settings.FilterConfigReader;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.FilterConfig;
@@ -119,7 +124,7 @@ import java.util.Objects;
 public final class AirbyteEmbeddedFilter implements Filter {
 
     private static final Logger LOG = System.getLogger(AirbyteEmbeddedFilter.class.getName());
-    private static final BootstrapScriptRoute BOOTSTRAP = new BootstrapScriptRoute(BootstrapScript.INSTANCE);
+    private static final PageAssets PAGE_ASSETS = PageAssets.installed();
 
     private volatile AirbyteEmbedded airbyte;
     private volatile Pipeline pipeline;
@@ -223,8 +228,7 @@ public final class AirbyteEmbeddedFilter implements Filter {
         if (current == null) {
             throw new ServletException("AirbyteEmbeddedFilter was not initialised: the container did not call init()");
         }
-        if (BOOTSTRAP.matches(httpRequest)) {
-            BOOTSTRAP.handle(httpRequest, httpResponse);
+        if (PAGE_ASSETS.serve(httpRequest, httpResponse)) {
             return;
         }
         boolean answered;

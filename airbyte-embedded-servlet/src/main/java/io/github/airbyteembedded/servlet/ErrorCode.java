@@ -118,11 +118,6 @@ public enum ErrorCode {
         return httpStatus;
     }
 
-    /** Whether responses with this code carry {@code Retry-After}: every 503 and 429, and no other. */
-    boolean carriesRetryAfter() {
-        return httpStatus == 503 || httpStatus == 429;
-    }
-
     /**
      * Returns the short, human-readable default message of the JSON error body, for code that answers
      * on the route's behalf (the Spring Boot layer's 401 for anonymous users, for example). Unlike

@@ -2,6 +2,7 @@ package io.github.airbyteembedded.servlet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.github.airbyteembedded.servlet.internal.upstream.Json;
 import io.github.airbyteembedded.testkit.AirbyteEmulator;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.airbyteembedded.servlet.internal.upstream.Json;
 import io.github.airbyteembedded.testkit.AirbyteEmulator;
 import io.github.airbyteembedded.testkit.Fault;
 import java.net.URI;

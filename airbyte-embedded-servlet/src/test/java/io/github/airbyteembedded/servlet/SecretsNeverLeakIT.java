@@ -4,6 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.airbyteembedded.servlet.internal.stats.RouteMetrics;
+import io.github.airbyteembedded.servlet.internal.upstream.AirbyteApiClient;
+import io.github.airbyteembedded.servlet.internal.upstream.Json;
+import io.github.airbyteembedded.servlet.internal.upstream.OperatorToken;
+import io.github.airbyteembedded.servlet.internal.upstream.ScopedToken;
+import io.github.airbyteembedded.servlet.internal.upstream.Secret;
 import io.github.airbyteembedded.testkit.AirbyteEmulator;
 import io.github.airbyteembedded.testkit.Fault;
 import java.io.PrintWriter;
@@ -111,7 +117,8 @@ final class SecretsNeverLeakIT {
         try (JettyApp app = JettyApp.start(unreachable)) {
             outputs.add(app.requestToken("alice", ORIGIN, "{}").body());
         }
-        AirbyteApiClient client = new AirbyteApiClient(unreachable, AirbyteApiClient.newHttpClient(unreachable), new RouteMetrics(TokenRouteListener.NONE, () -> 0));
+        AirbyteApiClient client = new AirbyteApiClient(unreachable, unreachable.clientSecret(), AirbyteApiClient.newHttpClient(unreachable),
+                new RouteMetrics(TokenRouteListener.NONE));
         try {
             client.fetchOperatorToken().join();
         } catch (CompletionException e) {

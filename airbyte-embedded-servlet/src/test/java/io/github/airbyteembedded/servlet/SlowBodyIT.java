@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.airbyteembedded.servlet.internal.upstream.Json;
 import io.github.airbyteembedded.testkit.AirbyteEmulator;
 import java.net.http.HttpRequest;
 import java.time.Duration;

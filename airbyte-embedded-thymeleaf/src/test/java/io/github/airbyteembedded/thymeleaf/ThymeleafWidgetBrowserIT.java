@@ -9,7 +9,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.Cookie;
 import io.github.airbyteembedded.servlet.AirbyteEmbeddedConfig;
-import io.github.airbyteembedded.servlet.page.WidgetScript;
+import io.github.airbyteembedded.servlet.WidgetScript;
 import io.github.airbyteembedded.testkit.AirbyteEmulator;
 import io.github.airbyteembedded.testkit.browser.BrowserSession;
 import io.github.airbyteembedded.testkit.browser.EmulatorWidgetFrame;

@@ -2,8 +2,8 @@ package io.github.airbyteembedded.spring.autoconfigure;
 
 import io.github.airbyteembedded.servlet.AirbyteEmbeddedConfig;
 import io.github.airbyteembedded.servlet.AirbyteEmbeddedConfigException;
+import io.github.airbyteembedded.servlet.WidgetScript;
 import io.github.airbyteembedded.servlet.WorkspaceResolver;
-import io.github.airbyteembedded.servlet.page.WidgetScript;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
