@@ -1,14 +1,13 @@
 package io.github.airbyteembedded.servlet;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.airbyteembedded.servlet.internal.settings.Checks;
 import jakarta.servlet.ServletContext;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -475,7 +474,7 @@ public final class WidgetScript {
                 case PENDING -> {
                     if (!base.startsWith("/")) {
                         URI uri = URI.create(base);
-                        if (!isLoopback(uri.getHost())) {
+                        if (!Checks.isLoopback(uri.getHost())) {
                             throw new AirbyteEmbeddedConfigException("widget-integrity", "can be computed only for a "
                                     + "self-hosted copy or a loopback URL (the emulator), not from " + uri.getHost()
                                     + ": a hash of whatever a CDN serves today pins nothing; configure the published "
@@ -502,7 +501,7 @@ public final class WidgetScript {
                 return null;
             }
             URI uri = URI.create(base);
-            if (!isLoopback(uri.getHost())) {
+            if (!Checks.isLoopback(uri.getHost())) {
                 return null;
             }
             URI info = URI.create(uri.getScheme() + "://" + uri.getRawAuthority() + "/_emulator/info");
@@ -554,7 +553,7 @@ public final class WidgetScript {
                 throw new AirbyteEmbeddedConfigException("widget-cdn-base",
                         "'" + value + "' must not have user info, a query, a fragment, ';', ',' or quotes");
             }
-            if (scheme.equals("http") && !isLoopback(uri.getHost())) {
+            if (scheme.equals("http") && !Checks.isLoopback(uri.getHost())) {
                 throw new AirbyteEmbeddedConfigException("widget-cdn-base",
                         "'" + value + "' uses http; only https is allowed, except on a loopback host (the emulator)");
             }
@@ -609,24 +608,6 @@ public final class WidgetScript {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new AirbyteEmbeddedConfigException("widget-integrity", "was interrupted while fetching " + uri);
-            }
-        }
-
-        static boolean isLoopback(String host) {
-            if (host == null) {
-                return false;
-            }
-            if (host.equalsIgnoreCase("localhost")) {
-                return true;
-            }
-            String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
-            if (!bare.matches("[0-9.]+") && !bare.contains(":")) {
-                return false; // a name other than localhost: never resolved here
-            }
-            try {
-                return InetAddress.getByName(bare).isLoopbackAddress();
-            } catch (UnknownHostException e) {
-                return false;
             }
         }
     }

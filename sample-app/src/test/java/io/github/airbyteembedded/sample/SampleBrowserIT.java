@@ -50,7 +50,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * target/screenshots/}; the tests run in order only so that the screenshots are numbered in the
  * order of the story, and each one starts from an empty emulator.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT, properties = "airbyte.embedded.emulator.port=0")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT, properties = "airbyte.embedded.emulator-port=0")
 @ExtendWith(OutputCaptureExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SampleBrowserIT {

@@ -74,7 +74,7 @@ class AirbyteEmbeddedAutoConfigurationTest {
             List<String> info = log.messages(Level.INFO);
             assertEquals(1, info.size(), info.toString());
             assertTrue(info.get(0).contains("airbyte.embedded.client-id is not set"), info.get(0));
-            assertTrue(info.get(0).contains("airbyte.embedded.emulator.enabled=true"), info.get(0));
+            assertTrue(info.get(0).contains("airbyte.embedded.emulator=true"), info.get(0));
         }
     }
 
@@ -125,26 +125,24 @@ class AirbyteEmbeddedAutoConfigurationTest {
                         "airbyte.embedded.connect-timeout=2s",
                         "airbyte.embedded.request-timeout=7s",
                         "airbyte.embedded.body-read-timeout=3s",
-                        "airbyte.embedded.workspace.fold-case=true",
+                        "airbyte.embedded.workspace-fold-case=true",
                         "airbyte.embedded.region-id=b9e48d61-f082-4a14-a8d0-799a907938cb",
                         "airbyte.embedded.source-template-tags=crm,billing",
                         "airbyte.embedded.source-template-tags-mode=all",
                         "airbyte.embedded.connection-template-tags=daily",
                         "airbyte.embedded.connection-template-tags-mode=any",
                         "airbyte.embedded.max-concurrent-upstream-calls=16",
-                        "airbyte.embedded.rate-limit.permits=3",
-                        "airbyte.embedded.rate-limit.period=30s",
-                        "airbyte.embedded.rate-limit.max-tracked-users=500",
-                        "airbyte.embedded.sources.path=/airbyte/sources",
-                        "airbyte.embedded.sources.events-path=/airbyte/events",
-                        "airbyte.embedded.sources.list-rate-limit.permits=120",
-                        "airbyte.embedded.sources.list-rate-limit.period=2m",
-                        "airbyte.embedded.sources.change-rate-limit.enabled=false",
-                        "airbyte.embedded.widget.version=0.4.6",
-                        "airbyte.embedded.widget.cdn-base=/vendor/npm",
-                        "airbyte.embedded.widget.integrity=sha384-oqVuAfXRKap7fdgcCY5uykM6+R9GqQ8K/uxy9rx7HNQlGYl1kPzQho1wx4JwY8wC",
-                        "airbyte.embedded.widget.style-hash=unsafe-inline",
-                        "airbyte.embedded.widget.page-origin=https://widget.example.com",
+                        "airbyte.embedded.rate-limit=3/30s",
+                        "airbyte.embedded.rate-limit-max-tracked-users=500",
+                        "airbyte.embedded.sources-path=/airbyte/sources",
+                        "airbyte.embedded.source-events-path=/airbyte/events",
+                        "airbyte.embedded.sources-list-rate-limit=120/2m",
+                        "airbyte.embedded.sources-change-rate-limit=off",
+                        "airbyte.embedded.widget-version=0.4.6",
+                        "airbyte.embedded.widget-cdn-base=/vendor/npm",
+                        "airbyte.embedded.widget-integrity=sha384-oqVuAfXRKap7fdgcCY5uykM6+R9GqQ8K/uxy9rx7HNQlGYl1kPzQho1wx4JwY8wC",
+                        "airbyte.embedded.widget-style-hash=unsafe-inline",
+                        "airbyte.embedded.widget-page-origin=https://widget.example.com",
                         "airbyte.embedded.add-content-security-policy=true")
                 .run(context -> {
                     assertNull(context.getStartupFailure());
@@ -211,29 +209,30 @@ class AirbyteEmbeddedAutoConfigurationTest {
     }
 
     @Test
-    void propertyDefaultsAreTheCoreDefaults() {
-        AirbyteEmbeddedProperties defaults = new AirbyteEmbeddedProperties();
-        assertEquals(AirbyteEmbeddedConfig.DEFAULT_API_BASE_URI.toString(), defaults.getApiBaseUrl());
-        assertEquals(AirbyteEmbeddedConfig.DEFAULT_TOKEN_PATH, defaults.getTokenPath());
-        assertEquals(AirbyteEmbeddedConfig.DEFAULT_OPERATOR_TOKEN_REFRESH_SKEW, defaults.getOperatorTokenRefreshSkew());
-        assertEquals(AirbyteEmbeddedConfig.DEFAULT_CONNECT_TIMEOUT, defaults.getConnectTimeout());
-        assertEquals(AirbyteEmbeddedConfig.DEFAULT_REQUEST_TIMEOUT, defaults.getRequestTimeout());
-        assertEquals(AirbyteEmbeddedConfig.DEFAULT_MAX_CONCURRENT_UPSTREAM_CALLS, defaults.getMaxConcurrentUpstreamCalls());
-        assertEquals(AirbyteEmbeddedConfig.DEFAULT_RATE_LIMIT_PERMITS, defaults.getRateLimit().getPermits());
-        assertEquals(AirbyteEmbeddedConfig.DEFAULT_RATE_LIMIT_PERIOD, defaults.getRateLimit().getPeriod());
-        assertEquals(AirbyteEmbeddedConfig.DEFAULT_RATE_LIMIT_MAX_TRACKED_USERS, defaults.getRateLimit().getMaxTrackedUsers());
-        assertEquals(AirbyteEmbeddedAutoConfiguration.DEFAULT_FILTER_ORDER, defaults.getFilterOrder());
-        assertEquals(AirbyteEmbeddedConfig.DEFAULT_SOURCES_PATH, defaults.getSources().getPath());
-        assertEquals(AirbyteEmbeddedConfig.DEFAULT_SOURCE_EVENTS_PATH, defaults.getSources().getEventsPath());
-        assertEquals(AirbyteEmbeddedConfig.DEFAULT_SOURCES_LIST_RATE_LIMIT_PERMITS, defaults.getSources().getListRateLimit().getPermits());
-        assertEquals(AirbyteEmbeddedConfig.DEFAULT_RATE_LIMIT_PERIOD, defaults.getSources().getListRateLimit().getPeriod());
-        assertEquals(AirbyteEmbeddedConfig.DEFAULT_SOURCES_CHANGE_RATE_LIMIT_PERMITS,
-                defaults.getSources().getChangeRateLimit().getPermits());
-        assertEquals(AirbyteEmbeddedConfig.DEFAULT_RATE_LIMIT_PERIOD, defaults.getSources().getChangeRateLimit().getPeriod());
-        assertEquals(AirbyteEmbeddedConfig.DEFAULT_BODY_READ_TIMEOUT, defaults.getBodyReadTimeout());
-        assertFalse(defaults.getWorkspace().isFoldCase());
-        assertEquals(WidgetScript.DEFAULT_VERSION, defaults.getWidget().getVersion());
-        assertEquals(WidgetScript.DEFAULT_CDN_BASE, defaults.getWidget().getCdnBase());
+    void unsetPropertiesGiveTheCoreDefaults() {
+        runner.withPropertyValues(REQUIRED).run(context -> {
+            AirbyteEmbeddedConfig config = context.getBean(AirbyteEmbeddedConfig.class);
+            assertEquals(AirbyteEmbeddedConfig.DEFAULT_API_BASE_URI, config.apiBaseUri());
+            assertEquals(AirbyteEmbeddedConfig.DEFAULT_TOKEN_PATH, config.tokenPath());
+            assertEquals(AirbyteEmbeddedConfig.DEFAULT_OPERATOR_TOKEN_REFRESH_SKEW, config.operatorTokenRefreshSkew());
+            assertEquals(AirbyteEmbeddedConfig.DEFAULT_CONNECT_TIMEOUT, config.connectTimeout());
+            assertEquals(AirbyteEmbeddedConfig.DEFAULT_REQUEST_TIMEOUT, config.requestTimeout());
+            assertEquals(AirbyteEmbeddedConfig.DEFAULT_MAX_CONCURRENT_UPSTREAM_CALLS, config.maxConcurrentUpstreamCalls());
+            assertEquals(AirbyteEmbeddedConfig.DEFAULT_RATE_LIMIT_PERMITS, config.rateLimitPermits());
+            assertEquals(AirbyteEmbeddedConfig.DEFAULT_RATE_LIMIT_PERIOD, config.rateLimitPeriod());
+            assertEquals(AirbyteEmbeddedConfig.DEFAULT_RATE_LIMIT_MAX_TRACKED_USERS, config.rateLimitMaxTrackedUsers());
+            assertEquals(AirbyteEmbeddedAutoConfiguration.DEFAULT_FILTER_ORDER, new AirbyteEmbeddedProperties().getFilterOrder());
+            assertEquals(AirbyteEmbeddedConfig.DEFAULT_SOURCES_PATH, config.sourcesPath());
+            assertEquals(AirbyteEmbeddedConfig.DEFAULT_SOURCE_EVENTS_PATH, config.sourceEventsPath());
+            assertEquals(AirbyteEmbeddedConfig.DEFAULT_SOURCES_LIST_RATE_LIMIT_PERMITS, config.sourcesListRateLimitPermits());
+            assertEquals(AirbyteEmbeddedConfig.DEFAULT_RATE_LIMIT_PERIOD, config.sourcesListRateLimitPeriod());
+            assertEquals(AirbyteEmbeddedConfig.DEFAULT_SOURCES_CHANGE_RATE_LIMIT_PERMITS, config.sourcesChangeRateLimitPermits());
+            assertEquals(AirbyteEmbeddedConfig.DEFAULT_RATE_LIMIT_PERIOD, config.sourcesChangeRateLimitPeriod());
+            assertEquals(AirbyteEmbeddedConfig.DEFAULT_BODY_READ_TIMEOUT, config.bodyReadTimeout());
+            assertFalse(config.foldWorkspaceNameCase());
+            assertEquals(WidgetScript.DEFAULT_VERSION, config.widgetScript().version());
+            assertEquals(WidgetScript.DEFAULT_CDN_BASE, config.widgetScript().cdnBase());
+        });
     }
 
     @Test
@@ -346,7 +345,7 @@ class AirbyteEmbeddedAutoConfigurationTest {
         runner.withPropertyValues(REQUIRED).withPropertyValues("airbyte.embedded.workspace.pseudonym-key=short-key-value")
                 .run(context -> {
                     AirbyteEmbeddedConfigException e = startupFailure(context);
-                    assertEquals("workspace.pseudonym-key", e.setting());
+                    assertEquals("workspace-pseudonym-key", e.setting());
                     assertFalse(e.getMessage().contains("short-key-value"), e.getMessage());
                 });
     }
@@ -355,7 +354,7 @@ class AirbyteEmbeddedAutoConfigurationTest {
     void refusesARequestAttributeTogetherWithAClaim() {
         runner.withPropertyValues(REQUIRED)
                 .withPropertyValues("airbyte.embedded.workspace.request-attribute=tenant", "airbyte.embedded.security.workspace-claim=sub")
-                .run(context -> assertEquals("workspace.request-attribute", startupFailure(context).setting()));
+                .run(context -> assertEquals("workspace-request-attribute", startupFailure(context).setting()));
     }
 
     @Test
@@ -434,7 +433,7 @@ class AirbyteEmbeddedAutoConfigurationTest {
     void refusesTheEmulatorWithoutTheTestkit() {
         runner.withPropertyValues("airbyte.embedded.emulator.enabled=true", "airbyte.embedded.allowed-origins=http://localhost:8080")
                 .withClassLoader(new FilteredClassLoader("io.github.airbyteembedded.testkit"))
-                .run(context -> assertEquals("emulator.enabled", startupFailure(context).setting()));
+                .run(context -> assertEquals("emulator", startupFailure(context).setting()));
     }
 
     @Test
@@ -468,7 +467,7 @@ class AirbyteEmbeddedAutoConfigurationTest {
             });
             List<String> warnings = log.messages(Level.WARNING);
             assertEquals(1, warnings.size(), log.messages().toString());
-            assertTrue(warnings.get(0).contains("airbyte.embedded.emulator.enabled=true"), warnings.get(0));
+            assertTrue(warnings.get(0).contains("airbyte.embedded.emulator=true"), warnings.get(0));
             assertTrue(warnings.get(0).contains("airbyte.embedded.client-id is ignored"), warnings.get(0));
             assertFalse(log.messages().stream().anyMatch(line -> line.contains(SECRET) || line.contains("test-client")),
                     "neither the secret nor the client id is logged");
@@ -495,7 +494,7 @@ class AirbyteEmbeddedAutoConfigurationTest {
         try (AirbyteEmulator taken = AirbyteEmulator.builder().build().start()) {
             runner.withPropertyValues("airbyte.embedded.emulator.enabled=true", "airbyte.embedded.allowed-origins=http://localhost:8080",
                     "airbyte.embedded.emulator.port=" + taken.port())
-                    .run(context -> assertEquals("emulator.port", startupFailure(context).setting()));
+                    .run(context -> assertEquals("emulator-port", startupFailure(context).setting()));
         }
     }
 

@@ -53,7 +53,7 @@ public final class DevelopmentEmulator implements AutoCloseable {
         try {
             type = Class.forName(EMULATOR_CLASS, true, loader != null ? loader : DevelopmentEmulator.class.getClassLoader());
         } catch (ClassNotFoundException | LinkageError e) {
-            throw new AirbyteEmbeddedConfigException(FilterConfigReader.EMULATOR, "is true, but the emulator "
+            throw new AirbyteEmbeddedConfigException(Settings.EMULATOR.key(), "is true, but the emulator "
                     + "(io.github.airbyteembedded:airbyte-embedded-testkit) is not on the web application's class path: "
                     + "add it for development, or remove emulator=true");
         }
@@ -73,7 +73,7 @@ public final class DevelopmentEmulator implements AutoCloseable {
             closeQuietly(emulator);
             Throwable cause = e instanceof InvocationTargetException invocation && invocation.getCause() != null
                     ? invocation.getCause() : e;
-            throw new AirbyteEmbeddedConfigException(FilterConfigReader.EMULATOR,
+            throw new AirbyteEmbeddedConfigException(Settings.EMULATOR.key(),
                     "is true, but the emulator could not be started (" + cause.getClass().getSimpleName()
                             + "); is the testkit of the same version as the library?");
         }
