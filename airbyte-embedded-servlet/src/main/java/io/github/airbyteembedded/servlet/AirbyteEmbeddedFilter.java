@@ -169,7 +169,7 @@ public final class AirbyteEmbeddedFilter implements Filter {
         try {
             answered = current.handle(httpRequest, httpResponse);
         } catch (RuntimeException e) {
-            LOG.log(Level.ERROR, "The token route failed unexpectedly: " + e.getClass().getName());
+            LOG.log(Level.ERROR, "A route failed unexpectedly: " + e.getClass().getName());
             if (!httpResponse.isCommitted()) {
                 httpResponse.reset();
                 JsonResponses.error(httpResponse, ErrorCode.INTERNAL_ERROR);

@@ -358,7 +358,7 @@ public final class WidgetScript {
         /**
          * Sets the Subresource Integrity value of the script at this version, as {@code
          * sha384-<base64>} ({@code sha256-} and {@code sha512-} are accepted; several separated by
-         * spaces). PAGE.md says how to compute it from the npm package.
+         * spaces). The README's "The SRI hash" says how to compute it from the npm package.
          *
          * @param integrity the value of the {@code integrity} attribute
          * @return this builder
@@ -478,7 +478,7 @@ public final class WidgetScript {
                             throw new AirbyteEmbeddedConfigException("widget-integrity", "can be computed only for a "
                                     + "self-hosted copy or a loopback URL (the emulator), not from " + uri.getHost()
                                     + ": a hash of whatever a CDN serves today pins nothing; configure the published "
-                                    + "file's hash (see PAGE.md)");
+                                    + "file's hash (the README's \"The SRI hash\" says how)");
                         }
                         value = sri(fetch(URI.create(base + "/" + PACKAGE_NAME + "@" + version + "/" + FILE)));
                         source = IntegritySource.COMPUTED;
@@ -565,7 +565,7 @@ public final class WidgetScript {
             for (String hash : hashes) {
                 if (!HASH.matcher(hash).matches()) {
                     throw new AirbyteEmbeddedConfigException("widget-integrity", "'" + value
-                            + "' is not a Subresource Integrity value such as sha384-<base64> (see PAGE.md for how to compute it)");
+                            + "' is not a Subresource Integrity value such as sha384-<base64> (the README's \"The SRI hash\" says how to compute it)");
                 }
             }
             return String.join(" ", hashes);

@@ -313,6 +313,20 @@ final class SourcesRouteIT {
     }
 
     @Test
+    void anotherMethodOnTheSourcesPathsSaysWhichOnesWithoutTalkingOfWidgetTokens() throws Exception {
+        start(b -> b);
+        HttpResponse<String> put = app.send(HttpRequest.newBuilder(app.uri(SOURCES)).header(JettyApp.USER_HEADER, "alice")
+                .header("Origin", ORIGIN).PUT(HttpRequest.BodyPublishers.noBody()).build());
+        assertEquals(405, put.statusCode());
+        assertEquals("method_not_allowed", error(put));
+        assertEquals("GET, OPTIONS", put.headers().firstValue("Allow").orElse(null));
+        String message = Json.MAPPER.readTree(put.body()).path("message").asText();
+        assertFalse(message.contains("widget token"), message);
+        assertFalse(Json.MAPPER.readTree(get("alice", "https://evil.example.com").body()).path("message").asText()
+                .contains("widget token"), "a foreign origin on the sources route");
+    }
+
+    @Test
     void routesCanBeTurnedOffAndThenPassThrough() throws Exception {
         start(b -> b.sourceRoutes(false));
         HttpResponse<String> response = get("alice", ORIGIN);

@@ -56,7 +56,7 @@ public final class AirbyteApiClient {
     static final String SCOPED_TOKEN_PATH = "/api/v1/account/applications/scoped-token";
     static final String CONNECTORS_PATH = "/api/v1/integrations/connectors";
 
-    /** The Retry-After sent with a 503 when Airbyte gave none (see {@link ErrorCode#carriesRetryAfter()}). */
+    /** The Retry-After sent with a 503 when Airbyte gave none (see {@code JsonResponses.carriesRetryAfter}). */
     public static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(5);
 
     private static final Duration MAX_RETRY_AFTER = Duration.ofHours(1);
