@@ -26,18 +26,12 @@ public final class AirbyteApiException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
-    /** The code the routes answer with. */
-    private final ErrorCode errorCode;
-    /** Airbyte's HTTP status, or -1 without a response. */
-    private final int upstreamStatus;
-    /** The Retry-After the routes answer with, or null. */
-    private final Duration retryAfter;
+    /** The failure of the call, as the upstream client classified it; also the cause. */
+    private final UpstreamException failure;
 
     private AirbyteApiException(UpstreamException failure) {
-        super(failure.getMessage(), failure.getCause(), false, true);
-        this.errorCode = failure.errorCode();
-        this.upstreamStatus = failure.upstreamStatus().orElse(-1);
-        this.retryAfter = failure.retryAfter().orElse(null);
+        super(failure.getMessage(), failure, false, true);
+        this.failure = failure;
     }
 
     /**
@@ -55,7 +49,7 @@ public final class AirbyteApiException extends RuntimeException {
      * @return the error code, one of the {@code upstream_*} codes
      */
     public ErrorCode errorCode() {
-        return errorCode;
+        return failure.errorCode();
     }
 
     /**
@@ -64,7 +58,7 @@ public final class AirbyteApiException extends RuntimeException {
      * @return the status, or empty when there was no response (timeout, connection failure)
      */
     public OptionalInt upstreamStatus() {
-        return upstreamStatus < 0 ? OptionalInt.empty() : OptionalInt.of(upstreamStatus);
+        return failure.upstreamStatus();
     }
 
     /**
@@ -73,6 +67,6 @@ public final class AirbyteApiException extends RuntimeException {
      * @return the wait, present for the 503 codes
      */
     public Optional<Duration> retryAfter() {
-        return Optional.ofNullable(retryAfter);
+        return failure.retryAfter();
     }
 }

@@ -6,9 +6,9 @@ import io.github.airbyteembedded.servlet.internal.settings.Settings;
 import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
-import org.springframework.boot.autoconfigure.condition.NoneNestedConditions;
 import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
 import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.ConfigurationCondition;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotatedTypeMetadata;
@@ -50,26 +50,20 @@ final class AirbyteEmbeddedConditions {
     }
 
     /** Matches when Airbyte Embedded is not active: the exact opposite of {@link Active}. */
-    static final class Inactive extends NoneNestedConditions {
+    static final class Inactive extends SpringBootCondition implements ConfigurationCondition {
 
-        Inactive() {
-            super(ConfigurationPhase.REGISTER_BEAN);
+        private final Active active = new Active();
+
+        @Override
+        public ConfigurationPhase getConfigurationPhase() {
+            return ConfigurationPhase.REGISTER_BEAN;
         }
 
-        @Conditional(ClientIdHasText.class)
-        static final class ClientId {
-        }
-
-        @Conditional(EmulatorEnabled.class)
-        static final class Emulator {
-        }
-
-        @ConditionalOnBean(AirbyteEmbeddedConfig.class)
-        static final class ApplicationConfig {
-        }
-
-        @ConditionalOnBean(AirbyteEmbedded.class)
-        static final class ApplicationIntegration {
+        @Override
+        public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
+            ConditionOutcome outcome = active.getMatchOutcome(context, metadata);
+            return outcome.isMatch() ? ConditionOutcome.noMatch("Airbyte Embedded is active: " + outcome.getMessage())
+                    : ConditionOutcome.match("Airbyte Embedded is not active: " + outcome.getMessage());
         }
     }
 

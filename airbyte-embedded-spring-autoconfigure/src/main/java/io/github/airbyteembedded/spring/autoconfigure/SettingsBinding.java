@@ -7,7 +7,6 @@ import io.github.airbyteembedded.servlet.internal.settings.Values;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -53,7 +52,7 @@ final class SettingsBinding {
     }
 
     private static <T> void bindInto(Binder binder, Setting<T> setting, Values values) {
-        for (String name : names(setting)) {
+        for (String name : setting.names()) {
             Optional<T> value = bind(binder, setting, PREFIX + name);
             boolean oldGroup = false;
             if (value.isEmpty() && setting.type() == RateLimit.class) {
@@ -112,13 +111,6 @@ final class SettingsBinding {
 
     private static <T> Optional<T> optional(BindResult<T> result) {
         return result.isBound() ? Optional.of(result.get()) : Optional.empty();
-    }
-
-    private static List<String> names(Setting<?> setting) {
-        List<String> names = new ArrayList<>();
-        names.add(setting.key());
-        names.addAll(setting.aliases());
-        return names;
     }
 
     private static void warnOnce(String old, Setting<?> setting) {

@@ -57,9 +57,7 @@ public final class FilterConfigReader {
     private static Set<String> known() {
         Set<String> names = new TreeSet<>();
         for (Setting<?> setting : Settings.ALL) {
-            List<String> all = new ArrayList<>(setting.aliases());
-            all.add(0, setting.key());
-            for (String name : all) {
+            for (String name : setting.names()) {
                 if (!setting.secret()) {
                     names.add(name);
                 }
@@ -130,14 +128,14 @@ public final class FilterConfigReader {
 
     /** Whether any init-param of the setting is there (its key, an older name, an indirection). */
     private static boolean given(FilterConfig filterConfig, Setting<?> setting) {
-        return names(setting).stream().anyMatch(name -> param(filterConfig, name) != null
+        return setting.names().stream().anyMatch(name -> param(filterConfig, name) != null
                 || param(filterConfig, name + ENVIRONMENT_SUFFIX) != null || param(filterConfig, name + PROPERTY_SUFFIX) != null);
     }
 
     /** Reads a setting's value, if given, from its init-param or through the variable or property one names. */
     private <T> void readInto(FilterConfig filterConfig, Setting<T> setting, Values values) {
         String text = null;
-        for (String name : names(setting)) {
+        for (String name : setting.names()) {
             String found = text(filterConfig, setting, name);
             if (found != null) {
                 if (!name.equals(setting.key())) {
@@ -205,13 +203,6 @@ public final class FilterConfigReader {
         } catch (IllegalArgumentException e) {
             throw new AirbyteEmbeddedConfigException(keyVariable, e.getMessage());
         }
-    }
-
-    private static List<String> names(Setting<?> setting) {
-        List<String> names = new ArrayList<>();
-        names.add(setting.key());
-        names.addAll(setting.aliases());
-        return names;
     }
 
     private static void warnOnce(String alias, Setting<?> setting) {

@@ -4,6 +4,7 @@ import io.github.airbyteembedded.servlet.AirbyteEmbeddedConfig;
 import io.github.airbyteembedded.servlet.AirbyteEmbeddedConfigException;
 import io.github.airbyteembedded.servlet.WidgetScript;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -157,6 +158,14 @@ public final class Setting<T> {
     /** Older names of this setting, read with a warning that names the key. */
     public List<String> aliases() {
         return aliases;
+    }
+
+    /** Every name of this setting, the key first, then its older names, as the readers look for them. */
+    public List<String> names() {
+        List<String> names = new ArrayList<>();
+        names.add(key);
+        names.addAll(aliases);
+        return names;
     }
 
     /** The type of the value (what a binder converts text into), or {@code String} for text read by {@link #parse}. */

@@ -141,6 +141,15 @@
     return element ? element.getAttribute("content") : null;
   }
 
+  /** The JSON value of an answer's text, or null when it is empty or not JSON. */
+  function parseJson(text) {
+    try {
+      return text ? JSON.parse(text) : null;
+    } catch (e) {
+      return null;
+    }
+  }
+
   function requestHeaders() {
     var headers = { "Accept": "application/json" };
     var csrfToken = meta("_csrf");
@@ -165,12 +174,7 @@
       body: JSON.stringify({ type: type, sourceId: data.id })
     }).then(function (response) {
       return response.text().then(function (text) {
-        var body = null;
-        try {
-          body = text ? JSON.parse(text) : null;
-        } catch (e) {
-          body = null;
-        }
+        var body = parseJson(text);
         if (response.ok && body && body.source) {
           emit(element, "airbyte:source-confirmed", { source: body.source, message: message });
           return;
@@ -212,12 +216,7 @@
         throw new Failure("unauthenticated", 401, null, null, "route");
       }
       return response.text().then(function (text) {
-        var body = null;
-        try {
-          body = text ? JSON.parse(text) : null;
-        } catch (e) {
-          body = null;
-        }
+        var body = parseJson(text);
         if (response.ok) {
           if (!body || typeof body.token !== "string") {
             throw new Failure("invalid_response", response.status, null, null, "route");

@@ -3,7 +3,7 @@ package io.github.airbyteembedded.servlet.internal.upstream;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.airbyteembedded.servlet.MutableClock;
+import io.github.airbyteembedded.testkit.support.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.airbyteembedded.servlet.ErrorCode;
-import io.github.airbyteembedded.servlet.MutableClock;
+import io.github.airbyteembedded.testkit.support.MutableClock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
