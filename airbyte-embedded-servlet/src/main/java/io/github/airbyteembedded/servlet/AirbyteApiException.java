@@ -1,7 +1,8 @@
 package io.github.airbyteembedded.servlet;
 
+import io.github.airbyteembedded.servlet.internal.upstream.Failures;
+import io.github.airbyteembedded.servlet.internal.upstream.UpstreamException;
 import java.time.Duration;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -25,44 +26,21 @@ public final class AirbyteApiException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
-    /** The code the routes answer with. */
-    private final ErrorCode errorCode;
-    /** Airbyte's HTTP status, or -1 without a response. */
-    private final int upstreamStatus;
-    /** The Retry-After the routes answer with, or null. */
-    private final Duration retryAfter;
-    /** The Retry-After Airbyte sent, or null. */
-    private final Duration upstreamRetryAfter;
-    /** Whether Airbyte refused the call's bearer token itself (operator or scoped). */
-    private final boolean tokenRejected;
+    /** The failure of the call, as the upstream client classified it; also the cause. */
+    private final UpstreamException failure;
 
-    private AirbyteApiException(ErrorCode errorCode, String message, int upstreamStatus, Duration retryAfter,
-            Duration upstreamRetryAfter, boolean tokenRejected, Throwable cause) {
-        super(message, cause, false, true);
-        this.errorCode = Objects.requireNonNull(errorCode, "errorCode");
-        this.upstreamStatus = upstreamStatus;
-        this.retryAfter = retryAfter;
-        this.upstreamRetryAfter = upstreamRetryAfter;
-        this.tokenRejected = tokenRejected;
+    private AirbyteApiException(UpstreamException failure) {
+        super(failure.getMessage(), failure, false, true);
+        this.failure = failure;
     }
 
-    static AirbyteApiException status(ErrorCode errorCode, String call, int status, Duration retryAfter) {
-        return status(errorCode, call, status, retryAfter, null);
-    }
-
-    /** An unwelcome status; {@code upstreamRetryAfter} is the Retry-After Airbyte sent, if any. */
-    static AirbyteApiException status(ErrorCode errorCode, String call, int status, Duration retryAfter, Duration upstreamRetryAfter) {
-        return new AirbyteApiException(errorCode, call + " answered HTTP " + status, status, retryAfter, upstreamRetryAfter, false, null);
-    }
-
-    /** Airbyte refused the call's bearer token; {@code kind} says which ({@link BearerToken#kind()}). */
-    static AirbyteApiException tokenRejected(String call, int status, String kind) {
-        return new AirbyteApiException(ErrorCode.UPSTREAM_CREDENTIALS_REJECTED,
-                call + " rejected the " + kind + " (HTTP " + status + ")", status, null, null, true, null);
-    }
-
-    static AirbyteApiException failure(ErrorCode errorCode, String message, Duration retryAfter, Throwable cause) {
-        return new AirbyteApiException(errorCode, message, -1, retryAfter, null, false, cause);
+    /**
+     * What the Java API completes a future with when it failed: an internal failure of a call to
+     * Airbyte as this exception, anything else (a bug) as it is.
+     */
+    static Throwable of(Throwable failure) {
+        Throwable cause = Failures.cause(failure);
+        return cause instanceof UpstreamException upstream ? new AirbyteApiException(upstream) : cause;
     }
 
     /**
@@ -71,7 +49,7 @@ public final class AirbyteApiException extends RuntimeException {
      * @return the error code, one of the {@code upstream_*} codes
      */
     public ErrorCode errorCode() {
-        return errorCode;
+        return failure.errorCode();
     }
 
     /**
@@ -80,7 +58,7 @@ public final class AirbyteApiException extends RuntimeException {
      * @return the status, or empty when there was no response (timeout, connection failure)
      */
     public OptionalInt upstreamStatus() {
-        return upstreamStatus < 0 ? OptionalInt.empty() : OptionalInt.of(upstreamStatus);
+        return failure.upstreamStatus();
     }
 
     /**
@@ -89,16 +67,6 @@ public final class AirbyteApiException extends RuntimeException {
      * @return the wait, present for the 503 codes
      */
     public Optional<Duration> retryAfter() {
-        return Optional.ofNullable(retryAfter);
-    }
-
-    /** The Retry-After Airbyte itself sent, if it sent one. */
-    Optional<Duration> upstreamRetryAfter() {
-        return Optional.ofNullable(upstreamRetryAfter);
-    }
-
-    /** Whether Airbyte refused the call's bearer token itself, so a fresh one may succeed. */
-    boolean isTokenRejected() {
-        return tokenRejected;
+        return failure.retryAfter();
     }
 }

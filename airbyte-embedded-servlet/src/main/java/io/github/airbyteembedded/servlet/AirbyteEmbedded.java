@@ -1,16 +1,43 @@
 package io.github.airbyteembedded.servlet;
 
 import com.github.benmanes.caffeine.cache.Ticker;
-import io.github.airbyteembedded.servlet.page.WidgetScript;
+import io.github.airbyteembedded.servlet.internal.pipeline.Admission;
+import io.github.airbyteembedded.servlet.internal.pipeline.InMemoryNotifiedSources;
+import io.github.airbyteembedded.servlet.internal.pipeline.NotifiedSources;
+import io.github.airbyteembedded.servlet.internal.pipeline.PageAssets;
+import io.github.airbyteembedded.servlet.internal.pipeline.Pipeline;
+import io.github.airbyteembedded.servlet.internal.pipeline.RateLimiter;
+import io.github.airbyteembedded.servlet.internal.pipeline.RequestChecks;
+import io.github.airbyteembedded.servlet.internal.pipeline.RequestUser;
+import io.github.airbyteembedded.servlet.internal.pipeline.Route;
+import io.github.airbyteembedded.servlet.internal.pipeline.RoutePaths;
+import io.github.airbyteembedded.servlet.internal.pipeline.SourcesRoute;
+import io.github.airbyteembedded.servlet.internal.pipeline.TokenRoute;
+import io.github.airbyteembedded.servlet.internal.pipeline.UpstreamCall;
+import io.github.airbyteembedded.servlet.internal.pipeline.UpstreamPermits;
+import io.github.airbyteembedded.servlet.internal.pipeline.UserRateLimiter;
+import io.github.airbyteembedded.servlet.internal.pipeline.Users;
+import io.github.airbyteembedded.servlet.internal.pipeline.WorkspaceNames;
+import io.github.airbyteembedded.servlet.internal.settings.PageSettings;
+import io.github.airbyteembedded.servlet.internal.stats.LatencyHistogram;
+import io.github.airbyteembedded.servlet.internal.stats.RouteMetrics;
+import io.github.airbyteembedded.servlet.internal.upstream.AirbyteApiClient;
+import io.github.airbyteembedded.servlet.internal.upstream.Failures;
+import io.github.airbyteembedded.servlet.internal.upstream.OperatorToken;
+import io.github.airbyteembedded.servlet.internal.upstream.OperatorTokenCache;
+import io.github.airbyteembedded.servlet.internal.upstream.ScopedTokenCache;
+import io.github.airbyteembedded.servlet.internal.upstream.Tickers;
+import io.github.airbyteembedded.servlet.internal.upstream.UpstreamException;
+import io.github.airbyteembedded.servlet.internal.upstream.WorkspaceSources;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.http.HttpServletRequest;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -46,45 +73,61 @@ public final class AirbyteEmbedded {
 
     private final AirbyteEmbeddedConfig config;
     private final RouteMetrics metrics;
+    private final Admission admission;
     private final OperatorTokenCache operatorTokens;
-    private final AirbyteApiClient client;
     private final ConnectedSources sources;
-    private final UpstreamPermits upstreamPermits;
-    private final RateLimiter tokenRateLimiter;
-    private final RateLimiter sourcesListRateLimiter;
-    private final RateLimiter sourcesChangeRateLimiter;
-    private final NotifiedSources notifiedSources;
-    private final WorkspaceNames workspaceNames;
-    private final RoutePaths routePaths;
-    private volatile OperatorTokenStatus lastFailedCheck;
     private final PageSettings page;
+    private final Users users;
+    private final RoutePaths routePaths;
+    private final Pipeline pipeline;
+    private volatile OperatorTokenStatus lastFailedCheck;
 
+    /** Wires the parts: the upstream client and its token caches, the routes and what they share. */
     private AirbyteEmbedded(AirbyteEmbeddedConfig config) {
         this.config = config;
-        this.upstreamPermits = new UpstreamPermits(config.maxConcurrentUpstreamCalls());
-        this.metrics = new RouteMetrics(config.listener(), upstreamPermits::inFlight);
-        this.client = new AirbyteApiClient(config, AirbyteApiClient.newHttpClient(config), metrics);
+        this.admission = new UpstreamPermits(config.maxConcurrentUpstreamCalls());
+        this.metrics = new RouteMetrics(config.listener());
+        AirbyteApiClient client = new AirbyteApiClient(config, config.clientSecret(), AirbyteApiClient.newHttpClient(config), metrics);
         this.operatorTokens = new OperatorTokenCache(client::fetchOperatorToken, client.operatorTokenFetchDeadline(),
                 config.operatorTokenRefreshSkew(), config.clock(), ForkJoinPool.commonPool());
         ScopedTokenCache scopedTokens = new ScopedTokenCache(
                 workspace -> operatorTokens.call(token -> client.fetchScopedToken(token, workspace)),
                 config.operatorTokenRefreshSkew(), config.clock(), ForkJoinPool.commonPool(), ScopedTokenCache.MAX_WORKSPACES);
-        this.sources = new ConnectedSources(client, scopedTokens);
+        WorkspaceSources workspaceSources = new WorkspaceSources(client, scopedTokens);
+        this.sources = new ConnectedSources(workspaceSources);
         this.page = new PageSettings(config);
-        Ticker ticker = tickerOf(config.clock());
-        int maxTrackedUsers = config.rateLimitMaxTrackedUsers();
-        this.tokenRateLimiter = config.rateLimitEnabled()
-                ? new UserRateLimiter(config.rateLimitPermits(), config.rateLimitPeriod(), maxTrackedUsers, ticker)
-                : null;
-        this.sourcesListRateLimiter = config.sourcesListRateLimitEnabled()
-                ? new UserRateLimiter(config.sourcesListRateLimitPermits(), config.sourcesListRateLimitPeriod(), maxTrackedUsers, ticker)
-                : null;
-        this.sourcesChangeRateLimiter = config.sourcesChangeRateLimitEnabled()
-                ? new UserRateLimiter(config.sourcesChangeRateLimitPermits(), config.sourcesChangeRateLimitPeriod(), maxTrackedUsers, ticker)
-                : null;
-        this.notifiedSources = new InMemoryNotifiedSources(InMemoryNotifiedSources.MAX_REMEMBERED);
-        this.workspaceNames = WorkspaceNames.of(config.foldWorkspaceNameCase());
+        this.users = new Users(config.workspaceResolver(), WorkspaceNames.of(config.foldWorkspaceNameCase()));
         this.routePaths = new RoutePaths(config);
+
+        Ticker ticker = Tickers.of(config.clock());
+        int maxTrackedUsers = config.rateLimitMaxTrackedUsers();
+        Optional<RateLimiter> tokenLimit = config.rateLimitEnabled()
+                ? Optional.of(new UserRateLimiter(config.rateLimitPermits(), config.rateLimitPeriod(), maxTrackedUsers, ticker))
+                : Optional.empty();
+        UpstreamCall upstream = new UpstreamCall(admission,
+                UpstreamCall.deadline(config.connectTimeout(), config.requestTimeout()));
+        TokenRoute.Minter minter = (workspaceName, origin) -> operatorTokens
+                .call(token -> client.createWidgetToken(token, workspaceName, origin.serialized()))
+                .thenApply(page::learnFrom);
+        List<Route> routes = new ArrayList<>();
+        routes.add(new TokenRoute(tokenLimit, upstream, minter, metrics));
+        if (config.sourceRoutesEnabled()) {
+            Optional<RateLimiter> listLimit = config.sourcesListRateLimitEnabled()
+                    ? Optional.of(new UserRateLimiter(config.sourcesListRateLimitPermits(), config.sourcesListRateLimitPeriod(),
+                            maxTrackedUsers, ticker))
+                    : Optional.empty();
+            Optional<RateLimiter> changeLimit = config.sourcesChangeRateLimitEnabled()
+                    ? Optional.of(new UserRateLimiter(config.sourcesChangeRateLimitPermits(), config.sourcesChangeRateLimitPeriod(),
+                            maxTrackedUsers, ticker))
+                    : Optional.empty();
+            NotifiedSources notified = new InMemoryNotifiedSources(InMemoryNotifiedSources.MAX_REMEMBERED);
+            SourceConnectedListener listener = config.sourceConnectedListener();
+            routes.add(new SourcesRoute(config.sourcesPath(), config.sourceEventsPath(), listLimit, changeLimit, upstream,
+                    workspaceSources, notified, (principal, workspace, source) ->
+                            listener.onSourceConnected(principal, workspace, ConnectedSource.of(source))));
+        }
+        this.pipeline = new Pipeline(routePaths, new RequestChecks(config.allowedOriginValues(), users),
+                config.bodyReadTimeout(), upstream.deadline(), routes);
     }
 
     /**
@@ -113,7 +156,9 @@ public final class AirbyteEmbedded {
      * @return a new snapshot
      */
     public TokenRouteStatistics statistics() {
-        return metrics.snapshot();
+        LatencyHistogram.Summary latency = metrics.upstreamLatency();
+        return new TokenRouteStatistics(metrics.outcomeCounts(), admission.inFlight(), new LatencySummary(latency.count(),
+                latency.mean(), latency.max(), latency.p50(), latency.p90(), latency.p99()));
     }
 
     /**
@@ -145,8 +190,8 @@ public final class AirbyteEmbedded {
                 lastFailedCheck = null;
                 return OperatorTokenStatus.available(refreshAt(token), checkedAt);
             }
-            Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-            ErrorCode code = cause instanceof AirbyteApiException upstream ? upstream.errorCode() : ErrorCode.INTERNAL_ERROR;
+            Throwable cause = Failures.cause(failure);
+            ErrorCode code = cause instanceof UpstreamException upstream ? upstream.errorCode() : ErrorCode.INTERNAL_ERROR;
             OperatorTokenStatus status = OperatorTokenStatus.unavailable(code, checkedAt);
             lastFailedCheck = status;
             return status;
@@ -192,7 +237,7 @@ public final class AirbyteEmbedded {
      * @return for example {@code /airbyte-embedded/bootstrap-0123456789abcdef.js}
      */
     public String bootstrapScriptPath() {
-        return BootstrapScript.INSTANCE.path();
+        return PageAssets.installed().bootstrapScriptPath();
     }
 
     /**
@@ -201,7 +246,7 @@ public final class AirbyteEmbedded {
      * @return {@code sha384-<base64>}
      */
     public String bootstrapScriptIntegrity() {
-        return BootstrapScript.INSTANCE.integrity();
+        return PageAssets.installed().bootstrapScriptIntegrity();
     }
 
     /** Prepares the page side once, when the filter starts in a web application. */
@@ -211,10 +256,6 @@ public final class AirbyteEmbedded {
 
     PageSettings pageSettings() {
         return page;
-    }
-
-    RouteMetrics metrics() {
-        return metrics;
     }
 
     /**
@@ -238,19 +279,10 @@ public final class AirbyteEmbedded {
     public Optional<String> workspaceName(HttpServletRequest request) {
         Objects.requireNonNull(request, "request");
         try {
-            return resolveWorkspaceName(request);
+            return users.identify(request).map(RequestUser::workspaceName);
         } catch (WorkspaceNames.InvalidWorkspaceNameException e) {
             return Optional.empty();
         }
-    }
-
-    /**
-     * The workspace name of a request, as the routes use it.
-     *
-     * @throws WorkspaceNames.InvalidWorkspaceNameException when the resolver's name breaks the rules
-     */
-    Optional<String> resolveWorkspaceName(HttpServletRequest request) {
-        return workspaceNames.resolve(config.workspaceResolver(), request);
     }
 
     /**
@@ -268,44 +300,9 @@ public final class AirbyteEmbedded {
         return routePaths.match(Objects.requireNonNull(request, "request")) != null;
     }
 
-    RoutePaths routePaths() {
-        return routePaths;
-    }
-
-    /** Mints a widget token bound to a workspace and an origin. */
-    CompletableFuture<WidgetToken> mintWidgetToken(String workspaceName, Origin origin) {
-        return operatorTokens.call(token -> client.createWidgetToken(token, workspaceName, origin))
-                .thenApply(page::learnFrom);
-    }
-
-    UpstreamPermits upstreamPermits() {
-        return upstreamPermits;
-    }
-
-    /** The token route's per-user rate limiter, or empty when it is off. */
-    Optional<RateLimiter> tokenRateLimiter() {
-        return Optional.ofNullable(tokenRateLimiter);
-    }
-
-    /** The per-user rate limiter of listing sources, or empty when it is off. */
-    Optional<RateLimiter> sourcesListRateLimiter() {
-        return Optional.ofNullable(sourcesListRateLimiter);
-    }
-
-    /** The per-user rate limiter of deleting sources and of source events, or empty when it is off. */
-    Optional<RateLimiter> sourcesChangeRateLimiter() {
-        return Optional.ofNullable(sourcesChangeRateLimiter);
-    }
-
-    NotifiedSources notifiedSources() {
-        return notifiedSources;
-    }
-
-    static Ticker tickerOf(Clock clock) {
-        return () -> {
-            Instant now = clock.instant();
-            return now.getEpochSecond() * 1_000_000_000L + now.getNano();
-        };
+    /** The routes, for the filter. */
+    Pipeline pipeline() {
+        return pipeline;
     }
 
     @Override

@@ -1,22 +1,22 @@
 package io.github.airbyteembedded.servlet;
 
-import io.github.airbyteembedded.servlet.page.WidgetScript;
-import java.net.InetAddress;
+import io.github.airbyteembedded.servlet.internal.pipeline.Origin;
+import io.github.airbyteembedded.servlet.internal.settings.RateLimit;
+import io.github.airbyteembedded.servlet.internal.settings.Setting;
+import io.github.airbyteembedded.servlet.internal.settings.Settings;
+import io.github.airbyteembedded.servlet.internal.settings.Values;
+import io.github.airbyteembedded.servlet.internal.upstream.Secret;
 import java.net.URI;
-import java.net.URISyntaxException;
-import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.StringJoiner;
-import java.util.regex.Pattern;
 
 /**
  * The immutable configuration of Airbyte Embedded: Airbyte credentials, the origins allowed to host
@@ -98,98 +98,25 @@ public final class AirbyteEmbeddedConfig {
      */
     public static final Duration DEFAULT_BODY_READ_TIMEOUT = Duration.ofSeconds(10);
 
-    private static final Duration MAX_REFRESH_SKEW = Duration.ofMinutes(10);
-    private static final Duration MAX_TIMEOUT = Duration.ofMinutes(5);
-    private static final Pattern UUID_PATTERN =
-            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
-
-    private final String clientId;
-    private final Secret clientSecret;
-    private final URI apiBaseUri;
-    private final String organizationId;
-    private final List<Origin> allowedOrigins;
-    private final String tokenPath;
+    private final Values values;
     private final WorkspaceResolver workspaceResolver;
-    private final Duration operatorTokenRefreshSkew;
-    private final Duration connectTimeout;
-    private final Duration requestTimeout;
-    private final String regionId;
-    private final List<String> sourceTemplateTags;
-    private final TagSelectionMode sourceTemplateTagsMode;
-    private final List<String> connectionTemplateTags;
-    private final TagSelectionMode connectionTemplateTagsMode;
     private final Clock clock;
-    private final int maxConcurrentUpstreamCalls;
-    private final boolean rateLimitEnabled;
-    private final int rateLimitPermits;
-    private final Duration rateLimitPeriod;
-    private final int rateLimitMaxTrackedUsers;
-    private final boolean sourcesListRateLimitEnabled;
-    private final int sourcesListRateLimitPermits;
-    private final Duration sourcesListRateLimitPeriod;
-    private final boolean sourcesChangeRateLimitEnabled;
-    private final int sourcesChangeRateLimitPermits;
-    private final Duration sourcesChangeRateLimitPeriod;
-    private final Duration bodyReadTimeout;
-    private final boolean foldWorkspaceNameCase;
     private final TokenRouteListener listener;
-    private final boolean sourceRoutesEnabled;
-    private final String sourcesPath;
-    private final String sourceEventsPath;
     private final SourceConnectedListener sourceConnectedListener;
     private final WidgetScript widgetScript;
-    private final Origin widgetPageOrigin;
-    private final boolean addContentSecurityPolicy;
+    private final URI apiBaseUri;
+    private final List<Origin> allowedOrigins;
 
-    private AirbyteEmbeddedConfig(Builder builder, List<Origin> allowedOrigins, URI apiBaseUri) {
-        this.clientId = builder.clientId.strip();
-        this.clientSecret = Secret.of(builder.clientSecret);
-        this.apiBaseUri = apiBaseUri;
-        this.organizationId = builder.organizationId;
-        this.allowedOrigins = List.copyOf(allowedOrigins);
-        this.tokenPath = builder.tokenPath;
+    /** A configuration of the builder's code-only settings and of the values it checked. */
+    private AirbyteEmbeddedConfig(Builder builder, Values checked) {
+        this.values = checked;
         this.workspaceResolver = builder.workspaceResolver;
-        this.operatorTokenRefreshSkew = builder.operatorTokenRefreshSkew;
-        this.connectTimeout = builder.connectTimeout;
-        this.requestTimeout = builder.requestTimeout;
-        this.regionId = builder.regionId;
-        this.sourceTemplateTags = List.copyOf(builder.sourceTemplateTags);
-        this.sourceTemplateTagsMode = builder.sourceTemplateTagsMode;
-        this.connectionTemplateTags = List.copyOf(builder.connectionTemplateTags);
-        this.connectionTemplateTagsMode = builder.connectionTemplateTagsMode;
         this.clock = builder.clock;
-        this.maxConcurrentUpstreamCalls = builder.maxConcurrentUpstreamCalls;
-        this.rateLimitEnabled = builder.rateLimitEnabled;
-        this.rateLimitPermits = builder.rateLimitPermits;
-        this.rateLimitPeriod = builder.rateLimitPeriod;
-        this.rateLimitMaxTrackedUsers = builder.rateLimitMaxTrackedUsers;
-        this.sourcesListRateLimitEnabled = builder.sourcesListRateLimitEnabled;
-        this.sourcesListRateLimitPermits = builder.sourcesListRateLimitPermits;
-        this.sourcesListRateLimitPeriod = builder.sourcesListRateLimitPeriod;
-        this.sourcesChangeRateLimitEnabled = builder.sourcesChangeRateLimitEnabled;
-        this.sourcesChangeRateLimitPermits = builder.sourcesChangeRateLimitPermits;
-        this.sourcesChangeRateLimitPeriod = builder.sourcesChangeRateLimitPeriod;
-        this.bodyReadTimeout = builder.bodyReadTimeout;
-        this.foldWorkspaceNameCase = builder.foldWorkspaceNameCase;
         this.listener = builder.listener;
-        this.sourceRoutesEnabled = builder.sourceRoutesEnabled;
-        this.sourcesPath = builder.sourcesPath;
-        this.sourceEventsPath = builder.sourceEventsPath;
         this.sourceConnectedListener = builder.sourceConnectedListener;
         this.widgetScript = builder.widgetScript == null ? WidgetScript.defaults() : builder.widgetScript;
-        this.widgetPageOrigin = widgetPageOrigin(builder.widgetPageOrigin);
-        this.addContentSecurityPolicy = builder.addContentSecurityPolicy;
-    }
-
-    private static Origin widgetPageOrigin(String value) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return Origin.parseConfigured(value);
-        } catch (IllegalArgumentException e) {
-            throw new AirbyteEmbeddedConfigException("widget-page-origin", e.getMessage());
-        }
+        this.apiBaseUri = URI.create(checked.get(Settings.API_BASE_URL));
+        this.allowedOrigins = checked.get(Settings.ALLOWED_ORIGINS).stream().map(Origin::parseConfigured).toList();
     }
 
     /**
@@ -207,45 +134,10 @@ public final class AirbyteEmbeddedConfig {
      * @return a new builder initialised from this configuration
      */
     public Builder toBuilder() {
-        Builder builder = new Builder()
-                .clientId(clientId)
-                .clientSecret(clientSecret.reveal())
-                .apiBaseUri(apiBaseUri.toString())
-                .allowedOrigins(allowedOrigins())
-                .tokenPath(tokenPath)
-                .workspaceResolver(workspaceResolver)
-                .foldWorkspaceNameCase(foldWorkspaceNameCase)
-                .operatorTokenRefreshSkew(operatorTokenRefreshSkew)
-                .connectTimeout(connectTimeout)
-                .requestTimeout(requestTimeout)
-                .bodyReadTimeout(bodyReadTimeout)
-                .sourceTemplateTags(sourceTemplateTags, sourceTemplateTagsMode)
-                .connectionTemplateTags(connectionTemplateTags, connectionTemplateTagsMode)
-                .clock(clock)
-                .organizationId(organizationId)
-                .regionId(regionId)
-                .maxConcurrentUpstreamCalls(maxConcurrentUpstreamCalls)
-                .rateLimitMaxTrackedUsers(rateLimitMaxTrackedUsers)
-                .listener(listener)
-                .sourceRoutes(sourceRoutesEnabled)
-                .sourcesPath(sourcesPath)
-                .sourceEventsPath(sourceEventsPath)
-                .sourceConnectedListener(sourceConnectedListener)
-                .widgetScript(widgetScript)
-                .widgetPageOrigin(widgetPageOrigin == null ? null : widgetPageOrigin.serialized())
-                .addContentSecurityPolicy(addContentSecurityPolicy);
-        builder.rateLimit(rateLimitPermits, rateLimitPeriod);
-        if (!rateLimitEnabled) {
-            builder.disableRateLimit();
-        }
-        builder.sourcesListRateLimit(sourcesListRateLimitPermits, sourcesListRateLimitPeriod);
-        if (!sourcesListRateLimitEnabled) {
-            builder.disableSourcesListRateLimit();
-        }
-        builder.sourcesChangeRateLimit(sourcesChangeRateLimitPermits, sourcesChangeRateLimitPeriod);
-        if (!sourcesChangeRateLimitEnabled) {
-            builder.disableSourcesChangeRateLimit();
-        }
+        Builder builder = new Builder();
+        builder.values = values.copy();
+        builder.workspaceResolver(workspaceResolver).clock(clock).listener(listener)
+                .sourceConnectedListener(sourceConnectedListener).widgetScript(widgetScript);
         return builder;
     }
 
@@ -255,11 +147,11 @@ public final class AirbyteEmbeddedConfig {
      * @return the client id, never blank
      */
     public String clientId() {
-        return clientId;
+        return values.get(Settings.CLIENT_ID);
     }
 
     Secret clientSecret() {
-        return clientSecret;
+        return values.get(Settings.CLIENT_SECRET);
     }
 
     /**
@@ -278,7 +170,7 @@ public final class AirbyteEmbeddedConfig {
      * @return the organization UUID as a string, or empty
      */
     public Optional<String> organizationId() {
-        return Optional.ofNullable(organizationId);
+        return Optional.ofNullable(values.get(Settings.ORGANIZATION_ID));
     }
 
     /**
@@ -288,7 +180,7 @@ public final class AirbyteEmbeddedConfig {
      * @return an unmodifiable, non-empty list
      */
     public List<String> allowedOrigins() {
-        return allowedOrigins.stream().map(Origin::serialized).toList();
+        return values.get(Settings.ALLOWED_ORIGINS);
     }
 
     List<Origin> allowedOriginValues() {
@@ -301,7 +193,7 @@ public final class AirbyteEmbeddedConfig {
      * @return the path, starting with {@code /}
      */
     public String tokenPath() {
-        return tokenPath;
+        return values.get(Settings.TOKEN_PATH);
     }
 
     /**
@@ -321,7 +213,7 @@ public final class AirbyteEmbeddedConfig {
      * @since 0.2.0
      */
     public boolean foldWorkspaceNameCase() {
-        return foldWorkspaceNameCase;
+        return values.get(Settings.WORKSPACE_FOLD_CASE);
     }
 
     /**
@@ -332,7 +224,7 @@ public final class AirbyteEmbeddedConfig {
      * @since 0.2.0
      */
     public Duration bodyReadTimeout() {
-        return bodyReadTimeout;
+        return values.get(Settings.BODY_READ_TIMEOUT);
     }
 
     /**
@@ -341,7 +233,7 @@ public final class AirbyteEmbeddedConfig {
      * @return the skew, 60 seconds unless configured
      */
     public Duration operatorTokenRefreshSkew() {
-        return operatorTokenRefreshSkew;
+        return values.get(Settings.OPERATOR_TOKEN_REFRESH_SKEW);
     }
 
     /**
@@ -350,7 +242,7 @@ public final class AirbyteEmbeddedConfig {
      * @return the connect timeout
      */
     public Duration connectTimeout() {
-        return connectTimeout;
+        return values.get(Settings.CONNECT_TIMEOUT);
     }
 
     /**
@@ -360,7 +252,7 @@ public final class AirbyteEmbeddedConfig {
      * @return the request timeout
      */
     public Duration requestTimeout() {
-        return requestTimeout;
+        return values.get(Settings.REQUEST_TIMEOUT);
     }
 
     /**
@@ -369,7 +261,7 @@ public final class AirbyteEmbeddedConfig {
      * @return the region UUID as a string, or empty for Airbyte's default (US)
      */
     public Optional<String> regionId() {
-        return Optional.ofNullable(regionId);
+        return Optional.ofNullable(values.get(Settings.REGION_ID));
     }
 
     /**
@@ -378,7 +270,7 @@ public final class AirbyteEmbeddedConfig {
      * @return an unmodifiable list of tags
      */
     public List<String> sourceTemplateTags() {
-        return sourceTemplateTags;
+        return values.get(Settings.SOURCE_TEMPLATE_TAGS);
     }
 
     /**
@@ -387,7 +279,7 @@ public final class AirbyteEmbeddedConfig {
      * @return the selection mode, {@link TagSelectionMode#ANY} unless configured
      */
     public TagSelectionMode sourceTemplateTagsMode() {
-        return sourceTemplateTagsMode;
+        return values.get(Settings.SOURCE_TEMPLATE_TAGS_MODE);
     }
 
     /**
@@ -396,7 +288,7 @@ public final class AirbyteEmbeddedConfig {
      * @return an unmodifiable list of tags
      */
     public List<String> connectionTemplateTags() {
-        return connectionTemplateTags;
+        return values.get(Settings.CONNECTION_TEMPLATE_TAGS);
     }
 
     /**
@@ -405,7 +297,7 @@ public final class AirbyteEmbeddedConfig {
      * @return the selection mode, {@link TagSelectionMode#ANY} unless configured
      */
     public TagSelectionMode connectionTemplateTagsMode() {
-        return connectionTemplateTagsMode;
+        return values.get(Settings.CONNECTION_TEMPLATE_TAGS_MODE);
     }
 
     /**
@@ -424,7 +316,7 @@ public final class AirbyteEmbeddedConfig {
      * @return the limit, {@value #DEFAULT_MAX_CONCURRENT_UPSTREAM_CALLS} unless configured
      */
     public int maxConcurrentUpstreamCalls() {
-        return maxConcurrentUpstreamCalls;
+        return values.get(Settings.MAX_CONCURRENT_UPSTREAM_CALLS);
     }
 
     /**
@@ -433,7 +325,7 @@ public final class AirbyteEmbeddedConfig {
      * @return {@code true} unless {@link Builder#disableRateLimit()} was called
      */
     public boolean rateLimitEnabled() {
-        return rateLimitEnabled;
+        return values.get(Settings.RATE_LIMIT).enabled();
     }
 
     /**
@@ -443,7 +335,7 @@ public final class AirbyteEmbeddedConfig {
      * @return the permits
      */
     public int rateLimitPermits() {
-        return rateLimitPermits;
+        return values.get(Settings.RATE_LIMIT).permits();
     }
 
     /**
@@ -452,7 +344,7 @@ public final class AirbyteEmbeddedConfig {
      * @return the period
      */
     public Duration rateLimitPeriod() {
-        return rateLimitPeriod;
+        return values.get(Settings.RATE_LIMIT).period();
     }
 
     /**
@@ -462,7 +354,7 @@ public final class AirbyteEmbeddedConfig {
      * @return the bound on tracked users
      */
     public int rateLimitMaxTrackedUsers() {
-        return rateLimitMaxTrackedUsers;
+        return values.get(Settings.RATE_LIMIT_MAX_TRACKED_USERS);
     }
 
     /**
@@ -472,7 +364,7 @@ public final class AirbyteEmbeddedConfig {
      * @since 0.2.0
      */
     public boolean sourcesListRateLimitEnabled() {
-        return sourcesListRateLimitEnabled;
+        return values.get(Settings.SOURCES_LIST_RATE_LIMIT).enabled();
     }
 
     /**
@@ -482,7 +374,7 @@ public final class AirbyteEmbeddedConfig {
      * @since 0.2.0
      */
     public int sourcesListRateLimitPermits() {
-        return sourcesListRateLimitPermits;
+        return values.get(Settings.SOURCES_LIST_RATE_LIMIT).permits();
     }
 
     /**
@@ -492,7 +384,7 @@ public final class AirbyteEmbeddedConfig {
      * @since 0.2.0
      */
     public Duration sourcesListRateLimitPeriod() {
-        return sourcesListRateLimitPeriod;
+        return values.get(Settings.SOURCES_LIST_RATE_LIMIT).period();
     }
 
     /**
@@ -503,7 +395,7 @@ public final class AirbyteEmbeddedConfig {
      * @since 0.2.0
      */
     public boolean sourcesChangeRateLimitEnabled() {
-        return sourcesChangeRateLimitEnabled;
+        return values.get(Settings.SOURCES_CHANGE_RATE_LIMIT).enabled();
     }
 
     /**
@@ -514,7 +406,7 @@ public final class AirbyteEmbeddedConfig {
      * @since 0.2.0
      */
     public int sourcesChangeRateLimitPermits() {
-        return sourcesChangeRateLimitPermits;
+        return values.get(Settings.SOURCES_CHANGE_RATE_LIMIT).permits();
     }
 
     /**
@@ -524,7 +416,7 @@ public final class AirbyteEmbeddedConfig {
      * @since 0.2.0
      */
     public Duration sourcesChangeRateLimitPeriod() {
-        return sourcesChangeRateLimitPeriod;
+        return values.get(Settings.SOURCES_CHANGE_RATE_LIMIT).period();
     }
 
     /**
@@ -543,7 +435,7 @@ public final class AirbyteEmbeddedConfig {
      * @return {@code true} unless disabled
      */
     public boolean sourceRoutesEnabled() {
-        return sourceRoutesEnabled;
+        return values.get(Settings.SOURCE_ROUTES);
     }
 
     /**
@@ -552,7 +444,7 @@ public final class AirbyteEmbeddedConfig {
      * @return the path, {@value #DEFAULT_SOURCES_PATH} unless configured
      */
     public String sourcesPath() {
-        return sourcesPath;
+        return values.get(Settings.SOURCES_PATH);
     }
 
     /**
@@ -561,7 +453,7 @@ public final class AirbyteEmbeddedConfig {
      * @return the path, {@value #DEFAULT_SOURCE_EVENTS_PATH} unless configured
      */
     public String sourceEventsPath() {
-        return sourceEventsPath;
+        return values.get(Settings.SOURCE_EVENTS_PATH);
     }
 
     /**
@@ -591,7 +483,7 @@ public final class AirbyteEmbeddedConfig {
      *     AirbyteEmbedded#widgetPageOrigin()})
      */
     public Optional<String> widgetPageOrigin() {
-        return Optional.ofNullable(widgetPageOrigin).map(Origin::serialized);
+        return Optional.ofNullable(values.get(Settings.WIDGET_PAGE_ORIGIN));
     }
 
     /**
@@ -601,55 +493,20 @@ public final class AirbyteEmbeddedConfig {
      * @return {@code false} unless configured
      */
     public boolean addContentSecurityPolicy() {
-        return addContentSecurityPolicy;
+        return values.get(Settings.ADD_CONTENT_SECURITY_POLICY);
     }
 
-    /** Lists the settings; the client secret is printed as {@code [redacted]}. */
+    /** Lists the settings that have a value; the client secret is printed as {@code [redacted]}. */
     @Override
     public String toString() {
         StringJoiner joiner = new StringJoiner(", ", "AirbyteEmbeddedConfig{", "}");
-        joiner.add("clientId=" + clientId);
-        joiner.add("clientSecret=" + clientSecret);
-        joiner.add("apiBaseUri=" + apiBaseUri);
-        if (organizationId != null) {
-            joiner.add("organizationId=" + organizationId);
+        for (Setting<?> setting : Settings.CONFIG) {
+            if (values.has(setting)) {
+                joiner.add(Settings.describe(setting, values));
+            }
         }
-        joiner.add("allowedOrigins=" + allowedOrigins());
-        joiner.add("tokenPath=" + tokenPath);
         joiner.add("workspaceResolver=" + workspaceResolver);
-        if (foldWorkspaceNameCase) {
-            joiner.add("foldWorkspaceNameCase=true");
-        }
-        joiner.add("operatorTokenRefreshSkew=" + operatorTokenRefreshSkew);
-        joiner.add("connectTimeout=" + connectTimeout);
-        joiner.add("requestTimeout=" + requestTimeout);
-        joiner.add("bodyReadTimeout=" + bodyReadTimeout);
-        joiner.add("maxConcurrentUpstreamCalls=" + maxConcurrentUpstreamCalls);
-        joiner.add(!rateLimitEnabled ? "rateLimit=off"
-                : "rateLimit=" + rateLimitPermits + "/" + rateLimitPeriod + " (max tracked users " + rateLimitMaxTrackedUsers + ")");
-        if (regionId != null) {
-            joiner.add("regionId=" + regionId);
-        }
-        joiner.add(sourceRoutesEnabled ? "sourcesPath=" + sourcesPath + ", sourceEventsPath=" + sourceEventsPath : "sourceRoutes=off");
-        if (sourceRoutesEnabled) {
-            joiner.add("sourcesListRateLimit=" + (sourcesListRateLimitEnabled
-                    ? sourcesListRateLimitPermits + "/" + sourcesListRateLimitPeriod : "off"));
-            joiner.add("sourcesChangeRateLimit=" + (sourcesChangeRateLimitEnabled
-                    ? sourcesChangeRateLimitPermits + "/" + sourcesChangeRateLimitPeriod : "off"));
-        }
-        if (!sourceTemplateTags.isEmpty()) {
-            joiner.add("sourceTemplateTags=" + sourceTemplateTags + " (" + sourceTemplateTagsMode + ")");
-        }
-        if (!connectionTemplateTags.isEmpty()) {
-            joiner.add("connectionTemplateTags=" + connectionTemplateTags + " (" + connectionTemplateTagsMode + ")");
-        }
         joiner.add("widgetScript=" + widgetScript);
-        if (widgetPageOrigin != null) {
-            joiner.add("widgetPageOrigin=" + widgetPageOrigin);
-        }
-        if (addContentSecurityPolicy) {
-            joiner.add("addContentSecurityPolicy=true");
-        }
         return joiner.toString();
     }
 
@@ -664,43 +521,12 @@ public final class AirbyteEmbeddedConfig {
      */
     public static final class Builder {
 
-        private String clientId;
-        private String clientSecret;
-        private String apiBaseUri = DEFAULT_API_BASE_URI.toString();
-        private String organizationId;
-        private final List<String> allowedOrigins = new ArrayList<>();
-        private String tokenPath = DEFAULT_TOKEN_PATH;
+        private Values values = Values.defaults(Settings.CONFIG);
         private WorkspaceResolver workspaceResolver = WorkspaceResolver.principalName();
-        private Duration operatorTokenRefreshSkew = DEFAULT_OPERATOR_TOKEN_REFRESH_SKEW;
-        private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
-        private Duration requestTimeout = DEFAULT_REQUEST_TIMEOUT;
-        private String regionId;
-        private List<String> sourceTemplateTags = List.of();
-        private TagSelectionMode sourceTemplateTagsMode = TagSelectionMode.ANY;
-        private List<String> connectionTemplateTags = List.of();
-        private TagSelectionMode connectionTemplateTagsMode = TagSelectionMode.ANY;
         private Clock clock = Clock.systemUTC();
-        private int maxConcurrentUpstreamCalls = DEFAULT_MAX_CONCURRENT_UPSTREAM_CALLS;
-        private boolean rateLimitEnabled = true;
-        private int rateLimitPermits = DEFAULT_RATE_LIMIT_PERMITS;
-        private Duration rateLimitPeriod = DEFAULT_RATE_LIMIT_PERIOD;
-        private int rateLimitMaxTrackedUsers = DEFAULT_RATE_LIMIT_MAX_TRACKED_USERS;
-        private boolean sourcesListRateLimitEnabled = true;
-        private int sourcesListRateLimitPermits = DEFAULT_SOURCES_LIST_RATE_LIMIT_PERMITS;
-        private Duration sourcesListRateLimitPeriod = DEFAULT_RATE_LIMIT_PERIOD;
-        private boolean sourcesChangeRateLimitEnabled = true;
-        private int sourcesChangeRateLimitPermits = DEFAULT_SOURCES_CHANGE_RATE_LIMIT_PERMITS;
-        private Duration sourcesChangeRateLimitPeriod = DEFAULT_RATE_LIMIT_PERIOD;
-        private Duration bodyReadTimeout = DEFAULT_BODY_READ_TIMEOUT;
-        private boolean foldWorkspaceNameCase;
         private TokenRouteListener listener = TokenRouteListener.NONE;
-        private boolean sourceRoutesEnabled = true;
-        private String sourcesPath = DEFAULT_SOURCES_PATH;
-        private String sourceEventsPath = DEFAULT_SOURCE_EVENTS_PATH;
         private SourceConnectedListener sourceConnectedListener = SourceConnectedListener.NONE;
         private WidgetScript widgetScript;
-        private String widgetPageOrigin;
-        private boolean addContentSecurityPolicy;
 
         private Builder() {
         }
@@ -712,8 +538,7 @@ public final class AirbyteEmbeddedConfig {
          * @return this builder
          */
         public Builder clientId(String clientId) {
-            this.clientId = Objects.requireNonNull(clientId, "clientId");
-            return this;
+            return set(Settings.CLIENT_ID, Objects.requireNonNull(clientId, "clientId"));
         }
 
         /**
@@ -724,8 +549,7 @@ public final class AirbyteEmbeddedConfig {
          * @return this builder
          */
         public Builder clientSecret(String clientSecret) {
-            this.clientSecret = Objects.requireNonNull(clientSecret, "clientSecret");
-            return this;
+            return set(Settings.CLIENT_SECRET, Secret.of(Objects.requireNonNull(clientSecret, "clientSecret")));
         }
 
         /**
@@ -736,8 +560,7 @@ public final class AirbyteEmbeddedConfig {
          * @return this builder
          */
         public Builder apiBaseUri(String apiBaseUri) {
-            this.apiBaseUri = Objects.requireNonNull(apiBaseUri, "apiBaseUri");
-            return this;
+            return set(Settings.API_BASE_URL, Objects.requireNonNull(apiBaseUri, "apiBaseUri"));
         }
 
         /**
@@ -758,8 +581,7 @@ public final class AirbyteEmbeddedConfig {
          * @return this builder
          */
         public Builder organizationId(String organizationId) {
-            this.organizationId = organizationId;
-            return this;
+            return set(Settings.ORGANIZATION_ID, organizationId);
         }
 
         /**
@@ -771,8 +593,9 @@ public final class AirbyteEmbeddedConfig {
          * @return this builder
          */
         public Builder allowedOrigin(String origin) {
-            allowedOrigins.add(Objects.requireNonNull(origin, "origin"));
-            return this;
+            List<String> origins = new ArrayList<>(values.get(Settings.ALLOWED_ORIGINS));
+            origins.add(Objects.requireNonNull(origin, "origin"));
+            return set(Settings.ALLOWED_ORIGINS, List.copyOf(origins));
         }
 
         /**
@@ -784,9 +607,7 @@ public final class AirbyteEmbeddedConfig {
         public Builder allowedOrigins(Collection<String> origins) {
             Objects.requireNonNull(origins, "origins");
             origins.forEach(origin -> Objects.requireNonNull(origin, "origins contains null"));
-            allowedOrigins.clear();
-            allowedOrigins.addAll(origins);
-            return this;
+            return set(Settings.ALLOWED_ORIGINS, List.copyOf(origins));
         }
 
         /**
@@ -797,8 +618,7 @@ public final class AirbyteEmbeddedConfig {
          * @return this builder
          */
         public Builder tokenPath(String tokenPath) {
-            this.tokenPath = Objects.requireNonNull(tokenPath, "tokenPath");
-            return this;
+            return set(Settings.TOKEN_PATH, Objects.requireNonNull(tokenPath, "tokenPath"));
         }
 
         /**
@@ -824,8 +644,7 @@ public final class AirbyteEmbeddedConfig {
          * @since 0.2.0
          */
         public Builder foldWorkspaceNameCase(boolean fold) {
-            this.foldWorkspaceNameCase = fold;
-            return this;
+            return set(Settings.WORKSPACE_FOLD_CASE, fold);
         }
 
         /**
@@ -839,8 +658,7 @@ public final class AirbyteEmbeddedConfig {
          * @since 0.2.0
          */
         public Builder bodyReadTimeout(Duration timeout) {
-            this.bodyReadTimeout = Objects.requireNonNull(timeout, "timeout");
-            return this;
+            return set(Settings.BODY_READ_TIMEOUT, Objects.requireNonNull(timeout, "timeout"));
         }
 
         /**
@@ -852,8 +670,7 @@ public final class AirbyteEmbeddedConfig {
          * @return this builder
          */
         public Builder operatorTokenRefreshSkew(Duration skew) {
-            this.operatorTokenRefreshSkew = Objects.requireNonNull(skew, "skew");
-            return this;
+            return set(Settings.OPERATOR_TOKEN_REFRESH_SKEW, Objects.requireNonNull(skew, "skew"));
         }
 
         /**
@@ -863,8 +680,7 @@ public final class AirbyteEmbeddedConfig {
          * @return this builder
          */
         public Builder connectTimeout(Duration connectTimeout) {
-            this.connectTimeout = Objects.requireNonNull(connectTimeout, "connectTimeout");
-            return this;
+            return set(Settings.CONNECT_TIMEOUT, Objects.requireNonNull(connectTimeout, "connectTimeout"));
         }
 
         /**
@@ -874,8 +690,7 @@ public final class AirbyteEmbeddedConfig {
          * @return this builder
          */
         public Builder requestTimeout(Duration requestTimeout) {
-            this.requestTimeout = Objects.requireNonNull(requestTimeout, "requestTimeout");
-            return this;
+            return set(Settings.REQUEST_TIMEOUT, Objects.requireNonNull(requestTimeout, "requestTimeout"));
         }
 
         /**
@@ -885,8 +700,7 @@ public final class AirbyteEmbeddedConfig {
          * @return this builder
          */
         public Builder regionId(String regionId) {
-            this.regionId = regionId;
-            return this;
+            return set(Settings.REGION_ID, regionId);
         }
 
         /**
@@ -897,9 +711,8 @@ public final class AirbyteEmbeddedConfig {
          * @return this builder
          */
         public Builder sourceTemplateTags(Collection<String> tags, TagSelectionMode mode) {
-            this.sourceTemplateTags = copyTags(tags);
-            this.sourceTemplateTagsMode = Objects.requireNonNull(mode, "mode");
-            return this;
+            set(Settings.SOURCE_TEMPLATE_TAGS, copyTags(tags));
+            return set(Settings.SOURCE_TEMPLATE_TAGS_MODE, Objects.requireNonNull(mode, "mode"));
         }
 
         /**
@@ -910,9 +723,8 @@ public final class AirbyteEmbeddedConfig {
          * @return this builder
          */
         public Builder connectionTemplateTags(Collection<String> tags, TagSelectionMode mode) {
-            this.connectionTemplateTags = copyTags(tags);
-            this.connectionTemplateTagsMode = Objects.requireNonNull(mode, "mode");
-            return this;
+            set(Settings.CONNECTION_TEMPLATE_TAGS, copyTags(tags));
+            return set(Settings.CONNECTION_TEMPLATE_TAGS_MODE, Objects.requireNonNull(mode, "mode"));
         }
 
         /**
@@ -936,8 +748,7 @@ public final class AirbyteEmbeddedConfig {
          * @return this builder
          */
         public Builder maxConcurrentUpstreamCalls(int limit) {
-            this.maxConcurrentUpstreamCalls = limit;
-            return this;
+            return set(Settings.MAX_CONCURRENT_UPSTREAM_CALLS, limit);
         }
 
         /**
@@ -951,10 +762,7 @@ public final class AirbyteEmbeddedConfig {
          * @return this builder
          */
         public Builder rateLimit(int permits, Duration period) {
-            this.rateLimitEnabled = true;
-            this.rateLimitPermits = permits;
-            this.rateLimitPeriod = Objects.requireNonNull(period, "period");
-            return this;
+            return set(Settings.RATE_LIMIT, RateLimit.of(permits, Objects.requireNonNull(period, "period")));
         }
 
         /**
@@ -963,8 +771,7 @@ public final class AirbyteEmbeddedConfig {
          * @return this builder
          */
         public Builder disableRateLimit() {
-            this.rateLimitEnabled = false;
-            return this;
+            return set(Settings.RATE_LIMIT, values.get(Settings.RATE_LIMIT).off());
         }
 
         /**
@@ -975,8 +782,7 @@ public final class AirbyteEmbeddedConfig {
          * @return this builder
          */
         public Builder rateLimitMaxTrackedUsers(int maxTrackedUsers) {
-            this.rateLimitMaxTrackedUsers = maxTrackedUsers;
-            return this;
+            return set(Settings.RATE_LIMIT_MAX_TRACKED_USERS, maxTrackedUsers);
         }
 
         /**
@@ -992,10 +798,7 @@ public final class AirbyteEmbeddedConfig {
          * @since 0.2.0
          */
         public Builder sourcesListRateLimit(int permits, Duration period) {
-            this.sourcesListRateLimitEnabled = true;
-            this.sourcesListRateLimitPermits = permits;
-            this.sourcesListRateLimitPeriod = Objects.requireNonNull(period, "period");
-            return this;
+            return set(Settings.SOURCES_LIST_RATE_LIMIT, RateLimit.of(permits, Objects.requireNonNull(period, "period")));
         }
 
         /**
@@ -1005,8 +808,7 @@ public final class AirbyteEmbeddedConfig {
          * @since 0.2.0
          */
         public Builder disableSourcesListRateLimit() {
-            this.sourcesListRateLimitEnabled = false;
-            return this;
+            return set(Settings.SOURCES_LIST_RATE_LIMIT, values.get(Settings.SOURCES_LIST_RATE_LIMIT).off());
         }
 
         /**
@@ -1021,10 +823,7 @@ public final class AirbyteEmbeddedConfig {
          * @since 0.2.0
          */
         public Builder sourcesChangeRateLimit(int permits, Duration period) {
-            this.sourcesChangeRateLimitEnabled = true;
-            this.sourcesChangeRateLimitPermits = permits;
-            this.sourcesChangeRateLimitPeriod = Objects.requireNonNull(period, "period");
-            return this;
+            return set(Settings.SOURCES_CHANGE_RATE_LIMIT, RateLimit.of(permits, Objects.requireNonNull(period, "period")));
         }
 
         /**
@@ -1034,8 +833,7 @@ public final class AirbyteEmbeddedConfig {
          * @since 0.2.0
          */
         public Builder disableSourcesChangeRateLimit() {
-            this.sourcesChangeRateLimitEnabled = false;
-            return this;
+            return set(Settings.SOURCES_CHANGE_RATE_LIMIT, values.get(Settings.SOURCES_CHANGE_RATE_LIMIT).off());
         }
 
         /**
@@ -1059,8 +857,7 @@ public final class AirbyteEmbeddedConfig {
          * @return this builder
          */
         public Builder sourceRoutes(boolean enabled) {
-            this.sourceRoutesEnabled = enabled;
-            return this;
+            return set(Settings.SOURCE_ROUTES, enabled);
         }
 
         /**
@@ -1083,8 +880,7 @@ public final class AirbyteEmbeddedConfig {
          * @return this builder
          */
         public Builder sourcesPath(String path) {
-            this.sourcesPath = Objects.requireNonNull(path, "path");
-            return this;
+            return set(Settings.SOURCES_PATH, Objects.requireNonNull(path, "path"));
         }
 
         /**
@@ -1097,8 +893,7 @@ public final class AirbyteEmbeddedConfig {
          * @return this builder
          */
         public Builder widgetPageOrigin(String origin) {
-            this.widgetPageOrigin = origin;
-            return this;
+            return set(Settings.WIDGET_PAGE_ORIGIN, origin);
         }
 
         /**
@@ -1109,8 +904,7 @@ public final class AirbyteEmbeddedConfig {
          * @return this builder
          */
         public Builder sourceEventsPath(String path) {
-            this.sourceEventsPath = Objects.requireNonNull(path, "path");
-            return this;
+            return set(Settings.SOURCE_EVENTS_PATH, Objects.requireNonNull(path, "path"));
         }
 
         /**
@@ -1134,8 +928,7 @@ public final class AirbyteEmbeddedConfig {
          * @return this builder
          */
         public Builder addContentSecurityPolicy(boolean add) {
-            this.addContentSecurityPolicy = add;
-            return this;
+            return set(Settings.ADD_CONTENT_SECURITY_POLICY, add);
         }
 
         /**
@@ -1146,48 +939,22 @@ public final class AirbyteEmbeddedConfig {
          *     invalid; {@link AirbyteEmbeddedConfigException#setting()} names it
          */
         public AirbyteEmbeddedConfig build() {
-            if (clientId == null || clientId.isBlank()) {
-                throw new AirbyteEmbeddedConfigException("client-id",
-                        "is required: set the Airbyte application client id");
-            }
-            if (clientSecret == null || clientSecret.isBlank()) {
-                throw new AirbyteEmbeddedConfigException("client-secret",
-                        "is required: set the Airbyte application client secret (from the environment, not from source code)");
-            }
-            URI base = validateApiBaseUri(apiBaseUri);
-            validateUuid("organization-id", organizationId);
-            List<Origin> origins = validateOrigins(allowedOrigins);
-            validatePath("token-path", tokenPath, DEFAULT_TOKEN_PATH);
-            validatePath("sources-path", sourcesPath, DEFAULT_SOURCES_PATH);
-            validatePath("source-events-path", sourceEventsPath, DEFAULT_SOURCE_EVENTS_PATH);
-            if (sourceRoutesEnabled && (tokenPath.equals(sourcesPath) || tokenPath.equals(sourceEventsPath)
+            Values checked = values.checked(Settings.CONFIG);
+            String tokenPath = checked.get(Settings.TOKEN_PATH);
+            String sourcesPath = checked.get(Settings.SOURCES_PATH);
+            String sourceEventsPath = checked.get(Settings.SOURCE_EVENTS_PATH);
+            if (checked.get(Settings.SOURCE_ROUTES) && (tokenPath.equals(sourcesPath) || tokenPath.equals(sourceEventsPath)
                     || sourcesPath.equals(sourceEventsPath) || sourceEventsPath.startsWith(sourcesPath + "/")
                     || tokenPath.startsWith(sourcesPath + "/"))) {
-                throw new AirbyteEmbeddedConfigException("sources-path",
+                throw new AirbyteEmbeddedConfigException(Settings.SOURCES_PATH.key(),
                         "the token, sources and source-events paths must be distinct, and none may lie under the sources path");
             }
-            if (operatorTokenRefreshSkew.isNegative() || operatorTokenRefreshSkew.compareTo(MAX_REFRESH_SKEW) > 0) {
-                throw new AirbyteEmbeddedConfigException("operator-token-refresh-skew",
-                        "must be between 0 and " + MAX_REFRESH_SKEW.toMinutes() + " minutes, was " + operatorTokenRefreshSkew);
-            }
-            validateTimeout("connect-timeout", connectTimeout);
-            validateTimeout("request-timeout", requestTimeout);
-            validateTimeout("body-read-timeout", bodyReadTimeout);
-            validateUuid("region-id", regionId);
-            if (maxConcurrentUpstreamCalls < 1 || maxConcurrentUpstreamCalls > 10_000) {
-                throw new AirbyteEmbeddedConfigException("max-concurrent-upstream-calls",
-                        "must be between 1 and 10000, was " + maxConcurrentUpstreamCalls);
-            }
-            validateRateLimit("rate-limit", rateLimitEnabled, rateLimitPermits, rateLimitPeriod);
-            validateRateLimit("sources-list-rate-limit", sourcesListRateLimitEnabled, sourcesListRateLimitPermits,
-                    sourcesListRateLimitPeriod);
-            validateRateLimit("sources-change-rate-limit", sourcesChangeRateLimitEnabled, sourcesChangeRateLimitPermits,
-                    sourcesChangeRateLimitPeriod);
-            if (rateLimitMaxTrackedUsers < 1 || rateLimitMaxTrackedUsers > 10_000_000) {
-                throw new AirbyteEmbeddedConfigException("rate-limit-max-tracked-users",
-                        "must be between 1 and 10000000, was " + rateLimitMaxTrackedUsers);
-            }
-            return new AirbyteEmbeddedConfig(this, origins, base);
+            return new AirbyteEmbeddedConfig(this, checked);
+        }
+
+        private <T> Builder set(Setting<T> setting, T value) {
+            values.put(setting, value);
+            return this;
         }
 
         private static List<String> copyTags(Collection<String> tags) {
@@ -1200,108 +967,6 @@ public final class AirbyteEmbeddedConfig {
                 }
             }
             return List.copyOf(copy);
-        }
-
-        private static URI validateApiBaseUri(String value) {
-            URI uri;
-            try {
-                uri = new URI(value.strip());
-            } catch (URISyntaxException e) {
-                throw new AirbyteEmbeddedConfigException("api-base-url", "'" + value + "' is not a valid URI");
-            }
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            if (!uri.isAbsolute() || uri.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) {
-                throw new AirbyteEmbeddedConfigException("api-base-url",
-                        "'" + value + "' must be an absolute https URL such as " + DEFAULT_API_BASE_URI);
-            }
-            if (uri.getRawUserInfo() != null || uri.getRawQuery() != null || uri.getRawFragment() != null) {
-                throw new AirbyteEmbeddedConfigException("api-base-url",
-                        "must not have user info, a query or a fragment");
-            }
-            if (scheme.equals("http") && !isLoopback(uri.getHost())) {
-                throw new AirbyteEmbeddedConfigException("api-base-url",
-                        "'" + value + "' uses http; only https is allowed, except on a loopback host (a local emulator)");
-            }
-            String text = uri.toString();
-            while (text.endsWith("/")) {
-                text = text.substring(0, text.length() - 1);
-            }
-            return URI.create(text);
-        }
-
-        private static boolean isLoopback(String host) {
-            if (host.equalsIgnoreCase("localhost")) {
-                return true;
-            }
-            String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
-            if (!bare.matches("[0-9.]+") && !bare.contains(":")) {
-                return false; // a name other than localhost: never resolve it here
-            }
-            try {
-                return InetAddress.getByName(bare).isLoopbackAddress();
-            } catch (UnknownHostException e) {
-                return false;
-            }
-        }
-
-        private static List<Origin> validateOrigins(List<String> values) {
-            if (values.isEmpty()) {
-                throw new AirbyteEmbeddedConfigException("allowed-origins",
-                        "is required: list the origins of the pages that host the widget, such as https://app.example.com");
-            }
-            Set<Origin> origins = new LinkedHashSet<>();
-            for (String value : values) {
-                try {
-                    origins.add(Origin.parseConfigured(value));
-                } catch (IllegalArgumentException e) {
-                    throw new AirbyteEmbeddedConfigException("allowed-origins", e.getMessage());
-                }
-            }
-            return new ArrayList<>(origins);
-        }
-
-        private static void validatePath(String setting, String path, String example) {
-            if (!path.startsWith("/") || path.length() < 2 || path.endsWith("/")) {
-                throw new AirbyteEmbeddedConfigException(setting,
-                        "'" + path + "' must start with '/', name a path and not end with '/', such as " + example);
-            }
-            for (char c : path.toCharArray()) {
-                if (c <= ' ' || c == '?' || c == '#' || c == ';' || c == '*' || c == '%' || c == '\\' || c >= 0x7f) {
-                    throw new AirbyteEmbeddedConfigException(setting,
-                            "'" + path + "' must be a plain path without spaces, wildcards, '?', '#', ';', '%' or '\\'");
-                }
-            }
-            if (path.contains("//") || path.contains("/./") || path.contains("/../") || path.endsWith("/.") || path.endsWith("/..")) {
-                throw new AirbyteEmbeddedConfigException(setting, "'" + path + "' must be a normalised path");
-            }
-        }
-
-        private static void validateRateLimit(String setting, boolean enabled, int permits, Duration period) {
-            if (!enabled) {
-                return;
-            }
-            if (permits < 1 || permits > 1_000_000) {
-                throw new AirbyteEmbeddedConfigException(setting, "permits must be between 1 and 1000000, was " + permits);
-            }
-            if (period.compareTo(Duration.ofSeconds(1)) < 0 || period.compareTo(Duration.ofDays(1)) > 0) {
-                throw new AirbyteEmbeddedConfigException(setting, "the period must be between 1 second and 1 day, was " + period);
-            }
-        }
-
-        private static void validateTimeout(String setting, Duration timeout) {
-            if (timeout.isZero() || timeout.isNegative() || timeout.compareTo(MAX_TIMEOUT) > 0) {
-                throw new AirbyteEmbeddedConfigException(setting,
-                        "must be positive and at most " + MAX_TIMEOUT.toMinutes() + " minutes, was " + timeout);
-            }
-        }
-
-        private static void validateUuid(String setting, String value) {
-            if (value == null) {
-                return;
-            }
-            if (!UUID_PATTERN.matcher(value).matches()) {
-                throw new AirbyteEmbeddedConfigException(setting, "'" + value + "' is not a UUID");
-            }
         }
     }
 }

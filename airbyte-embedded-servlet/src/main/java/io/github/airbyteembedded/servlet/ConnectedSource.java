@@ -1,9 +1,7 @@
 package io.github.airbyteembedded.servlet;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.github.airbyteembedded.servlet.internal.upstream.SourceItem;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -33,45 +31,9 @@ public final class ConnectedSource {
         this.createdAt = createdAt;
     }
 
-    /**
-     * Reads an item of {@code GET /api/v1/integrations/connectors} ({@code ConnectorSourceListItem}).
-     * Returns empty when it is not in the documented format: not an object, no text {@code id} or {@code
-     * name}, or a field read here of another type than documented. An unreadable {@code created_at}
-     * text is taken as unknown.
-     */
-    static Optional<ConnectedSource> fromListItem(JsonNode item) {
-        if (item == null || !item.isObject()) {
-            return Optional.empty();
-        }
-        Optional<String> id = Json.text(item, "id");
-        Optional<String> name = Json.text(item, "name");
-        JsonNode template = item.path("summarized_source_template");
-        boolean templateReadable = template.isMissingNode() || template.isNull()
-                || (template.isObject() && isTextOrNull(template, "name") && isTextOrNull(template, "connector_name"));
-        if (id.isEmpty() || name.isEmpty() || !templateReadable || !isTextOrNull(item, "created_at")) {
-            return Optional.empty();
-        }
-        String connector = Json.text(template, "name").or(() -> Json.text(template, "connector_name")).orElse("");
-        Instant created = Json.text(item, "created_at").flatMap(ConnectedSource::instant).orElse(null);
-        return Optional.of(new ConnectedSource(id.get(), name.get(), connector, created));
-    }
-
-    /** Whether {@code object.field} is absent, null or text. */
-    private static boolean isTextOrNull(JsonNode object, String field) {
-        JsonNode value = object.get(field);
-        return value == null || value.isNull() || value.isTextual();
-    }
-
-    private static Optional<Instant> instant(String text) {
-        try {
-            return Optional.of(OffsetDateTime.parse(text).toInstant());
-        } catch (DateTimeParseException e) {
-            try {
-                return Optional.of(Instant.parse(text));
-            } catch (DateTimeParseException again) {
-                return Optional.empty();
-            }
-        }
+    /** The public form of a source read from Airbyte. */
+    static ConnectedSource of(SourceItem item) {
+        return new ConnectedSource(item.id(), item.name(), item.connector(), item.createdAt());
     }
 
     /**

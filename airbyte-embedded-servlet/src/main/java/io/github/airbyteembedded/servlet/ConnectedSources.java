@@ -1,7 +1,7 @@
 package io.github.airbyteembedded.servlet;
 
-import java.time.Instant;
-import java.util.Comparator;
+import io.github.airbyteembedded.servlet.internal.pipeline.WorkspaceNames;
+import io.github.airbyteembedded.servlet.internal.upstream.WorkspaceSources;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -30,12 +30,10 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class ConnectedSources {
 
-    private final AirbyteApiClient client;
-    private final ScopedTokenCache scopedTokens;
+    private final WorkspaceSources sources;
 
-    ConnectedSources(AirbyteApiClient client, ScopedTokenCache scopedTokens) {
-        this.client = client;
-        this.scopedTokens = scopedTokens;
+    ConnectedSources(WorkspaceSources sources) {
+        this.sources = sources;
     }
 
     /**
@@ -46,10 +44,7 @@ public final class ConnectedSources {
      */
     public CompletableFuture<List<ConnectedSource>> list(String workspaceName) {
         String workspace = requireWorkspace(workspaceName);
-        Comparator<ConnectedSource> newestFirst =
-                Comparator.comparing((ConnectedSource source) -> source.createdAt().orElse(Instant.MIN)).reversed();
-        return scopedTokens.call(workspace, token -> client.listSources(token, workspace))
-                .thenApply(sources -> sources.stream().sorted(newestFirst).toList());
+        return publicly(sources.list(workspace).thenApply(items -> items.stream().map(ConnectedSource::of).toList()));
     }
 
     /**
@@ -61,11 +56,9 @@ public final class ConnectedSources {
      * @return the source, or empty when the workspace has no source with that id
      */
     public CompletableFuture<Optional<ConnectedSource>> find(String workspaceName, String sourceId) {
+        String workspace = requireWorkspace(workspaceName);
         Objects.requireNonNull(sourceId, "sourceId");
-        return listed(workspaceName, sourceId).thenCompose(listed -> listed.isEmpty()
-                ? CompletableFuture.completedFuture(listed)
-                : scopedTokens.call(workspaceName, token -> client.sourceVisible(token, sourceId))
-                        .thenApply(visible -> visible ? listed : Optional.<ConnectedSource>empty()));
+        return publicly(sources.find(workspace, sourceId).thenApply(found -> found.map(ConnectedSource::of)));
     }
 
     /**
@@ -78,15 +71,14 @@ public final class ConnectedSources {
      *     in which case nothing is deleted
      */
     public CompletableFuture<Boolean> disconnect(String workspaceName, String sourceId) {
+        String workspace = requireWorkspace(workspaceName);
         Objects.requireNonNull(sourceId, "sourceId");
-        return listed(workspaceName, sourceId).thenCompose(listed -> listed.isEmpty()
-                ? CompletableFuture.completedFuture(false)
-                : scopedTokens.call(workspaceName, token -> client.deleteSource(token, sourceId)));
+        return publicly(sources.disconnect(workspace, sourceId));
     }
 
-    /** The source with this id in the workspace's list, if it is there. */
-    private CompletableFuture<Optional<ConnectedSource>> listed(String workspaceName, String sourceId) {
-        return list(workspaceName).thenApply(sources -> sources.stream().filter(source -> source.id().equals(sourceId)).findFirst());
+    /** The future with a failed call to Airbyte as the public {@link AirbyteApiException}. */
+    private static <T> CompletableFuture<T> publicly(CompletableFuture<T> future) {
+        return future.exceptionallyCompose(failure -> CompletableFuture.failedFuture(AirbyteApiException.of(failure)));
     }
 
     private static String requireWorkspace(String workspaceName) {

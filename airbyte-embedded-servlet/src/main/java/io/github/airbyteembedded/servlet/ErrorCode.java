@@ -28,10 +28,10 @@ public enum ErrorCode {
     UNAUTHENTICATED(401, "Sign in to connect your data."),
 
     /** The request's {@code Origin} is missing, {@code null} or not one of the allowed origins (403). */
-    ORIGIN_NOT_ALLOWED(403, "This page's origin may not request widget tokens."),
+    ORIGIN_NOT_ALLOWED(403, "This page's origin may not call this route."),
 
-    /** The route was called with a method other than {@code POST} (405, with {@code Allow}). */
-    METHOD_NOT_ALLOWED(405, "Use POST to request a widget token."),
+    /** The route was called with a method it does not answer (405, with {@code Allow} listing the ones it does). */
+    METHOD_NOT_ALLOWED(405, "This route does not answer this method; the Allow header lists the ones it does."),
 
     /** The source does not exist in the user's workspace; nothing was changed (404). */
     SOURCE_NOT_FOUND(404, "No such source in your workspace."),
@@ -116,11 +116,6 @@ public enum ErrorCode {
      */
     public int httpStatus() {
         return httpStatus;
-    }
-
-    /** Whether responses with this code carry {@code Retry-After}: every 503 and 429, and no other. */
-    boolean carriesRetryAfter() {
-        return httpStatus == 503 || httpStatus == 429;
     }
 
     /**

@@ -17,9 +17,5 @@ public enum TagSelectionMode {
     ANY,
 
     /** A template is offered only when it has every one of the tags. */
-    ALL;
-
-    String wireValue() {
-        return this == ANY ? "any" : "all";
-    }
+    ALL
 }

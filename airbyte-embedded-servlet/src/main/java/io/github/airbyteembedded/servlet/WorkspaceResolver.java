@@ -1,5 +1,8 @@
 package io.github.airbyteembedded.servlet;
 
+import io.github.airbyteembedded.servlet.internal.pipeline.PrincipalNameWorkspaceResolver;
+import io.github.airbyteembedded.servlet.internal.pipeline.PseudonymousWorkspaceResolver;
+import io.github.airbyteembedded.servlet.internal.pipeline.RequestAttributeWorkspaceResolver;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Optional;
 

@@ -5,12 +5,12 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 
 /** Waits for a condition with a deadline, failing the test when it never becomes true. */
-final class Await {
+public final class Await {
 
     private Await() {
     }
 
-    static void until(String what, BooleanSupplier condition, Duration timeout) {
+    public static void until(String what, BooleanSupplier condition, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {

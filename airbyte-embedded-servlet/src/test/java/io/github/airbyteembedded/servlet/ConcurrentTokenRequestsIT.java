@@ -2,6 +2,8 @@ package io.github.airbyteembedded.servlet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.github.airbyteembedded.servlet.internal.upstream.Json;
+import io.github.airbyteembedded.servlet.testapp.TestWebApp;
 import io.github.airbyteembedded.testkit.AirbyteEmulator;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -25,7 +27,7 @@ final class ConcurrentTokenRequestsIT {
         int requests = 100;
         ExecutorService executor = Executors.newFixedThreadPool(32);
         try (AirbyteEmulator emulator = AirbyteEmulator.builder().build().start();
-                JettyApp app = JettyApp.start(AirbyteEmbeddedConfig.builder()
+                TestWebApp app = TestWebApp.start(AirbyteEmbeddedConfig.builder()
                         .apiBaseUri(emulator.baseUri())
                         .clientId(AirbyteEmulator.DEFAULT_CLIENT_ID)
                         .clientSecret(AirbyteEmulator.DEFAULT_CLIENT_SECRET)
@@ -36,7 +38,7 @@ final class ConcurrentTokenRequestsIT {
             List<CompletableFuture<HttpResponse<String>>> responses = new ArrayList<>();
             for (int i = 0; i < requests; i++) {
                 responses.add(client.sendAsync(HttpRequest.newBuilder(app.uri(AirbyteEmbeddedConfig.DEFAULT_TOKEN_PATH))
-                        .header(JettyApp.USER_HEADER, "user-" + (i % 10))
+                        .header(TestWebApp.USER_HEADER, "user-" + (i % 10))
                         .header("Origin", ORIGIN)
                         .POST(HttpRequest.BodyPublishers.noBody())
                         .build(), HttpResponse.BodyHandlers.ofString()));

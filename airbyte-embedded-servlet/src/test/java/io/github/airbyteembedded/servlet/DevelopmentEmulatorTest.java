@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.airbyteembedded.servlet.internal.settings.MapFilterConfig;
 import io.github.airbyteembedded.testkit.AirbyteEmulator;
 import jakarta.servlet.ServletException;
 import java.io.IOException;

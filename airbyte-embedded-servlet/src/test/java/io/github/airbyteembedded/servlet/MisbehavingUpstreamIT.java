@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.airbyteembedded.servlet.internal.upstream.Json;
+import io.github.airbyteembedded.servlet.testapp.TestWebApp;
 import io.github.airbyteembedded.testkit.AirbyteEmulator;
 import io.github.airbyteembedded.testkit.Fault;
 import java.net.URI;
@@ -40,7 +42,7 @@ final class MisbehavingUpstreamIT {
     private AirbyteEmulator emulator;
     private ScriptedUpstream scripted;
     private AirbyteEmbedded airbyte;
-    private JettyApp app;
+    private TestWebApp app;
 
     @BeforeEach
     void startEmulator() {
@@ -66,7 +68,7 @@ final class MisbehavingUpstreamIT {
                 .clientSecret(AirbyteEmulator.DEFAULT_CLIENT_SECRET)
                 .allowedOrigin(ORIGIN)
                 .disableRateLimit()).build());
-        app = JettyApp.start(airbyte, 50);
+        app = TestWebApp.start(airbyte, 50);
     }
 
     private void start(UnaryOperator<AirbyteEmbeddedConfig.Builder> change) throws Exception {
@@ -79,7 +81,7 @@ final class MisbehavingUpstreamIT {
 
     private HttpResponse<String> sources(String user) throws Exception {
         return app.send(HttpRequest.newBuilder(app.uri(AirbyteEmbeddedConfig.DEFAULT_SOURCES_PATH))
-                .header(JettyApp.USER_HEADER, user).GET().build());
+                .header(TestWebApp.USER_HEADER, user).GET().build());
     }
 
     private static String error(HttpResponse<String> response) throws Exception {

@@ -5,7 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.airbyteembedded.servlet.page.WidgetScript;
+import io.github.airbyteembedded.servlet.internal.settings.FilterConfigReader;
+import io.github.airbyteembedded.servlet.internal.settings.MapFilterConfig;
+import io.github.airbyteembedded.servlet.internal.settings.PageSettings;
+import io.github.airbyteembedded.servlet.internal.upstream.Secret;
+import io.github.airbyteembedded.servlet.internal.upstream.WidgetToken;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;

@@ -1,5 +1,6 @@
 package io.github.airbyteembedded.servlet;
 
+import io.github.airbyteembedded.servlet.testapp.TestWebApp;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,7 +25,7 @@ final class RawHttp implements AutoCloseable {
     }
 
     /** Connects to the app and sends a request's line and headers; the body is left to the caller. */
-    static RawHttp sendHeaders(JettyApp app, String method, String path, Map<String, String> headers) throws IOException {
+    static RawHttp sendHeaders(TestWebApp app, String method, String path, Map<String, String> headers) throws IOException {
         Socket socket = new Socket(InetAddress.getLoopbackAddress(), app.port());
         StringBuilder head = new StringBuilder(method).append(' ').append(path).append(" HTTP/1.1\r\n")
                 .append("Host: 127.0.0.1:").append(app.port()).append("\r\n");

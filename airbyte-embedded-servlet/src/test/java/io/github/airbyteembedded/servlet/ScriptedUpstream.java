@@ -22,11 +22,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * script that writes raw bytes; the server counts the bytes it managed to write and the connections
  * that the client closed.
  */
-final class ScriptedUpstream implements AutoCloseable {
+public final class ScriptedUpstream implements AutoCloseable {
 
     /** Writes the answer to a request; returns whether it was complete (the connection may serve another). */
     @FunctionalInterface
-    interface Script {
+    public interface Script {
         boolean answer(String requestLine, OutputStream out) throws IOException;
     }
 
@@ -45,41 +45,41 @@ final class ScriptedUpstream implements AutoCloseable {
         acceptor.start();
     }
 
-    static ScriptedUpstream start(Script script) throws IOException {
+    public static ScriptedUpstream start(Script script) throws IOException {
         return new ScriptedUpstream(script);
     }
 
-    URI baseUri() {
+    public URI baseUri() {
         return URI.create("http://127.0.0.1:" + server.getLocalPort());
     }
 
     /** Bytes of answers that were written to the socket (not necessarily read by the client). */
-    long bytesWritten() {
+    public long bytesWritten() {
         return bytesWritten.get();
     }
 
     /** Connections that the client closed (EOF or reset seen while waiting or writing). */
-    int closedByClient() {
+    public int closedByClient() {
         return closedByClient.get();
     }
 
-    int requests() {
+    public int requests() {
         return requests.get();
     }
 
     /** Connections still open on the server's side. */
-    int openConnections() {
+    public int openConnections() {
         return connections.size();
     }
 
     /** A status line and headers with a {@code Content-Length}; the body follows. */
-    static byte[] head(int status, long contentLength) {
+    public static byte[] head(int status, long contentLength) {
         return ("HTTP/1.1 " + status + " X\r\nContent-Type: application/json\r\nContent-Length: " + contentLength + "\r\n\r\n")
                 .getBytes(StandardCharsets.US_ASCII);
     }
 
     /** A complete JSON answer. */
-    static boolean json(OutputStream out, int status, String body) throws IOException {
+    public static boolean json(OutputStream out, int status, String body) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         out.write(head(status, bytes.length));
         out.write(bytes);

@@ -4,6 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.airbyteembedded.servlet.internal.stats.RouteMetrics;
+import io.github.airbyteembedded.servlet.internal.upstream.AirbyteApiClient;
+import io.github.airbyteembedded.servlet.internal.upstream.Json;
+import io.github.airbyteembedded.servlet.internal.upstream.OperatorToken;
+import io.github.airbyteembedded.servlet.internal.upstream.ScopedToken;
+import io.github.airbyteembedded.servlet.internal.upstream.Secret;
+import io.github.airbyteembedded.servlet.testapp.TestWebApp;
 import io.github.airbyteembedded.testkit.AirbyteEmulator;
 import io.github.airbyteembedded.testkit.Fault;
 import java.io.PrintWriter;
@@ -86,7 +93,7 @@ final class SecretsNeverLeakIT {
                     .allowedOrigin(ORIGIN)
                     .build();
             outputs.add(config.toString());
-            try (JettyApp app = JettyApp.start(config)) {
+            try (TestWebApp app = TestWebApp.start(config)) {
                 for (String user : List.of("alice", "bob", "carol")) {
                     HttpResponse<String> response = app.requestToken(user, ORIGIN, "{}");
                     assertEquals(200, response.statusCode());
@@ -101,17 +108,18 @@ final class SecretsNeverLeakIT {
                 outputs.add(app.requestToken("alice", "https://evil.example", "{}").body());
             }
             // A filter with the wrong secret: the upstream rejection must not echo anything.
-            try (JettyApp wrong = JettyApp.start(config.toBuilder().clientSecret(SECRET + "-wrong").build())) {
+            try (TestWebApp wrong = TestWebApp.start(config.toBuilder().clientSecret(SECRET + "-wrong").build())) {
                 outputs.add(wrong.requestToken("alice", ORIGIN, "{}").body());
             }
         }
         // Airbyte unreachable: exception messages of the upstream failure.
         AirbyteEmbeddedConfig unreachable = AirbyteEmbeddedConfig.builder()
                 .apiBaseUri("http://127.0.0.1:9").clientId("id").clientSecret(SECRET).allowedOrigin(ORIGIN).build();
-        try (JettyApp app = JettyApp.start(unreachable)) {
+        try (TestWebApp app = TestWebApp.start(unreachable)) {
             outputs.add(app.requestToken("alice", ORIGIN, "{}").body());
         }
-        AirbyteApiClient client = new AirbyteApiClient(unreachable, AirbyteApiClient.newHttpClient(unreachable), new RouteMetrics(TokenRouteListener.NONE, () -> 0));
+        AirbyteApiClient client = new AirbyteApiClient(unreachable, unreachable.clientSecret(), AirbyteApiClient.newHttpClient(unreachable),
+                new RouteMetrics(TokenRouteListener.NONE));
         try {
             client.fetchOperatorToken().join();
         } catch (CompletionException e) {
@@ -140,7 +148,7 @@ final class SecretsNeverLeakIT {
     void scopedTokensAppearNowhere() throws Exception {
         List<String> outputs = new ArrayList<>();
         try (AirbyteEmulator emulator = AirbyteEmulator.builder().clientSecret(SECRET).build().start();
-                JettyApp app = JettyApp.start(AirbyteEmbeddedConfig.builder()
+                TestWebApp app = TestWebApp.start(AirbyteEmbeddedConfig.builder()
                         .apiBaseUri(emulator.baseUri())
                         .clientId(AirbyteEmulator.DEFAULT_CLIENT_ID)
                         .clientSecret(SECRET)
@@ -148,17 +156,17 @@ final class SecretsNeverLeakIT {
                         .build())) {
             String sources = "/api/airbyte/sources";
             for (String user : List.of("alice", "bob")) {
-                outputs.add(app.send(HttpRequest.newBuilder(app.uri(sources)).header(JettyApp.USER_HEADER, user).build()).body());
+                outputs.add(app.send(HttpRequest.newBuilder(app.uri(sources)).header(TestWebApp.USER_HEADER, user).build()).body());
             }
             emulator.faults().add(Fault.status("GET /api/v1/integrations/connectors", 401));
-            HttpResponse<String> rejected = app.send(HttpRequest.newBuilder(app.uri(sources)).header(JettyApp.USER_HEADER, "alice").build());
+            HttpResponse<String> rejected = app.send(HttpRequest.newBuilder(app.uri(sources)).header(TestWebApp.USER_HEADER, "alice").build());
             assertEquals(502, rejected.statusCode());
             outputs.add(rejected.body());
             emulator.faults().clear();
             emulator.faults().add(Fault.status("POST /api/v1/account/applications/scoped-token", 401));
-            outputs.add(app.send(HttpRequest.newBuilder(app.uri(sources)).header(JettyApp.USER_HEADER, "carol").build()).body());
+            outputs.add(app.send(HttpRequest.newBuilder(app.uri(sources)).header(TestWebApp.USER_HEADER, "carol").build()).body());
             outputs.add(app.send(HttpRequest.newBuilder(app.uri(sources + "/8a4f6f1e-2f0b-4c59-9d1e-6c0a3f1b7e01")).DELETE()
-                    .header(JettyApp.USER_HEADER, "bob").header("Origin", ORIGIN).build()).body());
+                    .header(TestWebApp.USER_HEADER, "bob").header("Origin", ORIGIN).build()).body());
         }
         outputs.add(new ScopedToken(Secret.of(SECRET), java.time.Duration.ofMinutes(20), java.time.Instant.EPOCH).toString());
 

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.airbyteembedded.servlet.internal.upstream.Json;
+import io.github.airbyteembedded.servlet.testapp.TestWebApp;
 import io.github.airbyteembedded.testkit.AirbyteEmulator;
 import java.net.http.HttpRequest;
 import java.time.Duration;
@@ -28,7 +30,7 @@ final class SlowBodyIT {
 
     private AirbyteEmulator emulator;
     private AirbyteEmbedded airbyte;
-    private JettyApp app;
+    private TestWebApp app;
     private final List<RawHttp> connections = new ArrayList<>();
 
     @BeforeEach
@@ -54,7 +56,7 @@ final class SlowBodyIT {
                 .clientId(AirbyteEmulator.DEFAULT_CLIENT_ID)
                 .clientSecret(AirbyteEmulator.DEFAULT_CLIENT_SECRET)
                 .allowedOrigin(ORIGIN)).build());
-        app = JettyApp.startWithRequestThreads(airbyte, requestThreads, asyncSupported);
+        app = TestWebApp.startWithRequestThreads(airbyte, requestThreads, asyncSupported);
     }
 
     /** Sends the head of a POST announcing a 64-byte JSON body, and none of the body. */
@@ -63,7 +65,7 @@ final class SlowBodyIT {
         headers.put("Content-Type", "application/json");
         headers.put("Content-Length", "64");
         if (user != null) {
-            headers.put(JettyApp.USER_HEADER, user);
+            headers.put(TestWebApp.USER_HEADER, user);
         }
         if (origin != null) {
             headers.put("Origin", origin);

@@ -6,8 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.airbyteembedded.servlet.internal.upstream.AirbyteApiClient;
+import io.github.airbyteembedded.servlet.internal.upstream.Json;
+import io.github.airbyteembedded.servlet.testapp.TestWebApp;
 import io.github.airbyteembedded.testkit.AirbyteEmulator;
 import io.github.airbyteembedded.testkit.Fault;
+import io.github.airbyteembedded.testkit.support.MutableClock;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -36,7 +40,7 @@ final class SourcesRouteIT {
 
     private AirbyteEmulator emulator;
     private AirbyteEmbedded airbyte;
-    private JettyApp app;
+    private TestWebApp app;
     private final List<String> heard = new CopyOnWriteArrayList<>();
 
     @BeforeEach
@@ -65,7 +69,7 @@ final class SourcesRouteIT {
                 .allowedOrigin(ORIGIN)
                 .sourceConnectedListener((principal, workspace, source) ->
                         heard.add(name(principal) + "|" + workspace + "|" + source.id() + "|" + source.connector()))).build());
-        app = JettyApp.start(airbyte, 50);
+        app = TestWebApp.start(airbyte, 50);
     }
 
     private static String name(Principal principal) {
@@ -94,7 +98,7 @@ final class SourcesRouteIT {
     private HttpResponse<String> get(String user, String origin) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(app.uri(SOURCES)).GET();
         if (user != null) {
-            request.header(JettyApp.USER_HEADER, user);
+            request.header(TestWebApp.USER_HEADER, user);
         }
         if (origin != null) {
             request.header("Origin", origin);
@@ -103,7 +107,7 @@ final class SourcesRouteIT {
     }
 
     private HttpResponse<String> delete(String user, String origin, String id) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(app.uri(SOURCES + "/" + id)).DELETE().header(JettyApp.USER_HEADER, user);
+        HttpRequest.Builder request = HttpRequest.newBuilder(app.uri(SOURCES + "/" + id)).DELETE().header(TestWebApp.USER_HEADER, user);
         if (origin != null) {
             request.header("Origin", origin);
         }
@@ -112,7 +116,7 @@ final class SourcesRouteIT {
 
     private HttpResponse<String> event(String user, String origin, String body) throws Exception {
         return app.send(HttpRequest.newBuilder(app.uri(EVENTS))
-                .header(JettyApp.USER_HEADER, user).header("Origin", origin).header("Content-Type", "application/json")
+                .header(TestWebApp.USER_HEADER, user).header("Origin", origin).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
@@ -284,7 +288,7 @@ final class SourcesRouteIT {
                 .sourceConnectedListener((principal, workspace, source) -> {
                     throw new IllegalStateException("listener bug");
                 }).build());
-        app = JettyApp.start(airbyte, 50);
+        app = TestWebApp.start(airbyte, 50);
         String id = createSource("alice");
         assertEquals(200, event("alice", ORIGIN, "{\"type\":\"source_created\",\"sourceId\":\"" + id + "\"}").statusCode());
     }
@@ -308,6 +312,20 @@ final class SourcesRouteIT {
         assertEquals(502, response.statusCode());
         assertEquals(1, emulator.calls().entrySet().stream()
                 .filter(call -> call.getKey().startsWith("DELETE ")).mapToInt(java.util.Map.Entry::getValue).sum());
+    }
+
+    @Test
+    void anotherMethodOnTheSourcesPathsSaysWhichOnesWithoutTalkingOfWidgetTokens() throws Exception {
+        start(b -> b);
+        HttpResponse<String> put = app.send(HttpRequest.newBuilder(app.uri(SOURCES)).header(TestWebApp.USER_HEADER, "alice")
+                .header("Origin", ORIGIN).PUT(HttpRequest.BodyPublishers.noBody()).build());
+        assertEquals(405, put.statusCode());
+        assertEquals("method_not_allowed", error(put));
+        assertEquals("GET, OPTIONS", put.headers().firstValue("Allow").orElse(null));
+        String message = Json.MAPPER.readTree(put.body()).path("message").asText();
+        assertFalse(message.contains("widget token"), message);
+        assertFalse(Json.MAPPER.readTree(get("alice", "https://evil.example.com").body()).path("message").asText()
+                .contains("widget token"), "a foreign origin on the sources route");
     }
 
     @Test
@@ -403,16 +421,16 @@ final class SourcesRouteIT {
         String id = createSource("alice");
         for (String path : List.of(SOURCES + "/" + id + ";x=1", SOURCES + ";x=1", SOURCES + ";x=1/" + id, SOURCES + "/" + id + ";")) {
             HttpResponse<String> response = app.send(HttpRequest.newBuilder(app.uri(path)).DELETE()
-                    .header(JettyApp.USER_HEADER, "alice").header("Origin", ORIGIN).build());
+                    .header(TestWebApp.USER_HEADER, "alice").header("Origin", ORIGIN).build());
             assertEquals(null, response.headers().firstValue("X-App").orElse(null), path + " was passed on");
             assertEquals(400, response.statusCode(), path);
             assertEquals("invalid_request", error(response), path);
         }
         HttpResponse<String> token = app.send(HttpRequest.newBuilder(app.uri(AirbyteEmbeddedConfig.DEFAULT_TOKEN_PATH + ";jsessionid=1"))
-                .POST(HttpRequest.BodyPublishers.noBody()).header(JettyApp.USER_HEADER, "alice").header("Origin", ORIGIN).build());
+                .POST(HttpRequest.BodyPublishers.noBody()).header(TestWebApp.USER_HEADER, "alice").header("Origin", ORIGIN).build());
         assertEquals(400, token.statusCode());
         HttpResponse<String> offTheRoutes = app.send(HttpRequest.newBuilder(app.uri(SOURCES + "/abc;x=/y")).DELETE()
-                .header(JettyApp.USER_HEADER, "alice").header("Origin", ORIGIN).build());
+                .header(TestWebApp.USER_HEADER, "alice").header("Origin", ORIGIN).build());
         assertEquals("served", offTheRoutes.headers().firstValue("X-App").orElse(null), "the application's path is /sources/abc/y");
         assertEquals(1, emulator.workspace("alice").orElseThrow().sources().size());
         assertTrue(emulator.calls().keySet().stream().noneMatch(call -> !call.startsWith("POST ")), emulator.calls().toString());

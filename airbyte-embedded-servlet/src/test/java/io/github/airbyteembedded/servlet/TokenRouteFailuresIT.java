@@ -5,8 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.airbyteembedded.servlet.internal.upstream.AirbyteApiClient;
+import io.github.airbyteembedded.servlet.internal.upstream.Json;
+import io.github.airbyteembedded.servlet.testapp.TestWebApp;
 import io.github.airbyteembedded.testkit.AirbyteEmulator;
 import io.github.airbyteembedded.testkit.Fault;
+import io.github.airbyteembedded.testkit.support.MutableClock;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -27,7 +31,7 @@ final class TokenRouteFailuresIT {
 
     private AirbyteEmulator emulator;
     private AirbyteEmbedded airbyte;
-    private JettyApp app;
+    private TestWebApp app;
 
     @BeforeEach
     void startEmulator() {
@@ -43,17 +47,17 @@ final class TokenRouteFailuresIT {
         emulator.close();
     }
 
-    private JettyApp start(UnaryOperator<AirbyteEmbeddedConfig.Builder> change) throws Exception {
+    private TestWebApp start(UnaryOperator<AirbyteEmbeddedConfig.Builder> change) throws Exception {
         return start(change, 200);
     }
 
-    private JettyApp start(UnaryOperator<AirbyteEmbeddedConfig.Builder> change, int maxThreads) throws Exception {
+    private TestWebApp start(UnaryOperator<AirbyteEmbeddedConfig.Builder> change, int maxThreads) throws Exception {
         airbyte = AirbyteEmbedded.create(change.apply(AirbyteEmbeddedConfig.builder()
                 .apiBaseUri(emulator.baseUri())
                 .clientId(AirbyteEmulator.DEFAULT_CLIENT_ID)
                 .clientSecret(AirbyteEmulator.DEFAULT_CLIENT_SECRET)
                 .allowedOrigin(ORIGIN)).build());
-        app = JettyApp.start(airbyte, maxThreads);
+        app = TestWebApp.start(airbyte, maxThreads);
         return app;
     }
 
@@ -63,7 +67,7 @@ final class TokenRouteFailuresIT {
 
     private CompletableFuture<HttpResponse<String>> tokenAsync(String user) {
         return app.client().sendAsync(HttpRequest.newBuilder(app.uri(AirbyteEmbeddedConfig.DEFAULT_TOKEN_PATH))
-                .header(JettyApp.USER_HEADER, user).header("Origin", ORIGIN)
+                .header(TestWebApp.USER_HEADER, user).header("Origin", ORIGIN)
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
     }
 
@@ -294,14 +298,14 @@ final class TokenRouteFailuresIT {
         assertEquals("close", large.headers().firstValue("Connection").orElse(null), "an unread body ends the connection");
 
         HttpResponse<String> form = app.send(HttpRequest.newBuilder(app.uri(AirbyteEmbeddedConfig.DEFAULT_TOKEN_PATH))
-                .header(JettyApp.USER_HEADER, "alice").header("Origin", ORIGIN)
+                .header(TestWebApp.USER_HEADER, "alice").header("Origin", ORIGIN)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("workspace_name=bob")).build());
         assertEquals(415, form.statusCode());
         assertEquals("unsupported_media_type", error(form));
 
         HttpResponse<String> chunked = app.send(HttpRequest.newBuilder(app.uri(AirbyteEmbeddedConfig.DEFAULT_TOKEN_PATH))
-                .header(JettyApp.USER_HEADER, "alice").header("Origin", ORIGIN)
+                .header(TestWebApp.USER_HEADER, "alice").header("Origin", ORIGIN)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() ->
                         new java.io.ByteArrayInputStream(("[" + "1,".repeat(4000) + "1]").getBytes(java.nio.charset.StandardCharsets.UTF_8))))
@@ -315,7 +319,7 @@ final class TokenRouteFailuresIT {
         start(b -> b);
         assertEquals(200, app.requestToken("alice", ORIGIN, "{\"workspace_name\":\"bob\",\"allowed_origin\":\"https://evil.example\"}").statusCode());
         assertEquals(200, app.send(HttpRequest.newBuilder(app.uri(AirbyteEmbeddedConfig.DEFAULT_TOKEN_PATH))
-                .header(JettyApp.USER_HEADER, "alice").header("Origin", ORIGIN)
+                .header(TestWebApp.USER_HEADER, "alice").header("Origin", ORIGIN)
                 .POST(HttpRequest.BodyPublishers.noBody()).build()).statusCode());
         assertEquals(List.of("alice"), emulator.workspaces().stream().map(w -> w.name()).toList());
     }

@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.airbyteembedded.servlet.internal.upstream.Json;
+import io.github.airbyteembedded.servlet.testapp.TestWebApp;
 import io.github.airbyteembedded.testkit.AirbyteEmulator;
+import io.github.airbyteembedded.testkit.support.MutableClock;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -30,7 +33,7 @@ final class TokenRouteIT {
     private static final String WIDGET_CALL = "POST /api/v1/account/applications/widget-token";
 
     private AirbyteEmulator emulator;
-    private JettyApp app;
+    private TestWebApp app;
 
     @BeforeEach
     void startEmulator() {
@@ -54,8 +57,8 @@ final class TokenRouteIT {
                 .allowedOrigin("https://app.example.com");
     }
 
-    private JettyApp start(UnaryOperator<AirbyteEmbeddedConfig.Builder> change) throws Exception {
-        app = JettyApp.start(change.apply(config()).build());
+    private TestWebApp start(UnaryOperator<AirbyteEmbeddedConfig.Builder> change) throws Exception {
+        app = TestWebApp.start(change.apply(config()).build());
         return app;
     }
 
@@ -137,7 +140,7 @@ final class TokenRouteIT {
     void twoOriginHeadersGet403() throws Exception {
         start(b -> b);
         HttpResponse<String> response = app.send(HttpRequest.newBuilder(app.uri(AirbyteEmbeddedConfig.DEFAULT_TOKEN_PATH))
-                .header(JettyApp.USER_HEADER, "alice")
+                .header(TestWebApp.USER_HEADER, "alice")
                 .header("Origin", ORIGIN)
                 .header("Origin", "https://app.example.com")
                 .POST(HttpRequest.BodyPublishers.noBody())
@@ -158,7 +161,7 @@ final class TokenRouteIT {
     void otherMethodsOnTheRouteGet405WithAllow() throws Exception {
         start(b -> b);
         HttpResponse<String> response = app.send(HttpRequest.newBuilder(app.uri(AirbyteEmbeddedConfig.DEFAULT_TOKEN_PATH))
-                .header(JettyApp.USER_HEADER, "alice").header("Origin", ORIGIN).GET().build());
+                .header(TestWebApp.USER_HEADER, "alice").header("Origin", ORIGIN).GET().build());
         assertError(response, 405, "method_not_allowed");
         assertEquals("POST, OPTIONS", response.headers().firstValue("Allow").orElse(null));
         assertTrue(emulator.calls().isEmpty());
@@ -180,13 +183,13 @@ final class TokenRouteIT {
     void routeIsRelativeToTheContextPathAndConfigurable() throws Exception {
         FilterHolder holder = new FilterHolder(new AirbyteEmbeddedFilter(config().tokenPath("/airbyte/token").build()));
         holder.setAsyncSupported(true);
-        app = JettyApp.start(holder, "/shop");
+        app = TestWebApp.start(holder, "/shop");
         HttpResponse<String> response = app.send(HttpRequest.newBuilder(app.uri("/airbyte/token"))
-                .header(JettyApp.USER_HEADER, "alice").header("Origin", ORIGIN)
+                .header(TestWebApp.USER_HEADER, "alice").header("Origin", ORIGIN)
                 .POST(HttpRequest.BodyPublishers.noBody()).build());
         assertEquals(200, response.statusCode(), response.body());
         HttpResponse<String> defaultPath = app.send(HttpRequest.newBuilder(app.uri(AirbyteEmbeddedConfig.DEFAULT_TOKEN_PATH))
-                .header(JettyApp.USER_HEADER, "alice").header("Origin", ORIGIN)
+                .header(TestWebApp.USER_HEADER, "alice").header("Origin", ORIGIN)
                 .POST(HttpRequest.BodyPublishers.noBody()).build());
         assertEquals("served", defaultPath.headers().firstValue("X-App").orElse(null));
     }
@@ -322,7 +325,7 @@ final class TokenRouteIT {
         String property = "airbyte.test.secret." + System.nanoTime();
         System.setProperty(property, AirbyteEmulator.DEFAULT_CLIENT_SECRET);
         try {
-            app = JettyApp.startFromInitParams(Map.of(
+            app = TestWebApp.startFromInitParams(Map.of(
                     "client-id", AirbyteEmulator.DEFAULT_CLIENT_ID,
                     "client-secret-property", property,
                     "api-base-url", emulator.baseUri().toString(),

@@ -4,8 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.airbyteembedded.servlet.internal.upstream.Json;
+import io.github.airbyteembedded.servlet.testapp.TestWebApp;
 import io.github.airbyteembedded.testkit.AirbyteEmulator;
 import io.github.airbyteembedded.testkit.Fault;
+import io.github.airbyteembedded.testkit.support.MutableClock;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -44,7 +47,7 @@ final class WorkspaceScopedSourcesIT {
     private final List<String> heard = new CopyOnWriteArrayList<>();
     private AirbyteEmulator emulator;
     private AirbyteEmbedded airbyte;
-    private JettyApp app;
+    private TestWebApp app;
     /** Operator tokens the tests' own setup fetched to create sources; not the library's. */
     private int setupTokenCalls;
 
@@ -70,7 +73,7 @@ final class WorkspaceScopedSourcesIT {
                 .clock(clock)
                 .sourceConnectedListener((principal, workspace, source) ->
                         heard.add(principal.getName() + "|" + workspace + "|" + source.id()))).build());
-        app = JettyApp.start(airbyte, 50);
+        app = TestWebApp.start(airbyte, 50);
     }
 
     private void start() throws Exception {
@@ -110,17 +113,17 @@ final class WorkspaceScopedSourcesIT {
     }
 
     private HttpResponse<String> list(String user) throws Exception {
-        return app.send(HttpRequest.newBuilder(app.uri(SOURCES)).GET().header(JettyApp.USER_HEADER, user).build());
+        return app.send(HttpRequest.newBuilder(app.uri(SOURCES)).GET().header(TestWebApp.USER_HEADER, user).build());
     }
 
     private HttpResponse<String> delete(String user, String id) throws Exception {
         return app.send(HttpRequest.newBuilder(app.uri(SOURCES + "/" + id)).DELETE()
-                .header(JettyApp.USER_HEADER, user).header("Origin", ORIGIN).build());
+                .header(TestWebApp.USER_HEADER, user).header("Origin", ORIGIN).build());
     }
 
     private HttpResponse<String> created(String user, String id) throws Exception {
         return app.send(HttpRequest.newBuilder(app.uri(EVENTS))
-                .header(JettyApp.USER_HEADER, user).header("Origin", ORIGIN).header("Content-Type", "application/json")
+                .header(TestWebApp.USER_HEADER, user).header("Origin", ORIGIN).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"type\":\"source_created\",\"sourceId\":\"" + id + "\"}"))
                 .build());
     }

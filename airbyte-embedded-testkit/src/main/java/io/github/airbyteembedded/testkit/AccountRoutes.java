@@ -78,35 +78,26 @@ final class AccountRoutes {
     }
 
     private Response widgetToken(Request request) {
-        Optional<Tokens.Principal> principal = request.bearerToken().flatMap(tokens::verify);
-        if (principal.isEmpty() || !principal.get().operator()) {
-            return tokens.unauthorized(request);
+        OperatorJson call = operatorJson(request);
+        if (call.refusal() != null) {
+            return call.refusal();
         }
-        JsonNode body = request.json().orElse(null);
-        if (body == null || !body.isObject()) {
-            return new Errors.Validation().add("body", "The body must be a JSON object", "invalid_json").response();
-        }
-        Errors.Validation validation = new Errors.Validation();
-        String workspaceName = requiredString(body, "workspace_name", validation);
-        if (workspaceName != null && workspaceName.isBlank()) {
-            validation.add("workspace_name", "String should have at least 1 character", "string_too_short");
-        }
-        String allowedOrigin = requiredString(body, "allowed_origin", validation);
+        String allowedOrigin = requiredString(call.body(), "allowed_origin", call.validation());
         if (allowedOrigin != null && allowedOrigin.isBlank()) {
-            validation.add("allowed_origin", "String should have at least 1 character", "string_too_short");
+            call.validation().add("allowed_origin", "String should have at least 1 character", "string_too_short");
         }
-        UUID regionId = optionalUuid(body, "region_id", validation);
-        List<String> sourceTags = optionalTags(body, "selected_source_template_tags", validation);
-        String sourceTagsMode = optionalMode(body, "selected_source_template_tags_mode", validation);
-        List<String> connectionTags = optionalTags(body, "selected_connection_template_tags", validation);
-        String connectionTagsMode = optionalMode(body, "selected_connection_template_tags_mode", validation);
-        if (!validation.isEmpty()) {
-            return validation.response();
+        UUID regionId = optionalUuid(call.body(), "region_id", call.validation());
+        List<String> sourceTags = optionalTags(call.body(), "selected_source_template_tags", call.validation());
+        String sourceTagsMode = optionalMode(call.body(), "selected_source_template_tags_mode", call.validation());
+        List<String> connectionTags = optionalTags(call.body(), "selected_connection_template_tags", call.validation());
+        String connectionTagsMode = optionalMode(call.body(), "selected_connection_template_tags_mode", call.validation());
+        if (!call.validation().isEmpty()) {
+            return call.validation().response();
         }
-        EmulatorState.Workspace workspace = state.workspaceFor(workspaceName, regionId);
+        EmulatorState.Workspace workspace = state.workspaceFor(call.workspaceName(), regionId);
 
         URI base = baseUri.get();
-        ObjectNode claims = scopedClaims(principal.get(), workspace);
+        ObjectNode claims = scopedClaims(call.principal(), workspace);
         claims.put("allowed_origin", allowedOrigin);
         putTags(claims, "selected_source_template_tags", sourceTags);
         claims.put("selected_source_template_tags_mode", sourceTagsMode);
@@ -123,29 +114,55 @@ final class AccountRoutes {
     }
 
     /**
-     * A scoped token: a plain JWT for one workspace (created when missing), which sees and changes only
-     * that workspace's sources. It lives as long as a widget token's JWT.
+     * An operator's call with a JSON object body: the operator, the body and its {@code workspace_name}
+     * (what is wrong with it noted in {@code validation}), or the answer that refuses the call.
      */
-    private Response scopedToken(Request request) {
+    private record OperatorJson(Tokens.Principal principal, JsonNode body, Errors.Validation validation, String workspaceName,
+            Response refusal) {
+
+        static OperatorJson refused(Response refusal) {
+            return new OperatorJson(null, null, null, null, refusal);
+        }
+    }
+
+    /** The call, or its refusal: 401 for anything but the operator token, 422 invalid_json for a body that is no object. */
+    private OperatorJson operatorJson(Request request) {
         Optional<Tokens.Principal> principal = request.bearerToken().flatMap(tokens::verify);
         if (principal.isEmpty() || !principal.get().operator()) {
-            return tokens.unauthorized(request);
+            return OperatorJson.refused(tokens.unauthorized(request));
         }
         JsonNode body = request.json().orElse(null);
         if (body == null || !body.isObject()) {
-            return new Errors.Validation().add("body", "The body must be a JSON object", "invalid_json").response();
+            return OperatorJson.refused(new Errors.Validation().add("body", "The body must be a JSON object", "invalid_json").response());
         }
         Errors.Validation validation = new Errors.Validation();
+        return new OperatorJson(principal.get(), body, validation, workspaceName(body, validation), null);
+    }
+
+    /** The body's required, non-blank {@code workspace_name}; what is wrong with it goes to {@code validation}. */
+    private static String workspaceName(JsonNode body, Errors.Validation validation) {
         String workspaceName = requiredString(body, "workspace_name", validation);
         if (workspaceName != null && workspaceName.isBlank()) {
             validation.add("workspace_name", "String should have at least 1 character", "string_too_short");
         }
-        UUID regionId = optionalUuid(body, "region_id", validation);
-        if (!validation.isEmpty()) {
-            return validation.response();
+        return workspaceName;
+    }
+
+    /**
+     * A scoped token: a plain JWT for one workspace (created when missing), which sees and changes only
+     * that workspace's sources. It lives as long as a widget token's JWT.
+     */
+    private Response scopedToken(Request request) {
+        OperatorJson call = operatorJson(request);
+        if (call.refusal() != null) {
+            return call.refusal();
         }
-        EmulatorState.Workspace workspace = state.workspaceFor(workspaceName, regionId);
-        String jwt = tokens.issueScopedToken(scopedClaims(principal.get(), workspace));
+        UUID regionId = optionalUuid(call.body(), "region_id", call.validation());
+        if (!call.validation().isEmpty()) {
+            return call.validation().response();
+        }
+        EmulatorState.Workspace workspace = state.workspaceFor(call.workspaceName(), regionId);
+        String jwt = tokens.issueScopedToken(scopedClaims(call.principal(), workspace));
         return Response.json(200, Json.object().put("token", jwt)).header("Cache-Control", "no-store");
     }
 

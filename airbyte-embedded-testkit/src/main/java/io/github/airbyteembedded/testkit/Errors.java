@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * The two error shapes of PROTOCOL.md §1.8: FastAPI's {@code {"detail": ...}} (used for 401, 404 and
+ * The two error shapes of the vendor's API: FastAPI's {@code {"detail": ...}} (used for 401, 404 and
  * 405, as the docs show) and the spec's {@code ApiErrorResponse} {@code {message, errors[]}} (400, 403,
  * 422, 500 and faults).
  */

@@ -2,7 +2,7 @@ package io.github.airbyteembedded.testkit;
 
 /**
  * Which names the emulator's widget page uses for the {@code end_user_action_result} messages it posts.
- * PROTOCOL.md §2.4 could not settle which family the live service sends, so host code should accept
+ * Which family the live service sends is not settled, so host code should accept
  * both and tests can run against either.
  *
  * <pre>{@code

@@ -11,25 +11,26 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.FrameLocator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.WaitForSelectorState;
-import io.github.airbyteembedded.testkit.browser.BrowserSession;
+import io.github.airbyteembedded.testkit.browser.BrowserExtension;
 import io.github.airbyteembedded.testkit.browser.LoopbackSite;
+import io.github.airbyteembedded.testkit.support.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The whole user journey in headless Chromium: a host page on its own loopback origin loads the
  * emulator's widget script (with SRI, under a strict CSP), gets a widget token from its "backend",
  * opens the widget, and the user connects a source in the emulator's widget page.
  */
+@ExtendWith(BrowserExtension.class)
 class WidgetBrowserIT {
 
     private static final String HOST_JS = String.join("\n",
@@ -47,33 +48,18 @@ class WidgetBrowserIT {
             "    .then(function (j) { window.openWidget(j.token); });",
             "});");
 
-    private static BrowserSession browser;
-
     private final List<AutoCloseable> closeables = new ArrayList<>();
     private final MutableClock clock = new MutableClock(Instant.now());
     private BrowserContext context;
 
-    @BeforeAll
-    static void launchBrowser() {
-        browser = BrowserSession.launch();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
     @BeforeEach
-    void newContext() {
-        context = browser.newContext();
+    void newContext(BrowserContext context) {
+        this.context = context;
         context.setDefaultTimeout(20_000);
     }
 
     @AfterEach
     void closeEverything() throws Exception {
-        context.close();
         for (AutoCloseable closeable : closeables) {
             closeable.close();
         }

@@ -1,31 +1,15 @@
 package io.github.airbyteembedded.thymeleaf;
 
+import io.github.airbyteembedded.servlet.AirbyteEmbedded;
 import io.github.airbyteembedded.servlet.AirbyteEmbeddedConfig;
-import io.github.airbyteembedded.servlet.AirbyteEmbeddedFilter;
 import io.github.airbyteembedded.servlet.page.WidgetPage;
-import jakarta.servlet.DispatcherType;
-import jakarta.servlet.Filter;
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletRequest;
-import jakarta.servlet.ServletResponse;
-import jakarta.servlet.http.Cookie;
+import io.github.airbyteembedded.servlet.testapp.TestWebApp;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
-import java.security.Principal;
-import java.util.EnumSet;
-import org.eclipse.jetty.ee10.servlet.FilterHolder;
-import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
-import org.eclipse.jetty.ee10.servlet.ServletHolder;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.WebContext;
 import org.thymeleaf.templatemode.TemplateMode;
@@ -33,67 +17,47 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 import org.thymeleaf.web.servlet.JakartaServletWebApplication;
 
 /**
- * A web application on Jetty 12 that renders Thymeleaf templates with the dialect, as an application
- * without Spring would: a plain {@link TemplateEngine} in a servlet. The application sets its own
- * strict Content-Security-Policy and merges the widget's needs into it. The cookie {@code test-user}
- * stands in for the application's authentication.
+ * A web application that renders Thymeleaf templates with the dialect, as an application without
+ * Spring would: a plain {@link TemplateEngine} in a servlet of the shared {@link TestWebApp}. The
+ * application sets its own strict Content-Security-Policy and merges the widget's needs into it. The
+ * cookie {@value TestWebApp#USER_COOKIE} stands in for the application's authentication.
  */
 final class ThymeleafApp implements AutoCloseable {
 
-    static final String USER_COOKIE = "test-user";
+    static final String USER_COOKIE = TestWebApp.USER_COOKIE;
 
     /** The application's own policy, before the widget's needs are merged in: no inline script or style. */
     static final String APP_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; "
             + "object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
 
-    private final Server server;
-    private final int port;
+    private final TestWebApp app;
 
-    private ThymeleafApp(Server server, int port) {
-        this.server = server;
-        this.port = port;
+    private ThymeleafApp(TestWebApp app) {
+        this.app = app;
     }
 
     static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
+        return TestWebApp.freePort();
     }
 
     static ThymeleafApp start(AirbyteEmbeddedConfig config, int port) throws Exception {
-        Server server = new Server();
-        ServerConnector connector = new ServerConnector(server);
-        connector.setHost("127.0.0.1");
-        connector.setPort(port);
-        server.addConnector(connector);
-        ServletContextHandler context = new ServletContextHandler();
-        context.setContextPath("/");
-        context.addFilter(new FilterHolder(new StandInAuthenticationFilter()), "/*", EnumSet.of(DispatcherType.REQUEST));
-        FilterHolder airbyte = new FilterHolder(new AirbyteEmbeddedFilter(config));
-        airbyte.setAsyncSupported(true);
-        context.addFilter(airbyte, "/*", EnumSet.of(DispatcherType.REQUEST));
-        context.addServlet(new ServletHolder(new PageServlet()), "/connect");
-        context.addServlet(new ServletHolder(new StaticServlet()), "/page.js");
-        server.setHandler(context);
-        server.start();
-        return new ThymeleafApp(server, connector.getLocalPort());
+        return new ThymeleafApp(TestWebApp.builder().airbyte(AirbyteEmbedded.create(config)).port(port)
+                .servlet("/connect", new PageServlet())
+                .servlet("/page.js", new StaticServlet())
+                .start());
     }
 
     String origin() {
-        return "http://127.0.0.1:" + port;
+        return app.origin();
     }
 
     URI uri(String path) {
-        return URI.create(origin() + path);
+        return app.uri(path);
     }
 
     @Override
     public void close() {
-        try {
-            server.stop();
-        } catch (Exception e) {
-            throw new IllegalStateException("Jetty did not stop", e);
-        }
+        app.close();
     }
 
     /** Renders templates/connect.html with the dialect, after setting the page's CSP. */
@@ -137,32 +101,6 @@ final class ThymeleafApp implements AutoCloseable {
             try (InputStream in = ThymeleafApp.class.getResourceAsStream("/static/page.js")) {
                 in.transferTo(response.getOutputStream());
             }
-        }
-    }
-
-    private static final class StandInAuthenticationFilter implements Filter {
-        @Override
-        public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
-                throws IOException, ServletException {
-            HttpServletRequest http = (HttpServletRequest) request;
-            String user = null;
-            for (Cookie cookie : http.getCookies() == null ? new Cookie[0] : http.getCookies()) {
-                if (USER_COOKIE.equals(cookie.getName())) {
-                    user = cookie.getValue();
-                }
-            }
-            if (user == null) {
-                chain.doFilter(request, response);
-                return;
-            }
-            String name = user;
-            Principal principal = () -> name;
-            chain.doFilter(new HttpServletRequestWrapper(http) {
-                @Override
-                public Principal getUserPrincipal() {
-                    return principal;
-                }
-            }, response);
         }
     }
 }

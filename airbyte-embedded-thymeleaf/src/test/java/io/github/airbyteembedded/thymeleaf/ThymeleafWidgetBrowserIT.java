@@ -9,18 +9,17 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.Cookie;
 import io.github.airbyteembedded.servlet.AirbyteEmbeddedConfig;
-import io.github.airbyteembedded.servlet.page.WidgetScript;
+import io.github.airbyteembedded.servlet.WidgetScript;
 import io.github.airbyteembedded.testkit.AirbyteEmulator;
-import io.github.airbyteembedded.testkit.browser.BrowserSession;
+import io.github.airbyteembedded.testkit.browser.BrowserExtension;
 import io.github.airbyteembedded.testkit.browser.EmulatorWidgetFrame;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The whole journey in headless Chromium on a Thymeleaf page rendered with the dialect in a servlet on
@@ -29,39 +28,23 @@ import org.junit.jupiter.api.Test;
  * CDN-shaped path with its integrity checked by the browser, and the user connects a source; then the
  * same page with a wrong integrity value, which the browser refuses and the page reports.
  */
+@ExtendWith(BrowserExtension.class)
 class ThymeleafWidgetBrowserIT {
-
-    private static BrowserSession browser;
 
     private AirbyteEmulator emulator;
     private ThymeleafApp app;
     private BrowserContext context;
     private final List<String> console = new CopyOnWriteArrayList<>();
 
-    @BeforeAll
-    static void launchBrowser() {
-        browser = BrowserSession.launch();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
     @BeforeEach
-    void startEmulator() {
+    void startEmulator(BrowserContext context) {
         emulator = AirbyteEmulator.builder().build().start();
-        context = browser.newContext();
+        this.context = context;
         context.setDefaultTimeout(20_000);
     }
 
     @AfterEach
     void stopEverything() {
-        if (context != null) {
-            context.close();
-        }
         if (app != null) {
             app.close();
         }

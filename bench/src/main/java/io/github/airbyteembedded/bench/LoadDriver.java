@@ -121,33 +121,11 @@ final class LoadDriver implements AutoCloseable {
         RunResult result = new RunResult(duration.toNanos() / 1e9);
         CountDownLatch answered = new CountDownLatch(total);
         AtomicInteger sent = new AtomicInteger();
-        ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "load-driver-ticker");
-            thread.setDaemon(true);
-            return thread;
-        });
-        try {
-            ScheduledFuture<?> ticks = ticker.scheduleAtFixedRate(() -> {
-                if (sent.getAndIncrement() >= total) {
-                    return;
-                }
-                long start = System.nanoTime();
-                client.sendAsync(request.get(), HttpResponse.BodyHandlers.ofByteArray())
-                        .whenComplete((response, failure) -> {
-                            String outcome = classifier.classify(response, failure);
-                            result.recordTotal(outcome);
-                            result.recordMeasured(outcome, System.nanoTime() - start);
-                            answered.countDown();
-                        });
-            }, 0, 1_000_000_000L / perSecond, TimeUnit.NANOSECONDS);
-            boolean done = answered.await(duration.toSeconds() + 180, TimeUnit.SECONDS);
-            ticks.cancel(false);
-            if (!done) {
-                throw new IllegalStateException("paced requests still unanswered 3 minutes after the run");
+        runPaced(perSecond, duration, answered, () -> {
+            if (sent.getAndIncrement() < total) {
+                sendMeasured(request.get(), result, classifier, answered);
             }
-        } finally {
-            ticker.shutdownNow();
-        }
+        });
         return result;
     }
 
@@ -163,30 +141,29 @@ final class LoadDriver implements AutoCloseable {
         List<Supplier<HttpRequest>> targets = List.of(first, second);
         CountDownLatch answered = new CountDownLatch(2 * total);
         AtomicInteger ticks = new AtomicInteger();
+        runPaced(perSecond, duration, answered, () -> {
+            int tick = ticks.getAndIncrement();
+            if (tick >= total) {
+                return;
+            }
+            for (int i = 0; i < 2; i++) {
+                int target = (tick + i) % 2;
+                sendMeasured(targets.get(target).get(), results[target], classifier, answered);
+            }
+        });
+        return results;
+    }
+
+    /** Runs {@code tick} {@code perSecond} times a second on one scheduler thread until every request was answered. */
+    private static void runPaced(int perSecond, Duration duration, CountDownLatch answered, Runnable tick)
+            throws InterruptedException {
         ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "load-driver-ticker");
             thread.setDaemon(true);
             return thread;
         });
         try {
-            ScheduledFuture<?> schedule = ticker.scheduleAtFixedRate(() -> {
-                int tick = ticks.getAndIncrement();
-                if (tick >= total) {
-                    return;
-                }
-                for (int i = 0; i < 2; i++) {
-                    int target = (tick + i) % 2;
-                    RunResult result = results[target];
-                    long start = System.nanoTime();
-                    client.sendAsync(targets.get(target).get(), HttpResponse.BodyHandlers.ofByteArray())
-                            .whenComplete((response, failure) -> {
-                                String outcome = classifier.classify(response, failure);
-                                result.recordTotal(outcome);
-                                result.recordMeasured(outcome, System.nanoTime() - start);
-                                answered.countDown();
-                            });
-                }
-            }, 0, 1_000_000_000L / perSecond, TimeUnit.NANOSECONDS);
+            ScheduledFuture<?> schedule = ticker.scheduleAtFixedRate(tick, 0, 1_000_000_000L / perSecond, TimeUnit.NANOSECONDS);
             boolean done = answered.await(duration.toSeconds() + 180, TimeUnit.SECONDS);
             schedule.cancel(false);
             if (!done) {
@@ -195,7 +172,18 @@ final class LoadDriver implements AutoCloseable {
         } finally {
             ticker.shutdownNow();
         }
-        return results;
+    }
+
+    /** Sends one request; its outcome and latency (from now) go to {@code result}, every one measured. */
+    private void sendMeasured(HttpRequest request, RunResult result, Classifier classifier, CountDownLatch answered) {
+        long start = System.nanoTime();
+        client.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray())
+                .whenComplete((response, failure) -> {
+                    String outcome = classifier.classify(response, failure);
+                    result.recordTotal(outcome);
+                    result.recordMeasured(outcome, System.nanoTime() - start);
+                    answered.countDown();
+                });
     }
 
     /** Sends every request at once (as fast as the client accepts them); each future is its answer. */

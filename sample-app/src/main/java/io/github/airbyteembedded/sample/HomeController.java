@@ -41,7 +41,7 @@ class HomeController {
     private final boolean emulator;
     private final Clock clock = Clock.systemUTC();
 
-    HomeController(AirbyteEmbedded airbyte, @Value("${airbyte.embedded.emulator.enabled:false}") boolean emulator) {
+    HomeController(AirbyteEmbedded airbyte, @Value("${airbyte.embedded.emulator:false}") boolean emulator) {
         this.airbyte = airbyte;
         this.emulator = emulator;
     }

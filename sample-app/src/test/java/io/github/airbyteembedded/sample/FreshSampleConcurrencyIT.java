@@ -21,11 +21,11 @@ import org.springframework.test.annotation.DirtiesContext;
 /**
  * A freshly started sample (its own context): a burst of 100 token requests makes one operator-token
  * call. The per-user rate limit (10 a minute by default) is raised for this test only, with the
- * {@code airbyte.embedded.rate-limit.permits} property, so that every request of the burst gets a token;
+ * {@code airbyte.embedded.rate-limit} property, so that every request of the burst gets a token;
  * with the default, 80 of them would be refused with 429 before any call to Airbyte.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"airbyte.embedded.emulator.port=0", "airbyte.embedded.rate-limit.permits=1000"})
+        properties = {"airbyte.embedded.emulator-port=0", "airbyte.embedded.rate-limit=1000/1m"})
 @DirtiesContext
 class FreshSampleConcurrencyIT {
 

@@ -26,7 +26,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * security wiring that the auto-configuration and the app's chain give together, the home page's
  * policy and list, disconnecting, and the actuator.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "airbyte.embedded.emulator.port=0")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "airbyte.embedded.emulator-port=0")
 class SampleApplicationIT {
 
     private static final Pattern SCRIPT_NONCE = Pattern.compile("<script [^>]*nonce=\"([^\"]+)\"");

@@ -14,6 +14,7 @@ import com.microsoft.playwright.options.WaitForSelectorState;
 import io.github.airbyteembedded.testkit.AirbyteEmulator;
 import io.github.airbyteembedded.testkit.EmulatorSource;
 import io.github.airbyteembedded.testkit.Fault;
+import io.github.airbyteembedded.testkit.browser.BrowserExtension;
 import io.github.airbyteembedded.testkit.browser.BrowserSession;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,9 +24,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -50,8 +49,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * target/screenshots/}; the tests run in order only so that the screenshots are numbered in the
  * order of the story, and each one starts from an empty emulator.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT, properties = "airbyte.embedded.emulator.port=0")
-@ExtendWith(OutputCaptureExtension.class)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT, properties = "airbyte.embedded.emulator-port=0")
+@ExtendWith({OutputCaptureExtension.class, BrowserExtension.class})
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SampleBrowserIT {
 
@@ -60,12 +59,11 @@ class SampleBrowserIT {
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final String WIDGET_FRAME = "dialog.airbyte-widget-dialog-wrapper iframe";
 
-    private static BrowserSession browser;
-
     @Autowired
     AirbyteEmulator emulator;
 
     private final List<BrowserContext> contexts = new ArrayList<>();
+    private BrowserSession browser;
     private final List<String> console = new CopyOnWriteArrayList<>();
 
     @DynamicPropertySource
@@ -74,20 +72,9 @@ class SampleBrowserIT {
         registry.add("airbyte.embedded.allowed-origins", () -> BASE);
     }
 
-    @BeforeAll
-    static void launchBrowser() {
-        browser = BrowserSession.launch();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
     @BeforeEach
-    void startClean() {
+    void startClean(BrowserSession browser) {
+        this.browser = browser;
         emulator.reset();
     }
 

@@ -18,7 +18,7 @@ import org.springframework.test.annotation.DirtiesContext;
  * gets 429 with {@code Retry-After}, and another user is not affected.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"airbyte.embedded.emulator.port=0", "airbyte.embedded.sources.list-rate-limit.enabled=true"})
+        properties = {"airbyte.embedded.emulator-port=0", "airbyte.embedded.sources-list-rate-limit=60/1m"})
 @DirtiesContext
 class SampleRateLimitIT {
 

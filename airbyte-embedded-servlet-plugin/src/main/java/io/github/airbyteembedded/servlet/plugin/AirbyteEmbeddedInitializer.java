@@ -92,8 +92,7 @@ public final class AirbyteEmbeddedInitializer implements ServletContainerInitial
         if (!(e.getCause() instanceof AirbyteEmbeddedConfigException cause)) {
             return e;
         }
-        String setting = cause.setting().equals("client-secret-env") || cause.setting().equals("client-secret-property")
-                ? PluginSettings.CLIENT_SECRET : cause.setting();
+        String setting = PluginSettings.secretOf(cause.setting()).map(secret -> secret.key()).orElse(cause.setting());
         return new ServletException("airbyte-embedded-servlet-plugin: Airbyte Embedded is misconfigured, so the application "
                 + "is not deployed: " + cause.getMessage() + " (the plugin reads " + setting + " from "
                 + PluginSettings.sources(setting) + ")", cause);

@@ -3,6 +3,7 @@ package io.github.airbyteembedded.servlet.plugin;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import io.github.airbyteembedded.servlet.internal.settings.Setting;
 import jakarta.servlet.ServletContext;
 import java.lang.reflect.Proxy;
 import java.util.Collections;
@@ -29,10 +30,10 @@ class PluginSettingsTest {
 
     @Test
     void environmentVariableNamesAreDerivedFromTheSettingNames() {
-        assertEquals("AIRBYTE_CLIENT_ID", PluginSettings.environmentName("client-id"));
-        assertEquals("AIRBYTE_ALLOWED_ORIGINS", PluginSettings.environmentName("allowed-origins"));
-        assertEquals("AIRBYTE_WIDGET_CDN_BASE", PluginSettings.environmentName("widget-cdn-base"));
-        assertEquals("airbyte.widget-cdn-base", PluginSettings.propertyName("widget-cdn-base"));
+        assertEquals("AIRBYTE_CLIENT_ID", Setting.environmentVariable("client-id"));
+        assertEquals("AIRBYTE_ALLOWED_ORIGINS", Setting.environmentVariable("allowed-origins"));
+        assertEquals("AIRBYTE_WIDGET_CDN_BASE", Setting.environmentVariable("widget-cdn-base"));
+        assertEquals("airbyte.widget-cdn-base", Setting.systemProperty("widget-cdn-base"));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.github.airbyteembedded.servlet.page;
 
+import io.github.airbyteembedded.servlet.WidgetScript;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;

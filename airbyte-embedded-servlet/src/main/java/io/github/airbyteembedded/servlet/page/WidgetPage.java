@@ -1,6 +1,7 @@
 package io.github.airbyteembedded.servlet.page;
 
 import io.github.airbyteembedded.servlet.AirbyteEmbedded;
+import io.github.airbyteembedded.servlet.WidgetScript;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -35,7 +36,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *
  * <p>Clicking a connect button fetches a widget token from the route, constructs the widget then (not
  * at page load) and opens it; the widget's events are re-dispatched on the button as DOM events
- * ({@code airbyte:source-created}, {@code airbyte:error}, ...). PAGE.md lists the data attributes and
+ * ({@code airbyte:source-created}, {@code airbyte:error}, ...). The README's "The bootstrap script" lists the data attributes and
  * the events.
  *
  * @since 0.1.0
@@ -61,6 +62,9 @@ public final class WidgetPage {
      */
     public static final String SOURCE_EVENTS_PATH_ATTRIBUTE = "data-airbyte-source-events-path";
     static final String CSP_HEADER = "Content-Security-Policy";
+
+    /** The data attribute that marks the widget's script element, for the bootstrap script. */
+    static final String WIDGET_SCRIPT_ATTRIBUTE = "data-airbyte-widget-script";
 
     private static final Logger LOG = System.getLogger(WidgetPage.class.getName());
     private static final String CSP_HANDLED = WidgetPage.class.getName() + ".cspHandled";
@@ -137,7 +141,25 @@ public final class WidgetPage {
      */
     public String widgetScript() {
         addContentSecurityPolicyIfConfigured();
-        return airbyte.widgetScript().render(contextPath(), nonce());
+        return widgetScriptElement(airbyte.widgetScript(), contextPath(), nonce());
+    }
+
+    /**
+     * The widget's {@code <script>} element. It is {@code defer}red, so that it neither blocks the page
+     * nor runs before the bootstrap script that follows it; it only defines the widget class, which is
+     * constructed when the user clicks. {@link #WIDGET_SCRIPT_ATTRIBUTE} marks it for the bootstrap.
+     *
+     * @param nonce the request's CSP nonce, or {@code null} for none
+     */
+    static String widgetScriptElement(WidgetScript script, String contextPath, String nonce) {
+        Map<String, String> attributes = new LinkedHashMap<>();
+        attributes.put("src", script.scriptUrl(contextPath));
+        attributes.put("integrity", script.integrity().orElse(null));
+        attributes.put("crossorigin", "anonymous");
+        attributes.put("nonce", nonce);
+        attributes.put("defer", "");
+        attributes.put(WIDGET_SCRIPT_ATTRIBUTE, script.version());
+        return Html.openTag(new StringBuilder(256), "script", attributes).append("</script>").toString();
     }
 
     /**

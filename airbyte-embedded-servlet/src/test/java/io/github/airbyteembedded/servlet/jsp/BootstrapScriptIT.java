@@ -9,10 +9,10 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Route;
 import com.microsoft.playwright.options.Cookie;
 import io.github.airbyteembedded.servlet.AirbyteEmbeddedConfig;
-import io.github.airbyteembedded.servlet.page.WidgetScript;
+import io.github.airbyteembedded.servlet.WidgetScript;
 import io.github.airbyteembedded.testkit.AirbyteEmulator;
 import io.github.airbyteembedded.testkit.Fault;
-import io.github.airbyteembedded.testkit.browser.BrowserSession;
+import io.github.airbyteembedded.testkit.browser.BrowserExtension;
 import io.github.airbyteembedded.testkit.browser.LoopbackSite;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -26,11 +26,10 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -39,11 +38,10 @@ import org.junit.jupiter.params.provider.ValueSource;
  * emulator behind it), with a stand-in widget self-hosted by the app (its integrity computed at startup
  * from the web application's copy) under the filter's strict CSP.
  */
+@ExtendWith(BrowserExtension.class)
 class BootstrapScriptIT {
 
     private static final String WIDGET_TOKEN = "POST /api/v1/account/applications/widget-token";
-
-    private static BrowserSession browser;
 
     private AirbyteEmulator emulator;
     private JspApp app;
@@ -51,28 +49,15 @@ class BootstrapScriptIT {
     private Page page;
     private final List<String> console = new CopyOnWriteArrayList<>();
 
-    @BeforeAll
-    static void launchBrowser() {
-        browser = BrowserSession.launch();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
     @BeforeEach
-    void startEmulator() {
+    void startEmulator(BrowserContext context) {
         emulator = AirbyteEmulator.builder().widgetTokenLifetime(Duration.ofMinutes(2)).build().start();
-        context = browser.newContext();
+        this.context = context;
         context.setDefaultTimeout(15_000);
     }
 
     @AfterEach
     void stopEverything() {
-        context.close();
         if (app != null) {
             app.close();
         }

@@ -7,27 +7,28 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.Cookie;
 import io.github.airbyteembedded.servlet.AirbyteEmbeddedConfig;
-import io.github.airbyteembedded.servlet.page.WidgetScript;
+import io.github.airbyteembedded.servlet.WidgetScript;
 import io.github.airbyteembedded.testkit.AirbyteEmulator;
-import io.github.airbyteembedded.testkit.browser.BrowserSession;
+import io.github.airbyteembedded.testkit.browser.BrowserExtension;
 import io.github.airbyteembedded.testkit.browser.EmulatorWidgetFrame;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * A page whose settings point at an emulator by hand, as a new user writes them (the API base, the CDN
  * base at the emulator's {@code /npm}, {@code widget-integrity=compute}, no style hash), with the
  * library's CSP on: the widget's injected style must not be blocked, so the dialog renders styled.
  */
+@ExtendWith(BrowserExtension.class)
 class EmulatorByHandBrowserIT {
 
     @Test
-    void theEmulatorsWidgetStyleIsAllowedByTheLibrarysCsp() throws Exception {
+    void theEmulatorsWidgetStyleIsAllowedByTheLibrarysCsp(BrowserContext context) throws Exception {
         List<String> console = new CopyOnWriteArrayList<>();
-        try (AirbyteEmulator emulator = AirbyteEmulator.builder().build().start();
-                BrowserSession browser = BrowserSession.launch()) {
+        try (AirbyteEmulator emulator = AirbyteEmulator.builder().build().start()) {
             int port = JspApp.freePort();
             String origin = "http://127.0.0.1:" + port;
             AirbyteEmbeddedConfig config = AirbyteEmbeddedConfig.builder()
@@ -36,7 +37,7 @@ class EmulatorByHandBrowserIT {
                     .widgetScript(WidgetScript.builder().cdnBase(emulator.baseUri() + "/npm").computeIntegrity().build())
                     .addContentSecurityPolicy(true)
                     .build();
-            try (JspApp app = JspApp.start(config, "", Map.of(), port); BrowserContext context = browser.newContext()) {
+            try (JspApp app = JspApp.start(config, "", Map.of(), port)) {
                 context.setDefaultTimeout(20_000);
                 context.addCookies(List.of(new Cookie(JspApp.USER_COOKIE, "alice").setUrl(origin)));
                 Page page = context.newPage();

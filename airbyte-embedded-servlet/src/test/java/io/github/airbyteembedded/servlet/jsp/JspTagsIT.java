@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.airbyteembedded.servlet.AirbyteEmbedded;
 import io.github.airbyteembedded.servlet.AirbyteEmbeddedConfig;
-import io.github.airbyteembedded.servlet.page.WidgetScript;
+import io.github.airbyteembedded.servlet.WidgetScript;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;

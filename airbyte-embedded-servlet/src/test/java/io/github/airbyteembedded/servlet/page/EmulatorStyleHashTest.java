@@ -3,6 +3,7 @@ package io.github.airbyteembedded.servlet.page;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import io.github.airbyteembedded.servlet.WidgetScript;
 import io.github.airbyteembedded.testkit.AirbyteEmulator;
 import io.github.airbyteembedded.testkit.browser.LoopbackSite;
 import java.io.IOException;

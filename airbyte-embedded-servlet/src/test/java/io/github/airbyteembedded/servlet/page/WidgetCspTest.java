@@ -3,6 +3,7 @@ package io.github.airbyteembedded.servlet.page;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.airbyteembedded.servlet.WidgetScript;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.airbyteembedded.servlet.AirbyteEmbedded;
 import io.github.airbyteembedded.servlet.AirbyteEmbeddedConfig;
+import io.github.airbyteembedded.servlet.WidgetScript;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
 import java.util.List;

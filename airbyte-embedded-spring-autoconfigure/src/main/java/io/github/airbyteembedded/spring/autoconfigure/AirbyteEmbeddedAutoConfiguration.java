@@ -6,8 +6,10 @@ import io.github.airbyteembedded.servlet.AirbyteEmbeddedConfigException;
 import io.github.airbyteembedded.servlet.AirbyteEmbeddedFilter;
 import io.github.airbyteembedded.servlet.SourceConnectedListener;
 import io.github.airbyteembedded.servlet.TokenRouteListener;
+import io.github.airbyteembedded.servlet.WidgetScript;
 import io.github.airbyteembedded.servlet.WorkspaceResolver;
-import io.github.airbyteembedded.servlet.page.WidgetScript;
+import io.github.airbyteembedded.servlet.internal.settings.Settings;
+import io.github.airbyteembedded.servlet.internal.settings.Values;
 import io.github.airbyteembedded.spring.security.AuthenticationWorkspaceResolver;
 import io.github.airbyteembedded.testkit.AirbyteEmulator;
 import io.github.airbyteembedded.thymeleaf.AirbyteEmbeddedDialect;
@@ -19,7 +21,6 @@ import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingFilterBean;
@@ -33,6 +34,7 @@ import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.core.OAuth2AuthenticatedPrincipal;
@@ -45,7 +47,7 @@ import org.thymeleaf.dialect.IDialect;
  * the {@link AirbyteEmbeddedFilter} registered after Spring Security's filter.
  *
  * <p>Active when {@code airbyte.embedded.client-id} is set, when {@code
- * airbyte.embedded.emulator.enabled=true}, or when the application defines its own {@code
+ * airbyte.embedded.emulator=true}, or when the application defines its own {@code
  * AirbyteEmbeddedConfig} or {@code AirbyteEmbedded} bean; otherwise it registers nothing and logs one
  * INFO line saying so. Every bean backs off when the application defines its own. Loaded only through
  * {@code META-INF/spring/org.springframework.boot.autoconfigure.AutoConfiguration.imports}:
@@ -59,7 +61,7 @@ import org.thymeleaf.dialect.IDialect;
  * <p>With Spring Security on the classpath, the routes answer anonymous users with the filter's JSON
  * {@code 401} (never a login redirect) and are exempt from Spring Security's CSRF token check, their
  * exact-origin check being their CSRF defence ({@code airbyte.embedded.security.require-csrf-token=true}
- * keeps the check on). With {@code airbyte.embedded.emulator.enabled=true} and the testkit on the
+ * keeps the check on). With {@code airbyte.embedded.emulator=true} and the testkit on the
  * classpath, an in-process emulator is started and used. With Thymeleaf and
  * airbyte-embedded-thymeleaf, templates get the {@code airbyte:} dialect.
  *
@@ -99,13 +101,15 @@ public final class AirbyteEmbeddedAutoConfiguration {
                 ObjectProvider<WorkspaceResolver> workspaceResolvers,
                 ObjectProvider<TokenRouteListener> listeners,
                 ObjectProvider<SourceConnectedListener> sourceListeners,
-                ObjectProvider<AirbyteEmbeddedConfigCustomizer> customizers, ResourceLoader resourceLoader) {
-            if (properties.getEmulator().isEnabled() && !ClassUtils.isPresent(EMULATOR_CLASS, resourceLoader.getClassLoader())) {
-                throw new AirbyteEmbeddedConfigException("emulator.enabled",
+                ObjectProvider<AirbyteEmbeddedConfigCustomizer> customizers, ResourceLoader resourceLoader,
+                Environment environment) {
+            Values values = SettingsBinding.bind(environment);
+            if (Boolean.TRUE.equals(values.get(Settings.EMULATOR)) && !ClassUtils.isPresent(EMULATOR_CLASS, resourceLoader.getClassLoader())) {
+                throw new AirbyteEmbeddedConfigException(Settings.EMULATOR.key(),
                         "is true, but the emulator (io.github.airbyteembedded:airbyte-embedded-testkit) is not on the classpath");
             }
-            AirbyteEmbeddedConfig.Builder builder = PropertiesMapping.builderFrom(properties);
-            builder.workspaceResolver(PropertiesMapping.workspaceResolver(properties, workspaceResolvers.getIfAvailable()));
+            AirbyteEmbeddedConfig.Builder builder = PropertiesMapping.builderFrom(values);
+            builder.workspaceResolver(PropertiesMapping.workspaceResolver(values, properties, workspaceResolvers.getIfAvailable()));
             List<TokenRouteListener> all = listeners.orderedStream().toList();
             if (!all.isEmpty()) {
                 builder.listener(all.size() == 1 ? all.get(0) : new CompositeTokenRouteListener(all));
@@ -153,23 +157,23 @@ public final class AirbyteEmbeddedAutoConfiguration {
     }
 
     /**
-     * With {@code airbyte.embedded.emulator.enabled=true} and the testkit on the classpath: starts an
+     * With {@code airbyte.embedded.emulator=true} and the testkit on the classpath: starts an
      * in-process emulator of the Airbyte API on loopback and points the configuration at it.
      */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass(name = EMULATOR_CLASS)
-    @ConditionalOnBooleanProperty(AirbyteEmbeddedConditions.EMULATOR_ENABLED_PROPERTY)
+    @Conditional(AirbyteEmbeddedConditions.EmulatorEnabled.class)
     static class EmulatorConfiguration {
 
         @Bean(destroyMethod = "close")
         @ConditionalOnMissingBean
-        AirbyteEmulator airbyteEmbeddedEmulator(AirbyteEmbeddedProperties properties) {
-            int port = properties.getEmulator().getPort();
+        AirbyteEmulator airbyteEmbeddedEmulator(AirbyteEmbeddedProperties properties, Environment environment) {
+            int port = SettingsBinding.emulatorPort(environment, properties);
             AirbyteEmulator emulator = AirbyteEmulator.builder().port(port).build();
             try {
                 emulator.start();
             } catch (UncheckedIOException | IllegalArgumentException e) {
-                throw new AirbyteEmbeddedConfigException("emulator.port",
+                throw new AirbyteEmbeddedConfigException("emulator-port",
                         "the emulator could not listen on loopback port " + port + " (" + e.getClass().getSimpleName() + ")");
             }
             return emulator;
@@ -177,20 +181,20 @@ public final class AirbyteEmbeddedAutoConfiguration {
 
         @Bean
         @Order(Ordered.HIGHEST_PRECEDENCE)
-        AirbyteEmbeddedConfigCustomizer airbyteEmbeddedEmulatorCustomizer(AirbyteEmulator emulator,
-                AirbyteEmbeddedProperties properties) {
-            String clientId = properties.getClientId();
+        AirbyteEmbeddedConfigCustomizer airbyteEmbeddedEmulatorCustomizer(AirbyteEmulator emulator, Environment environment) {
+            String clientId = SettingsBinding.bind(environment, Settings.CLIENT_ID);
             if (clientId != null && !clientId.isBlank() && !clientId.strip().equals(AirbyteEmulator.DEFAULT_CLIENT_ID)) {
                 // A real client id next to the emulator: a development setting left on, or a real one in the
                 // wrong profile. Either way nothing goes to Airbyte, which is worth more than an INFO line.
-                LOG.log(Level.WARNING, "airbyte.embedded.emulator.enabled=true while a client id is configured: "
+                LOG.log(Level.WARNING, "airbyte.embedded.emulator=true while a client id is configured: "
                         + "airbyte.embedded.client-id is ignored (with client-secret and api-base-url) and every call goes "
                         + "to the local emulator, not to Airbyte. Turn the emulator off where the real service is meant.");
             }
             LOG.log(Level.INFO, "Airbyte Embedded uses the local emulator at {0}", emulator.baseUri());
             // The emulator serves its own widget script at the CDN's layout: offline, the vendor's CDN is
-            // out of reach. A widget.cdn-base of the application's own is kept.
-            boolean ownScript = !WidgetScript.DEFAULT_CDN_BASE.equals(properties.getWidget().getCdnBase());
+            // out of reach. A widget-cdn-base of the application's own is kept.
+            String cdnBase = SettingsBinding.bind(environment, Settings.WIDGET_CDN_BASE);
+            boolean ownScript = cdnBase != null && !WidgetScript.DEFAULT_CDN_BASE.equals(cdnBase);
             return builder -> {
                 builder.apiBaseUri(emulator.baseUri())
                         .clientId(emulator.clientId())
@@ -261,7 +265,7 @@ public final class AirbyteEmbeddedAutoConfiguration {
         @Override
         public void afterSingletonsInstantiated() {
             LOG.log(Level.INFO, "Airbyte Embedded is off: airbyte.embedded.client-id is not set. Set it with "
-                    + "client-secret and allowed-origins, or set airbyte.embedded.emulator.enabled=true "
+                    + "client-secret and allowed-origins, or set airbyte.embedded.emulator=true "
                     + "to use the local emulator");
         }
     }

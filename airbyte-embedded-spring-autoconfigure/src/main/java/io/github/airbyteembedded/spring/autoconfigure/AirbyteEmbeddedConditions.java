@@ -2,14 +2,15 @@ package io.github.airbyteembedded.spring.autoconfigure;
 
 import io.github.airbyteembedded.servlet.AirbyteEmbedded;
 import io.github.airbyteembedded.servlet.AirbyteEmbeddedConfig;
+import io.github.airbyteembedded.servlet.internal.settings.Settings;
 import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
-import org.springframework.boot.autoconfigure.condition.NoneNestedConditions;
 import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
 import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.ConfigurationCondition;
 import org.springframework.context.annotation.Conditional;
+import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.util.StringUtils;
 
@@ -19,8 +20,7 @@ import org.springframework.util.StringUtils;
  */
 final class AirbyteEmbeddedConditions {
 
-    static final String CLIENT_ID_PROPERTY = "airbyte.embedded.client-id";
-    static final String EMULATOR_ENABLED_PROPERTY = "airbyte.embedded.emulator.enabled";
+    static final String CLIENT_ID_PROPERTY = Settings.CLIENT_ID.springProperty();
 
     private AirbyteEmbeddedConditions() {
     }
@@ -36,8 +36,8 @@ final class AirbyteEmbeddedConditions {
         static final class ClientId {
         }
 
-        @ConditionalOnBooleanProperty(EMULATOR_ENABLED_PROPERTY)
-        static final class EmulatorEnabled {
+        @Conditional(EmulatorEnabled.class)
+        static final class Emulator {
         }
 
         @ConditionalOnBean(AirbyteEmbeddedConfig.class)
@@ -50,26 +50,39 @@ final class AirbyteEmbeddedConditions {
     }
 
     /** Matches when Airbyte Embedded is not active: the exact opposite of {@link Active}. */
-    static final class Inactive extends NoneNestedConditions {
+    static final class Inactive extends SpringBootCondition implements ConfigurationCondition {
 
-        Inactive() {
-            super(ConfigurationPhase.REGISTER_BEAN);
+        private final Active active = new Active();
+
+        @Override
+        public ConfigurationPhase getConfigurationPhase() {
+            return ConfigurationPhase.REGISTER_BEAN;
         }
 
-        @Conditional(ClientIdHasText.class)
-        static final class ClientId {
+        @Override
+        public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
+            ConditionOutcome outcome = active.getMatchOutcome(context, metadata);
+            return outcome.isMatch() ? ConditionOutcome.noMatch("Airbyte Embedded is active: " + outcome.getMessage())
+                    : ConditionOutcome.match("Airbyte Embedded is not active: " + outcome.getMessage());
+        }
+    }
+
+    /**
+     * Matches when the development emulator is on: {@code airbyte.embedded.emulator=true}, or its older
+     * name {@code airbyte.embedded.emulator.enabled=true}.
+     */
+    static final class EmulatorEnabled extends SpringBootCondition {
+
+        @Override
+        public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
+            return isOn(context.getEnvironment())
+                    ? ConditionOutcome.match(Settings.EMULATOR.springProperty() + " is true")
+                    : ConditionOutcome.noMatch(Settings.EMULATOR.springProperty() + " is not true");
         }
 
-        @ConditionalOnBooleanProperty(EMULATOR_ENABLED_PROPERTY)
-        static final class EmulatorEnabled {
-        }
-
-        @ConditionalOnBean(AirbyteEmbeddedConfig.class)
-        static final class ApplicationConfig {
-        }
-
-        @ConditionalOnBean(AirbyteEmbedded.class)
-        static final class ApplicationIntegration {
+        /** Whether the emulator setting is on, under its key or an older name. */
+        static boolean isOn(Environment environment) {
+            return Boolean.TRUE.equals(SettingsBinding.bind(environment, Settings.EMULATOR));
         }
     }
 

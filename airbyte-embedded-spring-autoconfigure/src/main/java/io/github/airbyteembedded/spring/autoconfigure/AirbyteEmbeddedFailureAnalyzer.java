@@ -1,7 +1,10 @@
 package io.github.airbyteembedded.spring.autoconfigure;
 
 import io.github.airbyteembedded.servlet.AirbyteEmbeddedConfigException;
+import io.github.airbyteembedded.servlet.internal.settings.Setting;
+import io.github.airbyteembedded.servlet.internal.settings.Settings;
 import java.util.Locale;
+import java.util.Optional;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
@@ -21,27 +24,17 @@ final class AirbyteEmbeddedFailureAnalyzer extends AbstractFailureAnalyzer<Airby
         return new FailureAnalysis(description, action(cause, property), cause);
     }
 
-    /** The property for a setting of the core or of this module. */
+    /**
+     * The property of the setting at fault: {@code airbyte.embedded.<key>} for a setting of the core's
+     * table (found by the setting, never by the words of the message), or the property of this module's
+     * own setting ({@code security.workspace-claim}, {@code emulator-port}).
+     */
     static String propertyName(AirbyteEmbeddedConfigException cause) {
-        String setting = cause.setting();
-        String relative = switch (setting) {
-            case "rate-limit" -> cause.getMessage().contains("period") ? "rate-limit.period" : "rate-limit.permits";
-            case "rate-limit-max-tracked-users" -> "rate-limit.max-tracked-users";
-            case "sources-list-rate-limit" -> cause.getMessage().contains("period")
-                    ? "sources.list-rate-limit.period" : "sources.list-rate-limit.permits";
-            case "sources-change-rate-limit" -> cause.getMessage().contains("period")
-                    ? "sources.change-rate-limit.period" : "sources.change-rate-limit.permits";
-            case "source-routes" -> "sources.enabled";
-            case "sources-path" -> "sources.path";
-            case "source-events-path" -> "sources.events-path";
-            case "widget-version" -> "widget.version";
-            case "widget-cdn-base" -> "widget.cdn-base";
-            case "widget-integrity" -> "widget.integrity";
-            case "widget-style-hash" -> "widget.style-hash";
-            case "widget-page-origin" -> "widget.page-origin";
-            default -> setting;
-        };
-        return PREFIX + relative;
+        return setting(cause).map(Setting::springProperty).orElse(PREFIX + cause.setting());
+    }
+
+    private static Optional<Setting<?>> setting(AirbyteEmbeddedConfigException cause) {
+        return Settings.named(cause.setting());
     }
 
     /** Boot's environment-variable form of a property: upper case, dots to underscores, no dashes. */
@@ -56,31 +49,43 @@ final class AirbyteEmbeddedFailureAnalyzer extends AbstractFailureAnalyzer<Airby
     }
 
     private static String action(AirbyteEmbeddedConfigException cause, String property) {
-        String setting = cause.setting();
         String where = " (in application.properties, or the environment variable " + environmentVariable(property) + ")";
-        return switch (setting) {
-            case "client-id" -> "Set " + property + where + " to the client id of your Airbyte application, or set "
-                    + PREFIX + "emulator.enabled=true, with airbyte-embedded-testkit on the classpath, to develop "
+        Setting<?> setting = setting(cause).orElse(null);
+        if (setting == Settings.CLIENT_ID) {
+            return "Set " + property + where + " to the client id of your Airbyte application, or set "
+                    + Settings.EMULATOR.springProperty() + "=true, with airbyte-embedded-testkit on the classpath, to develop "
                     + "against the local emulator.";
-            case "client-secret" -> "Set " + property + " from the environment, for example " + property
+        }
+        if (setting == Settings.CLIENT_SECRET) {
+            return "Set " + property + " from the environment, for example " + property
                     + "=${AIRBYTE_CLIENT_SECRET}, or the environment variable " + environmentVariable(property)
                     + ". Never commit the secret.";
-            case "allowed-origins" -> "Set " + property + where + " to the comma-separated origins of the pages that "
+        }
+        if (setting == Settings.ALLOWED_ORIGINS) {
+            return "Set " + property + where + " to the comma-separated origins of the pages that "
                     + "show the widget, exactly as browsers send them in the Origin header: scheme, host and port "
                     + "only, such as https://app.example.com or http://localhost:8080.";
-            case "emulator.enabled" -> "Add io.github.airbyteembedded:airbyte-embedded-testkit to the application's "
+        }
+        if (setting == Settings.EMULATOR) {
+            return "Add io.github.airbyteembedded:airbyte-embedded-testkit to the application's "
                     + "development dependencies, or set " + property + "=false.";
-            case "emulator.port" -> "Set " + property + " to a free port, or to 0 to pick a free port at every start.";
+        }
+        if (setting == Settings.WIDGET_INTEGRITY) {
+            return "Set " + property + " to the published script's hash (sha384-...; the README's \"The SRI hash\" "
+                    + "says how to compute it from the npm package), to compute for a copy served by the application or "
+                    + "the emulator, or to none.";
+        }
+        if (setting == Settings.WORKSPACE_PSEUDONYM_KEY) {
+            return "Set " + property + " from the environment to a random secret of at least 32 characters, and keep "
+                    + "it stable: changing it gives every user a new, empty workspace.";
+        }
+        return switch (cause.setting()) {
+            case "emulator-port" -> "Set " + property + " to a free port, or to 0 to pick a free port at every start.";
             case "security.workspace-claim" -> "Add spring-boot-starter-oauth2-client (or -oauth2-resource-server), "
                     + "set " + property + " to the claim that names the user's workspace, or remove it to use the "
                     + "principal's name.";
-            case "widget-integrity" -> "Set " + property + " to the published script's hash (sha384-...; the "
-                    + "page documentation says how to compute it from the npm package), to compute for a copy "
-                    + "served by the application or the emulator, or to none.";
-            case "workspace.pseudonym-key" -> "Set " + property + " from the environment to a random secret of at "
-                    + "least 32 characters, and keep it stable: changing it gives every user a new, empty workspace.";
-            default -> "Correct " + property + where + "; its description in your IDE or in the Airbyte Embedded "
-                    + "property table says what it accepts.";
+            default -> "Correct " + property + where + "; its description in your IDE or in the README's settings "
+                    + "reference says what it accepts.";
         };
     }
 }

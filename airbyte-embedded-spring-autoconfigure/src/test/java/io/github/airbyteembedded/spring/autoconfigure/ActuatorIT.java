@@ -29,7 +29,7 @@ import org.springframework.security.web.SecurityFilterChain;
 /** {@code /actuator/health} shows the Airbyte component; {@code /actuator/metrics} the route's timers. */
 @SpringBootTest(classes = ActuatorIT.Application.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
-                "airbyte.embedded.emulator.enabled=true",
+                "airbyte.embedded.emulator=true",
                 "airbyte.embedded.allowed-origins=" + Browser.ORIGIN,
                 "management.endpoints.web.exposure.include=health,metrics",
                 "management.endpoint.health.show-details=always"})

@@ -3,11 +3,9 @@ package io.github.airbyteembedded.spring.autoconfigure;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.airbyteembedded.servlet.AirbyteEmbedded;
@@ -15,19 +13,10 @@ import io.github.airbyteembedded.servlet.AirbyteEmbeddedConfig;
 import io.github.airbyteembedded.servlet.AirbyteEmbeddedConfigException;
 import io.github.airbyteembedded.servlet.AirbyteEmbeddedFilter;
 import io.github.airbyteembedded.servlet.SourceConnectedListener;
-import io.github.airbyteembedded.servlet.TagSelectionMode;
 import io.github.airbyteembedded.servlet.TokenRouteListener;
-import io.github.airbyteembedded.servlet.WorkspaceResolver;
-import io.github.airbyteembedded.servlet.page.WidgetScript;
-import io.github.airbyteembedded.spring.security.AuthenticationWorkspaceResolver;
 import io.github.airbyteembedded.testkit.AirbyteEmulator;
 import io.github.airbyteembedded.thymeleaf.AirbyteEmbeddedDialect;
 import jakarta.servlet.DispatcherType;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.security.Principal;
 import java.time.Clock;
 import java.time.Duration;
@@ -37,11 +26,9 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Level;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -50,8 +37,13 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.mock.web.MockHttpServletRequest;
-import org.springframework.security.oauth2.core.OAuth2AuthenticatedPrincipal;
 
+/**
+ * The core beans of the auto-configuration: when it is active, the configuration, the integration and
+ * the filter registration it creates, and how each backs off. The other concerns have test classes of
+ * their own, as Spring Boot's do: properties mapping, workspace resolver, Spring Security, emulator,
+ * Thymeleaf, health, metrics.
+ */
 class AirbyteEmbeddedAutoConfigurationTest {
 
     static final String SECRET = "test-secret-value-0123456789";
@@ -74,7 +66,7 @@ class AirbyteEmbeddedAutoConfigurationTest {
             List<String> info = log.messages(Level.INFO);
             assertEquals(1, info.size(), info.toString());
             assertTrue(info.get(0).contains("airbyte.embedded.client-id is not set"), info.get(0));
-            assertTrue(info.get(0).contains("airbyte.embedded.emulator.enabled=true"), info.get(0));
+            assertTrue(info.get(0).contains("airbyte.embedded.emulator=true"), info.get(0));
         }
     }
 
@@ -114,126 +106,12 @@ class AirbyteEmbeddedAutoConfigurationTest {
     }
 
     @Test
-    void mapsEveryPropertyOntoTheCoreConfig() {
-        runner.withPropertyValues(REQUIRED)
-                .withPropertyValues(
-                        "airbyte.embedded.api-base-url=https://airbyte.internal.example.com/",
-                        "airbyte.embedded.organization-id=6e0b2d9a-6c39-4f8e-9b57-3f3e2c8f7a10",
-                        "airbyte.embedded.allowed-origins=https://app.example.com, http://localhost:8080",
-                        "airbyte.embedded.token-path=/airbyte/token",
-                        "airbyte.embedded.operator-token-refresh-skew=90s",
-                        "airbyte.embedded.connect-timeout=2s",
-                        "airbyte.embedded.request-timeout=7s",
-                        "airbyte.embedded.body-read-timeout=3s",
-                        "airbyte.embedded.workspace.fold-case=true",
-                        "airbyte.embedded.region-id=b9e48d61-f082-4a14-a8d0-799a907938cb",
-                        "airbyte.embedded.source-template-tags=crm,billing",
-                        "airbyte.embedded.source-template-tags-mode=all",
-                        "airbyte.embedded.connection-template-tags=daily",
-                        "airbyte.embedded.connection-template-tags-mode=any",
-                        "airbyte.embedded.max-concurrent-upstream-calls=16",
-                        "airbyte.embedded.rate-limit.permits=3",
-                        "airbyte.embedded.rate-limit.period=30s",
-                        "airbyte.embedded.rate-limit.max-tracked-users=500",
-                        "airbyte.embedded.sources.path=/airbyte/sources",
-                        "airbyte.embedded.sources.events-path=/airbyte/events",
-                        "airbyte.embedded.sources.list-rate-limit.permits=120",
-                        "airbyte.embedded.sources.list-rate-limit.period=2m",
-                        "airbyte.embedded.sources.change-rate-limit.enabled=false",
-                        "airbyte.embedded.widget.version=0.4.6",
-                        "airbyte.embedded.widget.cdn-base=/vendor/npm",
-                        "airbyte.embedded.widget.integrity=sha384-oqVuAfXRKap7fdgcCY5uykM6+R9GqQ8K/uxy9rx7HNQlGYl1kPzQho1wx4JwY8wC",
-                        "airbyte.embedded.widget.style-hash=unsafe-inline",
-                        "airbyte.embedded.widget.page-origin=https://widget.example.com",
-                        "airbyte.embedded.add-content-security-policy=true")
-                .run(context -> {
-                    assertNull(context.getStartupFailure());
-                    AirbyteEmbeddedConfig config = context.getBean(AirbyteEmbeddedConfig.class);
-                    assertEquals(URI.create("https://airbyte.internal.example.com"), config.apiBaseUri());
-                    assertEquals(Optional.of("6e0b2d9a-6c39-4f8e-9b57-3f3e2c8f7a10"), config.organizationId());
-                    assertEquals(List.of("https://app.example.com", "http://localhost:8080"), config.allowedOrigins());
-                    assertEquals("/airbyte/token", config.tokenPath());
-                    assertEquals(Duration.ofSeconds(90), config.operatorTokenRefreshSkew());
-                    assertEquals(Duration.ofSeconds(2), config.connectTimeout());
-                    assertEquals(Duration.ofSeconds(7), config.requestTimeout());
-                    assertEquals(Duration.ofSeconds(3), config.bodyReadTimeout());
-                    assertTrue(config.foldWorkspaceNameCase());
-                    assertEquals(Optional.of("b9e48d61-f082-4a14-a8d0-799a907938cb"), config.regionId());
-                    assertEquals(List.of("crm", "billing"), config.sourceTemplateTags());
-                    assertEquals(TagSelectionMode.ALL, config.sourceTemplateTagsMode());
-                    assertEquals(List.of("daily"), config.connectionTemplateTags());
-                    assertEquals(TagSelectionMode.ANY, config.connectionTemplateTagsMode());
-                    assertEquals(16, config.maxConcurrentUpstreamCalls());
-                    assertTrue(config.rateLimitEnabled());
-                    assertEquals(3, config.rateLimitPermits());
-                    assertEquals(Duration.ofSeconds(30), config.rateLimitPeriod());
-                    assertEquals(500, config.rateLimitMaxTrackedUsers());
-                    assertTrue(config.sourceRoutesEnabled());
-                    assertEquals("/airbyte/sources", config.sourcesPath());
-                    assertEquals("/airbyte/events", config.sourceEventsPath());
-                    assertTrue(config.sourcesListRateLimitEnabled());
-                    assertEquals(120, config.sourcesListRateLimitPermits());
-                    assertEquals(Duration.ofMinutes(2), config.sourcesListRateLimitPeriod());
-                    assertFalse(config.sourcesChangeRateLimitEnabled());
-                    WidgetScript script = config.widgetScript();
-                    assertEquals("0.4.6", script.version());
-                    assertEquals("/vendor/npm", script.cdnBase());
-                    assertEquals(Optional.of("sha384-oqVuAfXRKap7fdgcCY5uykM6+R9GqQ8K/uxy9rx7HNQlGYl1kPzQho1wx4JwY8wC"),
-                            script.integrity());
-                    assertEquals("'unsafe-inline'", script.styleSource());
-                    assertEquals(Optional.of("https://widget.example.com"), config.widgetPageOrigin());
-                    assertTrue(config.addContentSecurityPolicy());
-                });
-    }
-
-    @Test
-    void servesTheTokenRouteAloneWhenTheSourcesRoutesAreOff() {
-        runner.withPropertyValues(REQUIRED).withPropertyValues("airbyte.embedded.sources.enabled=false").run(context -> {
-            assertFalse(context.getBean(AirbyteEmbeddedConfig.class).sourceRoutesEnabled());
-            assertEquals(List.of("/api/airbyte/widget-token"),
-                    AirbyteEmbeddedRoutes.of(context.getBean(AirbyteEmbedded.class)).patterns());
-        });
-    }
-
-    @Test
-    void theWidgetScriptDefaultsAreTheCores() {
-        runner.withPropertyValues(REQUIRED).run(context ->
-                assertEquals(WidgetScript.defaults(), context.getBean(AirbyteEmbeddedConfig.class).widgetScript()));
-    }
-
-    @Test
     void tellsEverySourceConnectedListenerBean() {
         runner.withPropertyValues(REQUIRED).withUserConfiguration(SourceListenersConfiguration.class).run(context -> {
             context.getBean(AirbyteEmbeddedConfig.class).sourceConnectedListener()
                     .onSourceConnected(() -> "alice", "alice-workspace", null);
             assertEquals(List.of("first:alice-workspace", "second:alice-workspace"), SourceListenersConfiguration.HEARD);
         });
-    }
-
-    @Test
-    void propertyDefaultsAreTheCoreDefaults() {
-        AirbyteEmbeddedProperties defaults = new AirbyteEmbeddedProperties();
-        assertEquals(AirbyteEmbeddedConfig.DEFAULT_API_BASE_URI.toString(), defaults.getApiBaseUrl());
-        assertEquals(AirbyteEmbeddedConfig.DEFAULT_TOKEN_PATH, defaults.getTokenPath());
-        assertEquals(AirbyteEmbeddedConfig.DEFAULT_OPERATOR_TOKEN_REFRESH_SKEW, defaults.getOperatorTokenRefreshSkew());
-        assertEquals(AirbyteEmbeddedConfig.DEFAULT_CONNECT_TIMEOUT, defaults.getConnectTimeout());
-        assertEquals(AirbyteEmbeddedConfig.DEFAULT_REQUEST_TIMEOUT, defaults.getRequestTimeout());
-        assertEquals(AirbyteEmbeddedConfig.DEFAULT_MAX_CONCURRENT_UPSTREAM_CALLS, defaults.getMaxConcurrentUpstreamCalls());
-        assertEquals(AirbyteEmbeddedConfig.DEFAULT_RATE_LIMIT_PERMITS, defaults.getRateLimit().getPermits());
-        assertEquals(AirbyteEmbeddedConfig.DEFAULT_RATE_LIMIT_PERIOD, defaults.getRateLimit().getPeriod());
-        assertEquals(AirbyteEmbeddedConfig.DEFAULT_RATE_LIMIT_MAX_TRACKED_USERS, defaults.getRateLimit().getMaxTrackedUsers());
-        assertEquals(AirbyteEmbeddedAutoConfiguration.DEFAULT_FILTER_ORDER, defaults.getFilterOrder());
-        assertEquals(AirbyteEmbeddedConfig.DEFAULT_SOURCES_PATH, defaults.getSources().getPath());
-        assertEquals(AirbyteEmbeddedConfig.DEFAULT_SOURCE_EVENTS_PATH, defaults.getSources().getEventsPath());
-        assertEquals(AirbyteEmbeddedConfig.DEFAULT_SOURCES_LIST_RATE_LIMIT_PERMITS, defaults.getSources().getListRateLimit().getPermits());
-        assertEquals(AirbyteEmbeddedConfig.DEFAULT_RATE_LIMIT_PERIOD, defaults.getSources().getListRateLimit().getPeriod());
-        assertEquals(AirbyteEmbeddedConfig.DEFAULT_SOURCES_CHANGE_RATE_LIMIT_PERMITS,
-                defaults.getSources().getChangeRateLimit().getPermits());
-        assertEquals(AirbyteEmbeddedConfig.DEFAULT_RATE_LIMIT_PERIOD, defaults.getSources().getChangeRateLimit().getPeriod());
-        assertEquals(AirbyteEmbeddedConfig.DEFAULT_BODY_READ_TIMEOUT, defaults.getBodyReadTimeout());
-        assertFalse(defaults.getWorkspace().isFoldCase());
-        assertEquals(WidgetScript.DEFAULT_VERSION, defaults.getWidget().getVersion());
-        assertEquals(WidgetScript.DEFAULT_CDN_BASE, defaults.getWidget().getCdnBase());
     }
 
     @Test
@@ -255,14 +133,6 @@ class AirbyteEmbeddedAutoConfigurationTest {
     void filterOrderComesFromItsProperty() {
         runner.withPropertyValues(REQUIRED).withPropertyValues("airbyte.embedded.filter-order=5").run(context ->
                 assertEquals(5, context.getBean(FilterRegistrationBean.class).getOrder()));
-    }
-
-    @Test
-    void turnsTheRateLimitOff() {
-        runner.withPropertyValues(REQUIRED).withPropertyValues("airbyte.embedded.rate-limit.enabled=false").run(context -> {
-            AirbyteEmbeddedConfig config = context.getBean(AirbyteEmbeddedConfig.class);
-            assertFalse(config.rateLimitEnabled());
-        });
     }
 
     @Test
@@ -306,75 +176,6 @@ class AirbyteEmbeddedAutoConfigurationTest {
     }
 
     @Test
-    void usesTheApplicationsWorkspaceResolverBean() {
-        runner.withPropertyValues(REQUIRED).withUserConfiguration(ResolverConfiguration.class).run(context ->
-                assertEquals(Optional.of("tenant-1"), resolve(context, "alice")));
-    }
-
-    @Test
-    void defaultsToThePrincipalsName() {
-        runner.withPropertyValues(REQUIRED).run(context -> assertEquals(Optional.of("alice"), resolve(context, "alice")));
-    }
-
-    @Test
-    void readsTheWorkspaceFromARequestAttribute() {
-        runner.withPropertyValues(REQUIRED).withPropertyValues("airbyte.embedded.workspace.request-attribute=com.example.tenant")
-                .run(context -> {
-                    MockHttpServletRequest request = new MockHttpServletRequest();
-                    request.setAttribute("com.example.tenant", "acme");
-                    assertEquals(Optional.of("acme"),
-                            context.getBean(AirbyteEmbeddedConfig.class).workspaceResolver().resolveWorkspaceName(request));
-                });
-    }
-
-    @Test
-    void pseudonymizesWorkspaceNamesWithAKey() {
-        runner.withPropertyValues(REQUIRED)
-                .withPropertyValues("airbyte.embedded.workspace.pseudonym-key=0123456789abcdef0123456789abcdef",
-                        "airbyte.embedded.workspace.pseudonym-prefix=acme-")
-                .run(context -> {
-                    String name = resolve(context, "alice@example.com").orElseThrow();
-                    assertTrue(name.startsWith("acme-"), name);
-                    assertFalse(name.contains("alice"), name);
-                    assertEquals(Optional.of(name), resolve(context, "alice@example.com"));
-                    assertNotEquals(Optional.of(name), resolve(context, "bob@example.com"));
-                });
-    }
-
-    @Test
-    void refusesAShortPseudonymKeyWithoutRepeatingIt() {
-        runner.withPropertyValues(REQUIRED).withPropertyValues("airbyte.embedded.workspace.pseudonym-key=short-key-value")
-                .run(context -> {
-                    AirbyteEmbeddedConfigException e = startupFailure(context);
-                    assertEquals("workspace.pseudonym-key", e.setting());
-                    assertFalse(e.getMessage().contains("short-key-value"), e.getMessage());
-                });
-    }
-
-    @Test
-    void refusesARequestAttributeTogetherWithAClaim() {
-        runner.withPropertyValues(REQUIRED)
-                .withPropertyValues("airbyte.embedded.workspace.request-attribute=tenant", "airbyte.embedded.security.workspace-claim=sub")
-                .run(context -> assertEquals("workspace.request-attribute", startupFailure(context).setting()));
-    }
-
-    @Test
-    void resolvesTheWorkspaceFromAClaimWithSpringSecurityOAuth2() {
-        runner.withPropertyValues(REQUIRED).withPropertyValues("airbyte.embedded.security.workspace-claim=tenant_id").run(context -> {
-            AuthenticationWorkspaceResolver resolver = assertInstanceOf(AuthenticationWorkspaceResolver.class,
-                    context.getBean(AirbyteEmbeddedConfig.class).workspaceResolver());
-            assertEquals("tenant_id", resolver.claimName());
-        });
-    }
-
-    @Test
-    void refusesAClaimWithoutSpringSecurityOAuth2() {
-        runner.withPropertyValues(REQUIRED).withPropertyValues("airbyte.embedded.security.workspace-claim=tenant_id")
-                .withClassLoader(new FilteredClassLoader(OAuth2AuthenticatedPrincipal.class))
-                .run(context -> assertEquals("security.workspace-claim", startupFailure(context).setting()));
-    }
-
-    @Test
     void combinesListenerBeansSoEachHearsEveryEvent() {
         runner.withPropertyValues(REQUIRED).withUserConfiguration(ListenersConfiguration.class).run(context -> {
             context.getBean(AirbyteEmbeddedConfig.class).listener().onOutcome("ok", Duration.ofMillis(3));
@@ -402,130 +203,6 @@ class AirbyteEmbeddedAutoConfigurationTest {
             all.addAll(filter.messages());
             all.forEach(line -> assertFalse(line.contains(SECRET), line));
         }
-    }
-
-    @Test
-    void startsWithoutSpringSecurityAndLeavesTheChainAlone() {
-        runner.withPropertyValues(REQUIRED).withClassLoader(new FilteredClassLoader("org.springframework.security"))
-                .run(context -> {
-                    assertNull(context.getStartupFailure());
-                    assertEquals(1, context.getBeansOfType(AirbyteEmbedded.class).size());
-                    assertFalse(context.containsBean("airbyteEmbeddedHttpSecurityCustomizer"));
-                    assertEquals(Optional.of("alice"), resolve(context, "alice"));
-                });
-    }
-
-    @Test
-    void customizesSpringSecurityWhenItIsThere() {
-        runner.withPropertyValues(REQUIRED).run(context ->
-                assertInstanceOf(RoutesHttpSecurityCustomizer.class, context.getBean("airbyteEmbeddedHttpSecurityCustomizer")));
-    }
-
-    @Test
-    void startsWithoutTheTestkitWhenTheEmulatorIsOff() {
-        runner.withPropertyValues(REQUIRED).withClassLoader(new FilteredClassLoader("io.github.airbyteembedded.testkit"))
-                .run(context -> {
-                    assertNull(context.getStartupFailure());
-                    assertEquals(1, context.getBeansOfType(AirbyteEmbedded.class).size());
-                });
-    }
-
-    @Test
-    void refusesTheEmulatorWithoutTheTestkit() {
-        runner.withPropertyValues("airbyte.embedded.emulator.enabled=true", "airbyte.embedded.allowed-origins=http://localhost:8080")
-                .withClassLoader(new FilteredClassLoader("io.github.airbyteembedded.testkit"))
-                .run(context -> assertEquals("emulator.enabled", startupFailure(context).setting()));
-    }
-
-    @Test
-    void startsTheEmulatorPointsAtItWithoutCredentialsAndStopsItOnClose() {
-        AtomicReference<URI> emulatorUri = new AtomicReference<>();
-        runner.withPropertyValues("airbyte.embedded.emulator.enabled=true", "airbyte.embedded.allowed-origins=http://localhost:8080")
-                .run(context -> {
-                    assertNull(context.getStartupFailure());
-                    AirbyteEmulator emulator = context.getBean(AirbyteEmulator.class);
-                    AirbyteEmbeddedConfig config = context.getBean(AirbyteEmbeddedConfig.class);
-                    assertEquals(emulator.baseUri(), config.apiBaseUri());
-                    assertEquals(AirbyteEmulator.DEFAULT_CLIENT_ID, config.clientId());
-                    assertEquals(emulator.baseUri() + "/npm", config.widgetScript().cdnBase(), "the emulator serves the widget");
-                    assertEquals(Optional.of(AirbyteEmulator.widgetScriptIntegrity()), config.widgetScript().integrity());
-                    assertTrue(context.getBean(AirbyteEmbedded.class).checkOperatorToken().join().available(),
-                            "the emulator accepts the credentials the configuration was given");
-                    emulatorUri.set(emulator.baseUri());
-                });
-        HttpClient client = HttpClient.newHttpClient();
-        HttpRequest probe = HttpRequest.newBuilder(emulatorUri.get().resolve("/_emulator/calls")).timeout(Duration.ofSeconds(5)).build();
-        assertThrows(IOException.class, () -> client.send(probe, HttpResponse.BodyHandlers.discarding()));
-    }
-
-    @Test
-    void theEmulatorOverridesTheServiceSettingsAndWarnsThatTheRealClientIdIsIgnored() {
-        try (CapturedLog log = CapturedLog.of(AirbyteEmbeddedAutoConfiguration.class)) {
-            runner.withPropertyValues(REQUIRED).withPropertyValues("airbyte.embedded.emulator.enabled=true").run(context -> {
-                AirbyteEmbeddedConfig config = context.getBean(AirbyteEmbeddedConfig.class);
-                assertEquals(context.getBean(AirbyteEmulator.class).baseUri(), config.apiBaseUri());
-                assertEquals(AirbyteEmulator.DEFAULT_CLIENT_ID, config.clientId());
-            });
-            List<String> warnings = log.messages(Level.WARNING);
-            assertEquals(1, warnings.size(), log.messages().toString());
-            assertTrue(warnings.get(0).contains("airbyte.embedded.emulator.enabled=true"), warnings.get(0));
-            assertTrue(warnings.get(0).contains("airbyte.embedded.client-id is ignored"), warnings.get(0));
-            assertFalse(log.messages().stream().anyMatch(line -> line.contains(SECRET) || line.contains("test-client")),
-                    "neither the secret nor the client id is logged");
-        }
-    }
-
-    @Test
-    void theEmulatorWithoutAClientIdOrWithItsOwnLogsNoWarning() {
-        try (CapturedLog log = CapturedLog.of(AirbyteEmbeddedAutoConfiguration.class)) {
-            runner.withPropertyValues("airbyte.embedded.emulator.enabled=true", "airbyte.embedded.allowed-origins=http://localhost:8080")
-                    .run(context -> assertNull(context.getStartupFailure()));
-            runner.withPropertyValues("airbyte.embedded.emulator.enabled=true", "airbyte.embedded.allowed-origins=http://localhost:8080",
-                    "airbyte.embedded.client-id= ")
-                    .run(context -> assertNull(context.getStartupFailure()));
-            runner.withPropertyValues("airbyte.embedded.emulator.enabled=true", "airbyte.embedded.allowed-origins=http://localhost:8080",
-                    "airbyte.embedded.client-id=" + AirbyteEmulator.DEFAULT_CLIENT_ID)
-                    .run(context -> assertNull(context.getStartupFailure()));
-            assertEquals(List.of(), log.messages(Level.WARNING));
-        }
-    }
-
-    @Test
-    void namesTheEmulatorPortWhenItIsTaken() {
-        try (AirbyteEmulator taken = AirbyteEmulator.builder().build().start()) {
-            runner.withPropertyValues("airbyte.embedded.emulator.enabled=true", "airbyte.embedded.allowed-origins=http://localhost:8080",
-                    "airbyte.embedded.emulator.port=" + taken.port())
-                    .run(context -> assertEquals("emulator.port", startupFailure(context).setting()));
-        }
-    }
-
-    @Test
-    void registersTheThymeleafDialectForTheIntegration() {
-        runner.withPropertyValues(REQUIRED).run(context ->
-                assertEquals(1, context.getBeansOfType(AirbyteEmbeddedDialect.class).size()));
-    }
-
-    @Test
-    void thymeleafDialectBacksOffWithoutThymeleaf() {
-        runner.withPropertyValues(REQUIRED).withClassLoader(new FilteredClassLoader("org.thymeleaf")).run(context -> {
-            assertNull(context.getStartupFailure());
-            assertFalse(context.containsBean("airbyteEmbeddedDialect"));
-        });
-    }
-
-    @Test
-    void thymeleafDialectBacksOffWithoutTheDialectModule() {
-        runner.withPropertyValues(REQUIRED).withClassLoader(new FilteredClassLoader("io.github.airbyteembedded.thymeleaf"))
-                .run(context -> {
-                    assertNull(context.getStartupFailure());
-                    assertFalse(context.containsBean("airbyteEmbeddedDialect"));
-                });
-    }
-
-    @Test
-    void thymeleafDialectBacksOffWhenTheApplicationDefinesItsOwn() {
-        runner.withPropertyValues(REQUIRED).withUserConfiguration(DialectConfiguration.class).run(context ->
-                assertEquals(List.of("applicationDialect"), List.of(context.getBeanNamesForType(AirbyteEmbeddedDialect.class))));
     }
 
     static void assertNothingRegistered(ApplicationContext context) {
@@ -600,24 +277,6 @@ class AirbyteEmbeddedAutoConfigurationTest {
         @Bean
         FilterRegistrationBean<AirbyteEmbeddedFilter> applicationFilter(AirbyteEmbedded airbyte) {
             return new FilterRegistrationBean<>(new AirbyteEmbeddedFilter(airbyte));
-        }
-    }
-
-    @Configuration(proxyBeanMethods = false)
-    static class DialectConfiguration {
-
-        @Bean
-        AirbyteEmbeddedDialect applicationDialect() {
-            return new AirbyteEmbeddedDialect();
-        }
-    }
-
-    @Configuration(proxyBeanMethods = false)
-    static class ResolverConfiguration {
-
-        @Bean
-        WorkspaceResolver tenantResolver() {
-            return request -> Optional.of("tenant-1");
         }
     }
 

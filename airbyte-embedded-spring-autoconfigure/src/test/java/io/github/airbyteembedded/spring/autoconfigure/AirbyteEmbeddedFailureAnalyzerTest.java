@@ -59,20 +59,28 @@ class AirbyteEmbeddedFailureAnalyzerTest {
 
     @Test
     void mapsTheCoresRateLimitSettingsOntoTheirProperties() {
-        assertEquals("airbyte.embedded.rate-limit.permits", AirbyteEmbeddedFailureAnalyzer.propertyName(
+        assertEquals("airbyte.embedded.rate-limit", AirbyteEmbeddedFailureAnalyzer.propertyName(
                 new AirbyteEmbeddedConfigException("rate-limit", "permits must be between 1 and 1000000, was 0")));
-        assertEquals("airbyte.embedded.rate-limit.period", AirbyteEmbeddedFailureAnalyzer.propertyName(
+        assertEquals("airbyte.embedded.rate-limit", AirbyteEmbeddedFailureAnalyzer.propertyName(
                 new AirbyteEmbeddedConfigException("rate-limit", "the period must be between 1 second and 1 day, was PT0S")));
-        assertEquals("airbyte.embedded.rate-limit.max-tracked-users", AirbyteEmbeddedFailureAnalyzer.propertyName(
+        assertEquals("airbyte.embedded.rate-limit-max-tracked-users", AirbyteEmbeddedFailureAnalyzer.propertyName(
                 new AirbyteEmbeddedConfigException("rate-limit-max-tracked-users", "must be between 1 and 10000000, was 0")));
     }
 
     @Test
     void mapsTheSourcesRateLimitSettingsOntoTheirProperties() {
-        assertEquals("airbyte.embedded.sources.list-rate-limit.permits", AirbyteEmbeddedFailureAnalyzer.propertyName(
+        assertEquals("airbyte.embedded.sources-list-rate-limit", AirbyteEmbeddedFailureAnalyzer.propertyName(
                 new AirbyteEmbeddedConfigException("sources-list-rate-limit", "permits must be between 1 and 1000000, was 0")));
-        assertEquals("airbyte.embedded.sources.change-rate-limit.period", AirbyteEmbeddedFailureAnalyzer.propertyName(
+        assertEquals("airbyte.embedded.sources-change-rate-limit", AirbyteEmbeddedFailureAnalyzer.propertyName(
                 new AirbyteEmbeddedConfigException("sources-change-rate-limit", "the period must be between 1 second and 1 day, was PT0S")));
+    }
+
+    @Test
+    void findsThePropertyByTheSettingNeverByTheWordsOfTheMessage() {
+        assertEquals("airbyte.embedded.rate-limit", AirbyteEmbeddedFailureAnalyzer.propertyName(
+                new AirbyteEmbeddedConfigException("rate-limit", "permits must be between 1 and 1000000, whatever the period")));
+        assertEquals("airbyte.embedded.sources-list-rate-limit", AirbyteEmbeddedFailureAnalyzer.propertyName(
+                new AirbyteEmbeddedConfigException("sources-list-rate-limit", "the period must be between 1 second and 1 day")));
     }
 
     @Test

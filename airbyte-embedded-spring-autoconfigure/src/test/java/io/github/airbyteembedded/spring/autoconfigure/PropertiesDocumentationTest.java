@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.airbyteembedded.servlet.internal.settings.Settings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -20,9 +21,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Keeps the property table of the root {@code README.md} (between {@code <!-- properties:start -->}
- * and {@code <!-- properties:end -->}) in step with the metadata that {@code
- * spring-boot-configuration-processor} generates: the same keys, the same defaults, and a hint for
- * every enumerated value.
+ * and {@code <!-- properties:end -->}) in step with the metadata of this module's own properties, which
+ * {@code spring-boot-configuration-processor} generates from {@link AirbyteEmbeddedProperties}: the
+ * same keys, the same defaults, and a hint for every enumerated value. The core's settings are {@code
+ * airbyte.embedded.<key>}, documented by the README's settings reference ({@link SettingsMetadataTest}).
  */
 class PropertiesDocumentationTest {
 
@@ -35,7 +37,7 @@ class PropertiesDocumentationTest {
 
     @Test
     void tableListsExactlyTheGeneratedProperties() {
-        Set<String> generated = new TreeSet<>(metadataProperties().keySet());
+        Set<String> generated = new TreeSet<>(ownProperties().keySet());
         Set<String> documented = new TreeSet<>(documentedDefaults().keySet());
         assertEquals(generated, documented, "README.md property table vs " + METADATA);
     }
@@ -44,7 +46,7 @@ class PropertiesDocumentationTest {
     void tableGivesTheGeneratedDefaults() {
         Map<String, String> documented = documentedDefaults();
         List<String> wrong = new ArrayList<>();
-        metadataProperties().forEach((name, property) -> {
+        ownProperties().forEach((name, property) -> {
             JsonNode value = property.get("defaultValue");
             String expected = value == null || value.isNull() ? NONE : "`" + value.asText() + "`";
             if (!expected.equals(documented.get(name))) {
@@ -56,8 +58,8 @@ class PropertiesDocumentationTest {
 
     @Test
     void everyPropertyHasADescriptionInTheMetadata() {
-        metadataProperties().forEach((name, property) -> assertTrue(
-                property.hasNonNull("description") && !property.get("description").asText().isBlank(), name));
+        metadataProperties().forEach((name, property) -> assertTrue(property.has("deprecation")
+                || property.hasNonNull("description") && !property.get("description").asText().isBlank(), name));
     }
 
     @Test
@@ -67,6 +69,14 @@ class PropertiesDocumentationTest {
         metadata.path("hints").forEach(hint -> hinted.add(hint.get("name").asText()));
         assertTrue(hinted.containsAll(List.of("airbyte.embedded.source-template-tags-mode",
                 "airbyte.embedded.connection-template-tags-mode", "airbyte.embedded.region-id")), hinted.toString());
+    }
+
+    /** This module's own properties: neither a setting of the core's table nor an older name. */
+    static Map<String, JsonNode> ownProperties() {
+        Map<String, JsonNode> own = new LinkedHashMap<>(metadataProperties());
+        own.values().removeIf(property -> property.has("deprecation"));
+        Settings.ALL.forEach(setting -> own.remove(setting.springProperty()));
+        return own;
     }
 
     static Map<String, JsonNode> metadataProperties() {

@@ -32,7 +32,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @SpringBootTest(classes = SpringSecurityCsrfTokenRequiredIT.Application.class,
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-                "airbyte.embedded.emulator.enabled=true",
+                "airbyte.embedded.emulator=true",
                 "airbyte.embedded.allowed-origins=" + Browser.ORIGIN,
                 "airbyte.embedded.security.require-csrf-token=true"})
 class SpringSecurityCsrfTokenRequiredIT {

@@ -33,7 +33,7 @@ import org.springframework.web.bind.annotation.RestController;
  * token, and the rest of the chain behaves as the application wrote it.
  */
 @SpringBootTest(classes = SpringSecurityRoutesIT.Application.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"airbyte.embedded.emulator.enabled=true", "airbyte.embedded.allowed-origins=" + Browser.ORIGIN})
+        properties = {"airbyte.embedded.emulator=true", "airbyte.embedded.allowed-origins=" + Browser.ORIGIN})
 class SpringSecurityRoutesIT {
 
     private static final List<String> ROUTES_PATHS = List.of(

@@ -27,7 +27,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 
 /** A Thymeleaf page of a Boot app renders the {@code airbyte:} dialect with no registration of its own. */
 @SpringBootTest(classes = ThymeleafIT.Application.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"airbyte.embedded.emulator.enabled=true", "airbyte.embedded.allowed-origins=" + Browser.ORIGIN})
+        properties = {"airbyte.embedded.emulator=true", "airbyte.embedded.allowed-origins=" + Browser.ORIGIN})
 class ThymeleafIT {
 
     @LocalServerPort

@@ -1,6 +1,7 @@
 package io.github.airbyteembedded.examples.legacywar.containers;
 
-import io.github.airbyteembedded.testkit.browser.BrowserSession;
+import com.microsoft.playwright.BrowserContext;
+import io.github.airbyteembedded.testkit.browser.BrowserExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -8,17 +9,18 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The Jakarta WARs on a standalone Jetty 12.1 (ee10), beside the standalone emulator: the filter in
  * web.xml, and zero-web.xml (the plugin, configured from AIRBYTE_* environment variables).
  */
+@ExtendWith(BrowserExtension.class)
 class Jetty12IT {
 
     private static StandaloneEmulator emulator;
     private static Jetty jetty;
-    private static BrowserSession browser;
 
     @RegisterExtension
     static final PrintLogsOnFailure LOGS = new PrintLogsOnFailure(() -> Arrays.asList(
@@ -26,7 +28,6 @@ class Jetty12IT {
 
     @BeforeAll
     static void start() throws Exception {
-        browser = BrowserSession.launch();
         emulator = StandaloneEmulator.start("jetty12-emulator");
         int port = Deployables.freePort();
         String origin = "http://127.0.0.1:" + port;
@@ -43,7 +44,7 @@ class Jetty12IT {
 
     @AfterAll
     static void stop() {
-        Deployables.closeAll(jetty, emulator, browser);
+        Deployables.closeAll(jetty, emulator);
     }
 
     @BeforeEach
@@ -52,8 +53,8 @@ class Jetty12IT {
     }
 
     @Test
-    void theFilterInWebXmlServesTheJourneyAndRefusesWhatItMust() throws Exception {
-        Journeys.browserJourney(browser, jetty.origin() + "/legacy-war");
+    void theFilterInWebXmlServesTheJourneyAndRefusesWhatItMust(BrowserContext context) throws Exception {
+        Journeys.browserJourney(context, jetty.origin() + "/legacy-war");
         Journeys.refusals(jetty.origin() + "/legacy-war", jetty.origin());
     }
 
@@ -63,8 +64,8 @@ class Jetty12IT {
     }
 
     @Test
-    void zeroWebXmlServesTheJourneyAndRefusesWhatItMust() throws Exception {
-        Journeys.browserJourney(browser, jetty.origin() + "/legacy-war-zero-web-xml");
+    void zeroWebXmlServesTheJourneyAndRefusesWhatItMust(BrowserContext context) throws Exception {
+        Journeys.browserJourney(context, jetty.origin() + "/legacy-war-zero-web-xml");
         Journeys.refusals(jetty.origin() + "/legacy-war-zero-web-xml", jetty.origin());
     }
 }

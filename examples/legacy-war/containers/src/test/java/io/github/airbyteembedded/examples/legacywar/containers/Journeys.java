@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import io.github.airbyteembedded.testkit.AirbyteEmulator;
-import io.github.airbyteembedded.testkit.browser.BrowserSession;
 import io.github.airbyteembedded.testkit.browser.EmulatorWidgetFrame;
 import java.io.IOException;
 import java.net.CookieManager;
@@ -81,37 +80,35 @@ final class Journeys {
     }
 
     /** The browser journey; returns the console lines it collected. */
-    static List<String> browserJourney(BrowserSession browser, String app) throws IOException, InterruptedException {
+    static List<String> browserJourney(BrowserContext context, String app) throws IOException, InterruptedException {
         List<String> console = new CopyOnWriteArrayList<>();
-        try (BrowserContext context = browser.newContext()) {
-            context.setDefaultTimeout(30_000);
-            Page page = context.newPage();
-            page.onConsoleMessage(message -> console.add(message.type() + ": " + message.text()));
-            page.onPageError(error -> console.add("pageerror: " + error));
+        context.setDefaultTimeout(30_000);
+        Page page = context.newPage();
+        page.onConsoleMessage(message -> console.add(message.type() + ": " + message.text()));
+        page.onPageError(error -> console.add("pageerror: " + error));
 
-            page.navigate(app + "/sources");
-            page.fill("input[name=j_username]", USER);
-            page.fill("input[name=j_password]", PASSWORD);
-            page.click("#sign-in");
-            page.waitForSelector("#no-sources");
-            assertEquals(USER, page.textContent("#user"));
-            URI emulator = emulatorOf(page);
+        page.navigate(app + "/sources");
+        page.fill("input[name=j_username]", USER);
+        page.fill("input[name=j_password]", PASSWORD);
+        page.click("#sign-in");
+        page.waitForSelector("#no-sources");
+        assertEquals(USER, page.textContent("#user"));
+        URI emulator = emulatorOf(page);
 
-            page.click("#connect");
-            EmulatorWidgetFrame.in(page).awaitReady()
-                    .pick("github")
-                    .fill("personal_access_token", "ghp_legacy_war")
-                    .fill("repositories", "octo/hello")
-                    .submit();
+        page.click("#connect");
+        EmulatorWidgetFrame.in(page).awaitReady()
+                .pick("github")
+                .fill("personal_access_token", "ghp_legacy_war")
+                .fill("repositories", "octo/hello")
+                .submit();
 
-            page.waitForSelector("#sources li"); // the page reloads once the server has confirmed the source
-            String id = page.getAttribute("#sources li", "data-source-id");
-            assertEquals(List.of(id), StandaloneEmulator.sourceIds(emulator, USER), "listed through the Java API");
+        page.waitForSelector("#sources li"); // the page reloads once the server has confirmed the source
+        String id = page.getAttribute("#sources li", "data-source-id");
+        assertEquals(List.of(id), StandaloneEmulator.sourceIds(emulator, USER), "listed through the Java API");
 
-            page.click("#sources li button.disconnect");
-            page.waitForSelector("#no-sources");
-            assertEquals(List.of(), StandaloneEmulator.sourceIds(emulator, USER), "disconnected through the Java API");
-        }
+        page.click("#sources li button.disconnect");
+        page.waitForSelector("#no-sources");
+        assertEquals(List.of(), StandaloneEmulator.sourceIds(emulator, USER), "disconnected through the Java API");
         assertTrue(console.stream().noneMatch(line -> line.contains("Content Security Policy")
                 || line.contains("Content-Security-Policy") || line.startsWith("error") || line.startsWith("pageerror")),
                 () -> "the console reported:\n" + String.join("\n", console));

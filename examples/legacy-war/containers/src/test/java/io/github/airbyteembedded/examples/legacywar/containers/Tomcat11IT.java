@@ -2,7 +2,8 @@ package io.github.airbyteembedded.examples.legacywar.containers;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.github.airbyteembedded.testkit.browser.BrowserSession;
+import com.microsoft.playwright.BrowserContext;
+import io.github.airbyteembedded.testkit.browser.BrowserExtension;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
@@ -22,11 +24,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * zero-web.xml (the plugin, configured from AIRBYTE_* environment variables), and development on the
  * in-process emulator (emulator=true), whose journey must show no CSP violation.
  */
+@ExtendWith(BrowserExtension.class)
 class Tomcat11IT {
 
     private static StandaloneEmulator emulator;
     private static Tomcat tomcat;
-    private static BrowserSession browser;
 
     @RegisterExtension
     static final PrintLogsOnFailure LOGS = new PrintLogsOnFailure(() -> Arrays.asList(
@@ -34,7 +36,6 @@ class Tomcat11IT {
 
     @BeforeAll
     static void start() throws Exception {
-        browser = BrowserSession.launch();
         emulator = StandaloneEmulator.start("tomcat11-emulator");
         int port = Deployables.freePort();
         String origin = "http://127.0.0.1:" + port;
@@ -55,7 +56,7 @@ class Tomcat11IT {
 
     @AfterAll
     static void stop() {
-        Deployables.closeAll(tomcat, emulator, browser);
+        Deployables.closeAll(tomcat, emulator);
     }
 
     @BeforeEach
@@ -64,8 +65,8 @@ class Tomcat11IT {
     }
 
     @Test
-    void theFilterInWebXmlServesTheJourneyAndRefusesWhatItMust() throws Exception {
-        Journeys.browserJourney(browser, tomcat.origin() + "/legacy-war");
+    void theFilterInWebXmlServesTheJourneyAndRefusesWhatItMust(BrowserContext context) throws Exception {
+        Journeys.browserJourney(context, tomcat.origin() + "/legacy-war");
         Journeys.refusals(tomcat.origin() + "/legacy-war", tomcat.origin());
     }
 
@@ -84,14 +85,14 @@ class Tomcat11IT {
     }
 
     @Test
-    void zeroWebXmlServesTheJourneyAndRefusesWhatItMust() throws Exception {
-        Journeys.browserJourney(browser, tomcat.origin() + "/legacy-war-zero-web-xml");
+    void zeroWebXmlServesTheJourneyAndRefusesWhatItMust(BrowserContext context) throws Exception {
+        Journeys.browserJourney(context, tomcat.origin() + "/legacy-war-zero-web-xml");
         Journeys.refusals(tomcat.origin() + "/legacy-war-zero-web-xml", tomcat.origin());
     }
 
     @Test
-    void developmentOnTheInProcessEmulatorServesTheJourneyWithoutACspViolation() throws Exception {
-        Journeys.browserJourney(browser, tomcat.origin() + "/legacy-war-development");
+    void developmentOnTheInProcessEmulatorServesTheJourneyWithoutACspViolation(BrowserContext context) throws Exception {
+        Journeys.browserJourney(context, tomcat.origin() + "/legacy-war-development");
         Journeys.refusals(tomcat.origin() + "/legacy-war-development", tomcat.origin());
     }
 }

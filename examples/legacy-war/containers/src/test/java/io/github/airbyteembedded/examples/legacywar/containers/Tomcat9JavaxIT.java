@@ -1,23 +1,25 @@
 package io.github.airbyteembedded.examples.legacywar.containers;
 
-import io.github.airbyteembedded.testkit.browser.BrowserSession;
+import com.microsoft.playwright.BrowserContext;
+import io.github.airbyteembedded.testkit.browser.BrowserExtension;
 import java.nio.file.Path;
 import java.util.Arrays;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The javax.servlet WARs (a Servlet 3.0 web.xml, the javax flavour of the library) on a standalone
  * Tomcat 9, beside the standalone emulator: the filter in web.xml, and zero-web.xml (the javax plugin).
  */
+@ExtendWith(BrowserExtension.class)
 class Tomcat9JavaxIT {
 
     private static StandaloneEmulator emulator;
     private static Tomcat tomcat;
-    private static BrowserSession browser;
 
     @RegisterExtension
     static final PrintLogsOnFailure LOGS = new PrintLogsOnFailure(() -> Arrays.asList(
@@ -25,7 +27,6 @@ class Tomcat9JavaxIT {
 
     @BeforeAll
     static void start() throws Exception {
-        browser = BrowserSession.launch();
         emulator = StandaloneEmulator.start("tomcat9-emulator");
         int port = Deployables.freePort();
         String origin = "http://127.0.0.1:" + port;
@@ -41,7 +42,7 @@ class Tomcat9JavaxIT {
 
     @AfterAll
     static void stop() {
-        Deployables.closeAll(tomcat, emulator, browser);
+        Deployables.closeAll(tomcat, emulator);
     }
 
     @BeforeEach
@@ -50,14 +51,14 @@ class Tomcat9JavaxIT {
     }
 
     @Test
-    void theFilterInWebXmlServesTheJourneyAndRefusesWhatItMust() throws Exception {
-        Journeys.browserJourney(browser, tomcat.origin() + "/legacy-war-javax");
+    void theFilterInWebXmlServesTheJourneyAndRefusesWhatItMust(BrowserContext context) throws Exception {
+        Journeys.browserJourney(context, tomcat.origin() + "/legacy-war-javax");
         Journeys.refusals(tomcat.origin() + "/legacy-war-javax", tomcat.origin());
     }
 
     @Test
-    void zeroWebXmlServesTheJourneyAndRefusesWhatItMust() throws Exception {
-        Journeys.browserJourney(browser, tomcat.origin() + "/legacy-war-javax-zero-web-xml");
+    void zeroWebXmlServesTheJourneyAndRefusesWhatItMust(BrowserContext context) throws Exception {
+        Journeys.browserJourney(context, tomcat.origin() + "/legacy-war-javax-zero-web-xml");
         Journeys.refusals(tomcat.origin() + "/legacy-war-javax-zero-web-xml", tomcat.origin());
     }
 }

@@ -1,0 +1,125 @@
+package io.github.airbyteembedded.servlet.internal.pipeline;
+
+import io.github.airbyteembedded.servlet.ErrorCode;
+import io.github.airbyteembedded.servlet.internal.upstream.Failures;
+import io.github.airbyteembedded.servlet.internal.upstream.UpstreamException;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+
+/**
+ * A route's call to Airbyte and its answer: admission (or {@code 503 overloaded} at once), one deadline
+ * for the whole work, the answer written asynchronously when the request allows it, and the mapping of
+ * failures to error codes ({@link UpstreamException}'s own, {@code 504 upstream_timeout} at the
+ * deadline, {@code 500 internal_error} otherwise).
+ */
+public final class UpstreamCall {
+
+    /** Retry-After of a request refused because too many are waiting on Airbyte. */
+    static final Duration OVERLOADED_RETRY_AFTER = Duration.ofSeconds(1);
+
+    /** How much longer than the deadline the container's own timeout of an asynchronous request is set. */
+    static final Duration CONTAINER_TIMEOUT_MARGIN = Duration.ofSeconds(5);
+
+    private static final Logger LOG = System.getLogger(UpstreamCall.class.getName());
+
+    /** Writes the answer of a completed call to Airbyte. */
+    @FunctionalInterface
+    interface Answer<T> {
+        void write(HttpServletResponse response, T value) throws IOException;
+    }
+
+    private final Admission admission;
+    private final Duration deadline;
+    private final AtomicBoolean warnedAboutBlocking = new AtomicBoolean();
+
+    public UpstreamCall(Admission admission, Duration deadline) {
+        this.admission = admission;
+        this.deadline = deadline;
+    }
+
+    /**
+     * The deadline of a route's work: in the worst case an operator-token fetch with its retries and the
+     * call, then both once more after Airbyte refused the token.
+     */
+    public static Duration deadline(Duration connectTimeout, Duration requestTimeout) {
+        return connectTimeout.plus(requestTimeout).multipliedBy(4).plusSeconds(2);
+    }
+
+    public Duration deadline() {
+        return deadline;
+    }
+
+    /**
+     * Calls Airbyte and answers with the result, asynchronously when the request allows it. First takes
+     * one admission, or refuses with {@code 503 overloaded} and {@code Retry-After}; the admission is
+     * released when the work completes, whatever happens to the request, and at once if starting the
+     * work fails.
+     */
+    <T> void call(Exchange exchange, Supplier<CompletableFuture<T>> work, Answer<T> answer) throws IOException {
+        if (!admission.tryAcquire()) {
+            exchange.refuse(ErrorCode.OVERLOADED, OVERLOADED_RETRY_AFTER);
+            return;
+        }
+        CompletableFuture<T> started;
+        try {
+            started = work.get();
+        } catch (RuntimeException e) {
+            admission.release();
+            throw e;
+        }
+        started.whenComplete((value, failure) -> admission.release());
+        CompletableFuture<T> bounded = started.orTimeout(deadline.toMillis(), TimeUnit.MILLISECONDS);
+        if (exchange.request().isAsyncSupported()) {
+            if (!exchange.isAsync()) {
+                exchange.startAsync(deadline.plus(CONTAINER_TIMEOUT_MARGIN));
+            }
+            bounded.whenComplete((value, failure) -> exchange.continueAsync(() -> write(exchange, value, failure, answer)));
+        } else {
+            answerBlocking(exchange, bounded, answer);
+        }
+    }
+
+    private <T> void answerBlocking(Exchange exchange, CompletableFuture<T> work, Answer<T> answer) throws IOException {
+        if (warnedAboutBlocking.compareAndSet(false, true)) {
+            LOG.log(Level.WARNING, "Async is not supported for the Airbyte routes, so a container thread waits on Airbyte; "
+                    + "mark the filter and every filter before it async-supported (<async-supported>true</async-supported>)");
+        }
+        T value = null;
+        Throwable failure = null;
+        try {
+            value = work.get();
+        } catch (ExecutionException e) {
+            failure = e.getCause();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            failure = e;
+        }
+        write(exchange, value, failure, answer);
+    }
+
+    private <T> void write(Exchange exchange, T value, Throwable failure, Answer<T> answer) throws IOException {
+        if (failure == null) {
+            exchange.answer(response -> answer.write(response, value));
+            return;
+        }
+        Throwable cause = Failures.cause(failure);
+        if (cause instanceof UpstreamException upstream) {
+            exchange.refuse(upstream.errorCode(), upstream.retryAfter().orElse(null));
+        } else if (cause instanceof TimeoutException) {
+            LOG.log(Level.WARNING, "A call to Airbyte took longer than the route's deadline of {0} s", deadline.toSeconds());
+            exchange.refuse(ErrorCode.UPSTREAM_TIMEOUT, null);
+        } else {
+            LOG.log(Level.ERROR, "Unexpected failure in a route: " + cause.getClass().getName());
+            exchange.refuse(ErrorCode.INTERNAL_ERROR, null);
+        }
+    }
+}

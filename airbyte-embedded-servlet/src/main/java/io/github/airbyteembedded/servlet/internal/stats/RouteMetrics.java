@@ -1,0 +1,61 @@
+package io.github.airbyteembedded.servlet.internal.stats;
+
+import io.github.airbyteembedded.servlet.ErrorCode;
+import io.github.airbyteembedded.servlet.TokenRouteListener;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.LongAdder;
+
+/** Counts outcomes and times upstream calls, and forwards both to the configured {@link TokenRouteListener}. */
+public final class RouteMetrics {
+
+    private static final Logger LOG = System.getLogger(RouteMetrics.class.getName());
+
+    private final Map<String, LongAdder> outcomes = new LinkedHashMap<>();
+    private final LatencyHistogram upstreamLatency = new LatencyHistogram();
+    private final TokenRouteListener listener;
+
+    public RouteMetrics(TokenRouteListener listener) {
+        this.listener = listener;
+        outcomes.put(TokenRouteListener.OK, new LongAdder());
+        for (ErrorCode code : ErrorCode.values()) {
+            outcomes.put(code.code(), new LongAdder());
+        }
+    }
+
+    public void outcome(String outcome, Duration elapsed) {
+        LongAdder counter = outcomes.get(outcome);
+        if (counter != null) {
+            counter.increment();
+        }
+        try {
+            listener.onOutcome(outcome, elapsed);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "TokenRouteListener.onOutcome threw " + e.getClass().getName() + "; ignored");
+        }
+    }
+
+    public void upstreamCall(String call, int status, Duration elapsed) {
+        upstreamLatency.record(elapsed);
+        try {
+            listener.onUpstreamCall(call, status, elapsed);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "TokenRouteListener.onUpstreamCall threw " + e.getClass().getName() + "; ignored");
+        }
+    }
+
+    /** How many times each outcome happened, every code listed. */
+    public Map<String, Long> outcomeCounts() {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        outcomes.forEach((outcome, counter) -> counts.put(outcome, counter.sum()));
+        return counts;
+    }
+
+    /** The latency of the calls to Airbyte so far. */
+    public LatencyHistogram.Summary upstreamLatency() {
+        return upstreamLatency.summary();
+    }
+}
