@@ -109,7 +109,7 @@ final class AccountRoutes {
                 + "?workspaceId=" + workspace.id()
                 + "&allowedOrigin=" + URLEncoder.encode(allowedOrigin, StandardCharsets.UTF_8);
         ObjectNode blob = Json.object().put("token", jwt).put("widgetUrl", widgetUrl);
-        String token = Base64.getEncoder().encodeToString(Json.bytes(blob));
+        String token = tokens.issued(Base64.getEncoder().encodeToString(Json.bytes(blob)));
         return Response.json(200, Json.object().put("token", token)).header("Cache-Control", "no-store");
     }
 

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -81,6 +82,15 @@ public final class AirbyteEmulator implements AutoCloseable {
      */
     public static final String INVALID_CREDENTIAL_VALUE = "invalid";
 
+    /**
+     * The system property that makes the emulators of a JVM record every token they issue, for {@link
+     * #issuedSecrets()}: {@value}. Read when an emulator is built; {@code true} turns recording on. Off by
+     * default, so that an emulator serving a long run keeps nothing.
+     *
+     * @since 0.2.0
+     */
+    public static final String RECORD_ISSUED_SECRETS = "airbyte.emulator.recordIssuedSecrets";
+
     /** The widget version whose API the emulator's widget script implements: {@value}. */
     public static final String WIDGET_VERSION = "0.4.5";
 
@@ -99,6 +109,7 @@ public final class AirbyteEmulator implements AutoCloseable {
     private final EmulatorState state = new EmulatorState();
     private final CallCounter calls = new CallCounter();
     private final Faults faults = new Faults();
+    private final IssuedSecrets issuedSecrets;
     private final Tokens tokens;
     private final int instance = INSTANCES.incrementAndGet();
 
@@ -109,7 +120,8 @@ public final class AirbyteEmulator implements AutoCloseable {
 
     private AirbyteEmulator(Settings settings) {
         this.settings = settings;
-        this.tokens = new Tokens(settings.clock());
+        this.issuedSecrets = new IssuedSecrets(settings.clientSecret());
+        this.tokens = new Tokens(settings.clock(), issuedSecrets);
     }
 
     /**
@@ -235,6 +247,37 @@ public final class AirbyteEmulator implements AutoCloseable {
     public Optional<EmulatorWorkspace> workspace(String name) {
         Objects.requireNonNull(name, "name");
         return workspaces().stream().filter(w -> w.name().equals(name)).findFirst();
+    }
+
+    /**
+     * What must never appear in the output of the code under test: the client secret this emulator
+     * accepts, and, when the JVM records them ({@link #RECORD_ISSUED_SECRETS}), every token it issued
+     * since it was built: operator tokens, widget tokens and the scoped JWTs inside them, scoped tokens.
+     * For tests that scan logs, error bodies and messages for leaks.
+     *
+     * <pre>{@code
+     * for (String secret : emulator.issuedSecrets()) {
+     *     assertFalse(capturedLog.contains(secret));
+     * }
+     * }</pre>
+     *
+     * @return an unmodifiable snapshot
+     * @since 0.2.0
+     */
+    public Set<String> issuedSecrets() {
+        return issuedSecrets.snapshot();
+    }
+
+    /**
+     * What every emulator of this JVM recorded ({@link #issuedSecrets()}) while {@link
+     * #RECORD_ISSUED_SECRETS} was on, including emulators already closed: the values a test suite's leak
+     * scanner looks for at the end of the run.
+     *
+     * @return an unmodifiable snapshot, empty when nothing was recorded
+     * @since 0.2.0
+     */
+    public static Set<String> issuedSecretsOfThisJvm() {
+        return IssuedSecrets.everyEmulator();
     }
 
     /** Makes every operator token issued so far invalid: using one now gets 401. New tokens work. */

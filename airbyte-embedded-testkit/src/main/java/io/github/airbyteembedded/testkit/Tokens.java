@@ -28,10 +28,12 @@ final class Tokens {
 
     private final Jwt jwt = Jwt.withRandomKey();
     private final Clock clock;
+    private final IssuedSecrets issued;
     private final Set<String> liveOperatorTokenIds = ConcurrentHashMap.newKeySet();
 
-    Tokens(Clock clock) {
+    Tokens(Clock clock, IssuedSecrets issued) {
         this.clock = clock;
+        this.issued = issued;
     }
 
     long now() {
@@ -50,11 +52,17 @@ final class Tokens {
                 .put("jti", id)
                 .put("organization_id", organizationId.toString());
         liveOperatorTokenIds.add(id);
-        return jwt.sign(claims);
+        return issued(jwt.sign(claims));
     }
 
     String issueScopedToken(ObjectNode claims) {
-        return jwt.sign(claims);
+        return issued(jwt.sign(claims));
+    }
+
+    /** Notes a token handed out (a JWT, or a widget token wrapping one) for leak scanners; returns it. */
+    String issued(String token) {
+        issued.record(token);
+        return token;
     }
 
     /** Revokes every operator token issued so far. */

@@ -3,6 +3,7 @@ package io.github.airbyteembedded.servlet.testapp;
 import io.github.airbyteembedded.servlet.AirbyteEmbedded;
 import io.github.airbyteembedded.servlet.AirbyteEmbeddedConfig;
 import io.github.airbyteembedded.servlet.AirbyteEmbeddedFilter;
+import io.github.airbyteembedded.testkit.leaks.CapturedOutput;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
@@ -14,6 +15,7 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -21,6 +23,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -35,8 +39,12 @@ import java.util.function.Consumer;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
@@ -54,6 +62,8 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  *     HttpResponse<String> token = app.requestToken("alice", "http://localhost:8080", "{}");
  * }
  * }</pre>
+ *
+ * <p>Every error body the app answers (status 400 and up) goes to the leak scan ({@link CapturedOutput}).
  *
  * <p>Other modules use it through this module's test-jar ({@code <type>test-jar</type>}).
  */
@@ -291,7 +301,7 @@ public final class TestWebApp implements AutoCloseable {
                 app.setAsyncSupported(true);
                 context.addServlet(app, "/");
             }
-            server.setHandler(context);
+            server.setHandler(new ErrorBodies(context));
             server.start();
             return new TestWebApp(server, URI.create("http://127.0.0.1:" + connector.getLocalPort() + contextPath), requestsSeen);
         }
@@ -329,6 +339,40 @@ public final class TestWebApp implements AutoCloseable {
                     return principal;
                 }
             }, response);
+        }
+    }
+
+    /** Hands every error body (status 400 and up) to the leak scan, whichever thread writes it. */
+    private static final class ErrorBodies extends Handler.Wrapper {
+
+        ErrorBodies(Handler handler) {
+            super(handler);
+        }
+
+        @Override
+        public boolean handle(Request request, Response response, Callback callback) throws Exception {
+            ByteArrayOutputStream body = new ByteArrayOutputStream();
+            Response capturing = new Response.Wrapper(request, response) {
+                @Override
+                public void write(boolean last, ByteBuffer content, Callback written) {
+                    if (getStatus() >= 400) {
+                        synchronized (body) {
+                            if (content != null && content.hasRemaining()) {
+                                ByteBuffer copy = content.slice();
+                                byte[] bytes = new byte[copy.remaining()];
+                                copy.get(bytes);
+                                body.write(bytes, 0, bytes.length);
+                            }
+                            if (last) {
+                                CapturedOutput.add("error body " + getStatus() + " " + request.getHttpURI().getPath(),
+                                        body.toString(StandardCharsets.UTF_8));
+                            }
+                        }
+                    }
+                    super.write(last, content, written);
+                }
+            };
+            return super.handle(request, capturing, callback);
         }
     }
 
