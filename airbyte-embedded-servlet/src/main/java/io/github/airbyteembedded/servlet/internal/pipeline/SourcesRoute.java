@@ -131,7 +131,7 @@ public final class SourcesRoute implements Route {
      * the listener only the first time the source of this workspace is confirmed.
      */
     private void confirmEvent(Exchange exchange, CheckedRequest request) throws IOException {
-        Optional<JsonNode> event = Json.parseObject(request.body());
+        Optional<JsonNode> event = Json.parseRequestObject(request.body());
         Optional<String> type = event.flatMap(node -> Json.text(node, "type"));
         Optional<String> sourceId = event.flatMap(node -> Json.text(node, "sourceId"));
         if (type.isEmpty() || !EVENT_TYPES.contains(type.get()) || sourceId.isEmpty() || !SOURCE_ID.matcher(sourceId.get()).matches()) {
