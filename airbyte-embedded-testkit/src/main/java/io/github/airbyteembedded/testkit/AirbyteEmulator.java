@@ -382,6 +382,11 @@ public final class AirbyteEmulator implements AutoCloseable {
         return settings.sourceTemplates();
     }
 
+    /** Whether this emulator records what it issues ({@link #RECORD_ISSUED_SECRETS}). */
+    boolean recordsIssuedSecrets() {
+        return issuedSecrets.recording();
+    }
+
     /** The live state, for this package's tests (it holds unredacted configurations). */
     EmulatorState stateForTests() {
         return state;

@@ -15,6 +15,9 @@ import java.util.function.Function;
  *       {@code DELETE /_emulator/faults}: see {@link Fault}
  *   <li>{@code POST /_emulator/revoke-operator-tokens}: every operator token issued so far gets 401
  *   <li>{@code GET /_emulator/info}: base URL, organization, client id, widget script URL and SRI
+ *   <li>{@code GET /_emulator/issued-secrets}: {@link AirbyteEmulator#issuedSecrets()} as a JSON array, for the
+ *       leak scan of tests that run the emulator in another process; only while it records them ({@link
+ *       AirbyteEmulator#RECORD_ISSUED_SECRETS}), 404 otherwise
  * </ul>
  *
  * <p>The calls that change something ({@code POST}, {@code DELETE}) need {@code Content-Type:
@@ -43,6 +46,10 @@ final class InspectionRoutes {
             return Response.empty(204);
         }));
         router.add("GET", PREFIX + "/info", request -> Response.json(200, info()));
+        router.add("GET", PREFIX + "/issued-secrets", request -> emulator.recordsIssuedSecrets()
+                ? Response.json(200, emulator.issuedSecrets().stream().sorted().toList())
+                : Errors.api(404, "The emulator records what it issues only when started with -D"
+                        + AirbyteEmulator.RECORD_ISSUED_SECRETS + "=true"));
         router.add("GET", PREFIX + "/faults", request -> Response.json(200, faults()));
         router.add("POST", PREFIX + "/faults", jsonOnly(this::addFault));
         router.add("DELETE", PREFIX + "/faults", jsonOnly(request -> {

@@ -1,5 +1,6 @@
 package io.github.airbyteembedded.testkit;
 
+import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -26,6 +27,11 @@ final class IssuedSecrets {
         }
     }
 
+    /** Whether this emulator records what it issues. */
+    boolean recording() {
+        return recording;
+    }
+
     /** Notes a value just handed out, when recording. */
     void record(String value) {
         if (recording) {
@@ -36,7 +42,7 @@ final class IssuedSecrets {
 
     /** The client secret and what was recorded, as an unmodifiable snapshot. */
     Set<String> snapshot() {
-        Set<String> all = new java.util.HashSet<>(issued);
+        Set<String> all = new HashSet<>(issued);
         all.add(clientSecret);
         return Set.copyOf(all);
     }

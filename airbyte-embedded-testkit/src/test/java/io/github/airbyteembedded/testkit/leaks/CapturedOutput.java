@@ -8,8 +8,11 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.Charset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Formatter;
 import java.util.logging.Handler;
 import java.util.logging.Level;
@@ -42,6 +45,7 @@ public final class CapturedOutput {
     private static final List<Chunk> PENDING = new ArrayList<>();
     private static final List<String> RUNNING = new ArrayList<>();
     private static final ByteArrayOutputStream CONSOLE = new ByteArrayOutputStream();
+    private static final Set<String> ISSUED_ELSEWHERE = ConcurrentHashMap.newKeySet();
 
     private static PrintStream originalOut;
     private static PrintStream originalErr;
@@ -69,6 +73,21 @@ public final class CapturedOutput {
                 PENDING.add(new Chunk(current(), source, text));
             }
         }
+    }
+
+    /**
+     * Adds secrets that an emulator in another process issued (a standalone emulator's {@code GET
+     * /_emulator/issued-secrets}) to what the scan looks for; this JVM's emulators report their own.
+     *
+     * @param secrets the client secret and tokens of that emulator
+     */
+    public static void lookFor(Collection<String> secrets) {
+        ISSUED_ELSEWHERE.addAll(secrets);
+    }
+
+    /** What {@link #lookFor} added. */
+    static Set<String> issuedElsewhere() {
+        return Set.copyOf(ISSUED_ELSEWHERE);
     }
 
     /**

@@ -2,12 +2,14 @@ package io.github.airbyteembedded.testkit.leaks;
 
 import io.github.airbyteembedded.testkit.AirbyteEmulator;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
 /**
  * The leak scan of one test run: what {@link CapturedOutput} captured, searched for what the emulators
- * of the JVM issued ({@link AirbyteEmulator#issuedSecretsOfThisJvm()}), piece by piece as the run goes
+ * of the JVM issued ({@link AirbyteEmulator#issuedSecretsOfThisJvm()}) and those of other processes
+ * reported ({@link CapturedOutput#lookFor}), piece by piece as the run goes
  * (a token can only be printed after it was issued, so each piece is searched for the values issued
  * by the time it is scanned), with the totals for the run's report.
  */
@@ -44,7 +46,8 @@ final class LeakScan {
     static List<Hit> scan(List<CapturedOutput.Chunk> chunks) {
         synchronized (LOCK) {
             long started = System.nanoTime();
-            Set<String> values = AirbyteEmulator.issuedSecretsOfThisJvm();
+            Set<String> values = new HashSet<>(AirbyteEmulator.issuedSecretsOfThisJvm());
+            values.addAll(CapturedOutput.issuedElsewhere());
             if (values.size() != scannerValues) {
                 scanner = LeakScanner.of(values);
                 scannerValues = values.size();

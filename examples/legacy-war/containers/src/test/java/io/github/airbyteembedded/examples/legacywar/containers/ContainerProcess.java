@@ -1,5 +1,6 @@
 package io.github.airbyteembedded.examples.legacywar.containers;
 
+import io.github.airbyteembedded.testkit.leaks.CapturedOutput;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -20,7 +21,8 @@ import java.util.function.Predicate;
 
 /**
  * A Java process started for a test (a container, the emulator): its output (stdout and stderr) goes
- * line by line to a log file under {@code target/container-logs}, and a test can wait for a line. It is
+ * line by line to a log file under {@code target/container-logs} and to the leak scan ({@link
+ * CapturedOutput}), and a test can wait for a line. It is
  * always stopped: by {@link #close()}, and by a shutdown hook if the test JVM exits first.
  */
 final class ContainerProcess implements AutoCloseable {
@@ -73,6 +75,7 @@ final class ContainerProcess implements AutoCloseable {
                 file.write('\n');
                 file.flush();
                 lines.add(line);
+                CapturedOutput.add("output of " + name, line);
                 for (Waiter waiter : waiters) {
                     if (waiter.line().test(line)) {
                         waiter.found().complete(line);

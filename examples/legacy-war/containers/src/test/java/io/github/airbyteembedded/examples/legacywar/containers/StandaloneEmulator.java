@@ -2,7 +2,10 @@ package io.github.airbyteembedded.examples.legacywar.containers;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.airbyteembedded.testkit.AirbyteEmulator;
+import io.github.airbyteembedded.testkit.leaks.CapturedOutput;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -29,8 +32,9 @@ final class StandaloneEmulator implements AutoCloseable {
 
     static StandaloneEmulator start(String name) {
         Path jar = Deployables.file("airbyte-emulator-standalone.jar");
+        // It records what it issues, for the leak scan of this test run (see close()).
         ContainerProcess process = ContainerProcess.startJava(name, jar.getParent(), Map.of(),
-                List.of("-jar", jar.toString(), "--port", "0"));
+                List.of("-D" + AirbyteEmulator.RECORD_ISSUED_SECRETS + "=true", "-jar", jar.toString(), "--port", "0"));
         try {
             String line = process.awaitLine(text -> text.startsWith(LISTENING), Duration.ofSeconds(30));
             return new StandaloneEmulator(process, URI.create(line.substring(LISTENING.length()).strip()));
@@ -72,8 +76,21 @@ final class StandaloneEmulator implements AutoCloseable {
         return ids;
     }
 
+    /** Hands what the emulator issued to the leak scan, then stops it. */
     @Override
     public void close() {
-        process.close();
+        try {
+            HttpResponse<String> issued = HTTP.send(HttpRequest.newBuilder(URI.create(baseUri + "/_emulator/issued-secrets")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            List<String> secrets = new ArrayList<>();
+            new ObjectMapper().readTree(issued.body()).forEach(secret -> secrets.add(secret.asText()));
+            CapturedOutput.lookFor(secrets);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not ask " + process.name() + " what it issued", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            process.close();
+        }
     }
 }
