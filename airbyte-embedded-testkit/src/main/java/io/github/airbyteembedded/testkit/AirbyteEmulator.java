@@ -89,7 +89,7 @@ public final class AirbyteEmulator implements AutoCloseable {
      *
      * @since 0.2.0
      */
-    public static final String RECORD_ISSUED_SECRETS = "airbyte.emulator.recordIssuedSecrets";
+    public static final String RECORD_ISSUED_SECRETS = "io.github.airbyteembedded.testkit.recordIssuedSecrets";
 
     /** The widget version whose API the emulator's widget script implements: {@value}. */
     public static final String WIDGET_VERSION = "0.4.5";

@@ -7,8 +7,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 /**
  * Fails a test class when the leak scan finds, in what was captured up to its end, the client secret
  * or a token the emulator issued, naming the test that was running when it was printed. Registered for
- * every test class by the JUnit Jupiter's extension auto-detection ({@code junit-platform.properties}
- * and {@code META-INF/services} of the testkit's test-jar); acts only in a run the {@link
+ * every test class by JUnit Jupiter's extension auto-detection (the test-jar's {@code META-INF/services};
+ * this build's surefire and failsafe turn the detection on); acts only in a run the {@link
  * LeakScanListener} watches.
  *
  * @since 0.2.0

@@ -89,8 +89,8 @@ final class LeakScan {
 
     /** The failure message for hits: each secret named by fingerprint, with where and when it was printed. */
     static String message(List<Hit> hits) {
-        StringBuilder message = new StringBuilder("The leak scanner found ").append(hits.size())
-                .append(" secret(s) issued by the emulator in what the tests captured:");
+        StringBuilder message = new StringBuilder("The leak scanner found secrets issued by the emulator ").append(hits.size())
+                .append(" time(s) in what the tests captured:");
         hits.stream().distinct().forEach(hit -> message.append("\n  ").append(hit));
         return message.toString();
     }

@@ -19,7 +19,8 @@ import org.junit.platform.launcher.TestPlan;
 
 /**
  * The leak scanner of every test run of the modules that use the testkit's test-jar (registered in its
- * {@code META-INF/services}): when the run starts, the emulators of the JVM start recording what they
+ * {@code META-INF/services}, on when the configuration parameter {@value #ENABLED} is true): when the run
+ * starts, the emulators of the JVM start recording what they
  * issue ({@link AirbyteEmulator#RECORD_ISSUED_SECRETS}) and {@link CapturedOutput} starts capturing,
  * each piece tagged with the running test; each test's failure is captured too. {@link
  * LeakCheckExtension} scans after each test class and fails it on a hit; at the end of the run the rest
@@ -29,11 +30,21 @@ import org.junit.platform.launcher.TestPlan;
  */
 public final class LeakScanListener implements TestExecutionListener {
 
+    /**
+     * The JUnit configuration parameter that turns the scanner on: {@value}. This build's surefire and
+     * failsafe set it (with {@code junit.jupiter.extensions.autodetection.enabled}, for {@link
+     * LeakCheckExtension}); without it the listener does nothing, so the test-jar changes nothing for
+     * other projects' tests.
+     */
+    public static final String ENABLED = "io.github.airbyteembedded.leakScan.enabled";
+
     /** The file, under the module's directory, that each test run appends its totals to. */
     static final Path REPORT = Path.of("target", "leak-scan.txt");
 
     /** Classes (and containers) of this run, so that the check runs for them only, not for nested engine runs. */
     private static final Set<String> STARTED = ConcurrentHashMap.newKeySet();
+
+    private boolean active;
 
     /** Creates the listener; the JUnit Platform does, through {@code META-INF/services}. */
     public LeakScanListener() {
@@ -46,24 +57,35 @@ public final class LeakScanListener implements TestExecutionListener {
 
     @Override
     public void testPlanExecutionStarted(TestPlan testPlan) {
-        System.setProperty(AirbyteEmulator.RECORD_ISSUED_SECRETS, "true");
-        CapturedOutput.install();
+        active = testPlan.getConfigurationParameters().getBoolean(ENABLED).orElse(false);
+        if (active) {
+            System.setProperty(AirbyteEmulator.RECORD_ISSUED_SECRETS, "true");
+            CapturedOutput.install();
+        }
     }
 
     @Override
     public void executionStarted(TestIdentifier test) {
-        STARTED.add(test.getUniqueId());
-        CapturedOutput.enter(name(test));
+        if (active) {
+            STARTED.add(test.getUniqueId());
+            CapturedOutput.enter(name(test));
+        }
     }
 
     @Override
     public void executionFinished(TestIdentifier test, TestExecutionResult result) {
-        result.getThrowable().ifPresent(failure -> CapturedOutput.add("failure", CapturedOutput.describe(failure)));
-        CapturedOutput.leave(name(test));
+        if (active) {
+            result.getThrowable().ifPresent(failure -> CapturedOutput.add("failure", CapturedOutput.describe(failure)));
+            CapturedOutput.leave(name(test));
+        }
     }
 
     @Override
     public void testPlanExecutionFinished(TestPlan testPlan) {
+        if (!active) {
+            return;
+        }
+        active = false;
         List<LeakScan.Hit> late = LeakScan.scanPending();
         CapturedOutput.uninstall();
         String summary = LeakScan.summary();
