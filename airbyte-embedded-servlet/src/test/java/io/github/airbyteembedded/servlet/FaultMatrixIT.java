@@ -26,7 +26,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.logging.Handler;
-import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
@@ -421,12 +420,14 @@ final class FaultMatrixIT {
 
     /** Creates a source in a workspace through the emulator's API, with an operator token of the test's own. */
     private String createSource(String workspace) throws Exception {
-        String token = Json.MAPPER.readTree(setupClient.send(HttpRequest.newBuilder(emulator.baseUri().resolve("/api/v1/account/applications/token"))
+        HttpRequest.Builder tokenRequest = HttpRequest.newBuilder(emulator.baseUri().resolve("/api/v1/account/applications/token"));
+        String token = Json.MAPPER.readTree(setupClient.send(tokenRequest
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"client_id\":\"" + AirbyteEmulator.DEFAULT_CLIENT_ID
                         + "\",\"client_secret\":\"" + AirbyteEmulator.DEFAULT_CLIENT_SECRET + "\"}"))
                 .build(), HttpResponse.BodyHandlers.ofString()).body()).path("access_token").asText();
-        HttpResponse<String> created = setupClient.send(HttpRequest.newBuilder(emulator.baseUri().resolve("/api/v1/integrations/connectors"))
+        HttpRequest.Builder createRequest = HttpRequest.newBuilder(emulator.baseUri().resolve("/api/v1/integrations/connectors"));
+        HttpResponse<String> created = setupClient.send(createRequest
                 .header("Content-Type", "application/json")
                 .header("Authorization", "Bearer " + token)
                 .POST(HttpRequest.BodyPublishers.ofString("{\"workspace_name\":\"" + workspace + "\","

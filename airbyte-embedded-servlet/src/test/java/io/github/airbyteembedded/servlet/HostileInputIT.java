@@ -1,7 +1,6 @@
 package io.github.airbyteembedded.servlet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -26,6 +25,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -560,7 +560,7 @@ final class HostileInputIT {
             int colon = lines[i].indexOf(':');
             headers.put(lines[i].substring(0, colon).strip().toLowerCase(Locale.ROOT), lines[i].substring(colon + 1).strip());
         }
-        byte[] rest = java.util.Arrays.copyOfRange(all, end + 4, all.length);
+        byte[] rest = Arrays.copyOfRange(all, end + 4, all.length);
         String body = head ? "" : "chunked".equalsIgnoreCase(headers.get("transfer-encoding")) ? unchunk(rest)
                 : new String(rest, StandardCharsets.UTF_8);
         return new Answer(Integer.parseInt(lines[0].split(" ")[1]), headText, headers, body);
