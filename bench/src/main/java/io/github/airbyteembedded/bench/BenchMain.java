@@ -101,6 +101,8 @@ public final class BenchMain {
                 return List.of(new PassThroughScenario(options));
             case "heap":
                 return List.of(new HeapScenario(options));
+            case "soak":
+                return List.of(new SoakScenario(options));
             case "all":
                 return List.of(new ThroughputScenario(options), new BurstScenario(options), new IsolationScenario(options),
                         new PassThroughScenario(options), new HeapScenario(options));
@@ -142,7 +144,12 @@ public final class BenchMain {
         out.println("               --forks=2 --warmup-iterations=5 --iterations=5");
         out.println("  heap         5. heap retained per distinct principal");
         out.println("               --principals=100000 --repeats=5 --sweep=10000,50000,100000,200000");
-        out.println("  all          every one of the above, in that order (options are shared by name)");
+        out.println("  soak         6. a steady mix with faults in embedded Tomcat for a long time: per-minute heap, threads, fds;");
+        out.println("               requests left active and graceful shutdown at the end (not part of all)");
+        out.println("               --minutes=10 --users=1000 --token-rate=150 --list-rate=30 --change-rate=5 --burst=300");
+        out.println("               --fault-seconds=4 --no-faults --emulator-in-process --connect-timeout-ms=1000");
+        out.println("               --request-timeout-ms=2000 --client-timeout=60 --shutdown-limit=30");
+        out.println("  all          1-5 above, in that order (options are shared by name)");
         out.println("  jmh ...      JMH's own command line (e.g. jmh -l, jmh PassThrough -f 1)");
         out.println();
         out.println("  --verbose    show the library's and the emulator's log (WARNING per failed upstream call)");
