@@ -37,6 +37,10 @@ public final class BenchMain {
     /** Kept strongly reachable, or java.util.logging would forget the level set on it. */
     private static final Logger PROJECT_LOGGER = Logger.getLogger("io.github.airbyteembedded");
 
+    /** The soak's container and the token caches' library, silenced likewise (kept reachable for the same reason). */
+    private static final List<Logger> OTHER_LOGGERS = List.of(Logger.getLogger("org.apache"),
+            Logger.getLogger("com.github.benmanes.caffeine"));
+
     private BenchMain() {
     }
 
@@ -73,6 +77,7 @@ public final class BenchMain {
         // The library and the emulator log a WARNING per failed upstream call: hundreds, by design, in
         // the isolation scenario. The tables count outcomes instead; --verbose shows the log.
         PROJECT_LOGGER.setLevel(verbose ? Level.INFO : Level.SEVERE);
+        OTHER_LOGGERS.forEach(logger -> logger.setLevel(verbose ? Level.INFO : Level.SEVERE));
 
         EMULATOR_SERVER_PROPERTIES.forEach((name, value) -> {
             if (System.getProperty(name) == null) {
