@@ -1,5 +1,6 @@
 package io.github.airbyteembedded.servlet;
 
+import io.github.airbyteembedded.servlet.internal.upstream.Deadlines;
 import com.github.benmanes.caffeine.cache.Ticker;
 import io.github.airbyteembedded.servlet.internal.pipeline.Admission;
 import io.github.airbyteembedded.servlet.internal.pipeline.InMemoryNotifiedSources;
@@ -39,7 +40,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
@@ -196,8 +196,7 @@ public final class AirbyteEmbedded {
             lastFailedCheck = status;
             return status;
         });
-        return outcome.copy()
-                .orTimeout(config.requestTimeout().toNanos(), TimeUnit.NANOSECONDS)
+        return Deadlines.within(outcome.copy(), config.requestTimeout())
                 .exceptionally(failure -> OperatorTokenStatus.unavailable(
                         failure instanceof TimeoutException ? ErrorCode.UPSTREAM_TIMEOUT : ErrorCode.INTERNAL_ERROR,
                         config.clock().instant()));

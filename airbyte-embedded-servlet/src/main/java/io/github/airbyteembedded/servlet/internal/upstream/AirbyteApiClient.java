@@ -418,7 +418,7 @@ public final class AirbyteApiClient {
                     UpstreamException.failure(ErrorCode.UPSTREAM_ERROR, call + " could not be sent", null, e));
         }
         Duration deadline = config.requestTimeout();
-        CompletableFuture<HttpResponse<String>> bounded = exchange.copy().orTimeout(deadline.toNanos(), TimeUnit.NANOSECONDS);
+        CompletableFuture<HttpResponse<String>> bounded = Deadlines.within(exchange.copy(), deadline);
         bounded.whenComplete((response, failure) -> {
             if (Failures.cause(failure) instanceof TimeoutException) {
                 body.abort(new HttpTimeoutException(call + " did not complete within " + deadline.toMillis() + " ms"));
