@@ -153,7 +153,7 @@ public final class BenchMain {
         out.println("               requests left active and graceful shutdown at the end (not part of all)");
         out.println("               --minutes=10 --users=1000 --token-rate=150 --list-rate=30 --change-rate=5 --burst=300");
         out.println("               --fault-seconds=4 --no-faults --emulator-in-process --connect-timeout-ms=1000");
-        out.println("               --request-timeout-ms=2000 --client-timeout=60 --shutdown-limit=30");
+        out.println("               --request-timeout-ms=2000 --client-timeout=60 --shutdown-limit=30 --max-pending=512");
         out.println("  all          1-5 above, in that order (options are shared by name)");
         out.println("  jmh ...      JMH's own command line (e.g. jmh -l, jmh PassThrough -f 1)");
         out.println();

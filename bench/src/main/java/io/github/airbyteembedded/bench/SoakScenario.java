@@ -100,6 +100,7 @@ final class SoakScenario implements Scenario {
     private final Duration requestTimeout;
     private final Duration clientTimeout;
     private final Duration shutdownLimit;
+    private final int maxPending;
 
     SoakScenario(Options options) {
         this.duration = Duration.ofMillis(options.seconds("minutes", 10).toMillis() * 60);
@@ -115,6 +116,7 @@ final class SoakScenario implements Scenario {
         this.requestTimeout = options.millis("request-timeout-ms", 2000);
         this.clientTimeout = options.seconds("client-timeout", 60);
         this.shutdownLimit = options.seconds("shutdown-limit", 30);
+        this.maxPending = options.integer("max-pending", 512);
     }
 
     @Override
@@ -128,6 +130,8 @@ final class SoakScenario implements Scenario {
                 ? "one at a time, on for " + faultSeconds.toSeconds() + " s then off for as long, " + FAULTS.size()
                         + " kinds x " + FAULTED_CALLS.size() + " calls (operator token: after the emulator revoked the cached one)"
                 : "none");
+        out.printf("- driver: JDK HttpClient (HTTP/1.1) in this JVM, client timeout %d s, at most %d requests waiting "
+                + "(beyond that a request is not sent, and counted)%n", clientTimeout.toSeconds(), maxPending);
         out.printf("- library: connect timeout %d ms, request timeout %d ms, so the routes' deadline is %d s; "
                         + "rate limits off; in-flight bound %d%n", connectTimeout.toMillis(), requestTimeout.toMillis(),
                 deadline.toSeconds(), AirbyteEmbeddedConfig.DEFAULT_MAX_CONCURRENT_UPSTREAM_CALLS);
@@ -176,6 +180,7 @@ final class SoakScenario implements Scenario {
         private final Map<String, Map<String, LongAdder>> outcomes = new ConcurrentHashMap<>();
         private final List<String> unexpectedExamples = Collections.synchronizedList(new ArrayList<>());
         private final AtomicLong slowestNanos = new AtomicLong();
+        private final LongAdder notSent = new LongAdder();
         private volatile Minute minute = new Minute();
 
         Run(PrintStream out, SoakUpstream upstream, SoakContainer container, AirbyteEmbedded airbyte, Duration deadline) {
@@ -237,8 +242,10 @@ final class SoakScenario implements Scenario {
                     .filter(entry -> classOf(entry.getKey()).equals(UNEXPECTED)).mapToLong(entry -> entry.getValue().sum()).sum();
             out.printf("- errors other than the defined ones: %d%s%n", unexpected,
                     unexpectedExamples.isEmpty() ? "" : " (first ones: " + String.join("; ", unexpectedExamples) + ")");
-            out.printf("- slowest answer: %d ms (the routes' deadline: %d s); fault windows: %d%n",
-                    TimeUnit.NANOSECONDS.toMillis(slowestNanos.get()), deadline.toSeconds(), faultSwitch.windows.get());
+            out.printf("- slowest answer: %d ms (the routes' deadline: %d s); fault windows: %d; requests not sent because %d "
+                            + "were already waiting (the machine could not keep up): %d%n",
+                    TimeUnit.NANOSECONDS.toMillis(slowestNanos.get()), deadline.toSeconds(), faultSwitch.windows.get(), maxPending,
+                    notSent.sum());
             out.printf("- after the load, once every client had its answer (%d without one): %d requests still active in "
                     + "Tomcat, %d in-flight permits held%n", unanswered, activeAfterLoad, permitsAfterLoad);
             out.printf("- graceful shutdown (Spring Boot's: pause the connector, wait for active requests, at most %d s): %s%n",
@@ -326,8 +333,13 @@ final class SoakScenario implements Scenario {
         }
 
         private void send(String kind, HttpRequest.Builder request, Runnable then) {
+            if (pending.incrementAndGet() > maxPending) {
+                // The machine cannot keep up: an open loop would pile up connections in this JVM and measure the driver.
+                pending.decrementAndGet();
+                notSent.increment();
+                return;
+            }
             long start = System.nanoTime();
-            pending.incrementAndGet();
             client.sendAsync(request.timeout(clientTimeout).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
                     .whenComplete((response, failure) -> {
                         long nanos = System.nanoTime() - start;
