@@ -26,7 +26,7 @@ class EmulatorRequestFuzzTest {
     void emulatorRequest(byte[] input) {
         String text = new String(input, StandardCharsets.UTF_8);
         String[] parts = text.split("\n\n", 2);
-        String[] lines = parts[0].split("\n");
+        String[] lines = parts[0].split("\n", -1);
         String[] requestLine = lines[0].split(" ", 2);
         String method = requestLine[0];
         String target = requestLine.length > 1 ? requestLine[1] : "/";
