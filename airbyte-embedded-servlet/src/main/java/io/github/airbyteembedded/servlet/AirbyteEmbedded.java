@@ -1,6 +1,5 @@
 package io.github.airbyteembedded.servlet;
 
-import io.github.airbyteembedded.servlet.internal.upstream.Deadlines;
 import com.github.benmanes.caffeine.cache.Ticker;
 import io.github.airbyteembedded.servlet.internal.pipeline.Admission;
 import io.github.airbyteembedded.servlet.internal.pipeline.InMemoryNotifiedSources;
@@ -23,6 +22,7 @@ import io.github.airbyteembedded.servlet.internal.settings.PageSettings;
 import io.github.airbyteembedded.servlet.internal.stats.LatencyHistogram;
 import io.github.airbyteembedded.servlet.internal.stats.RouteMetrics;
 import io.github.airbyteembedded.servlet.internal.upstream.AirbyteApiClient;
+import io.github.airbyteembedded.servlet.internal.upstream.Deadlines;
 import io.github.airbyteembedded.servlet.internal.upstream.Failures;
 import io.github.airbyteembedded.servlet.internal.upstream.OperatorToken;
 import io.github.airbyteembedded.servlet.internal.upstream.OperatorTokenCache;

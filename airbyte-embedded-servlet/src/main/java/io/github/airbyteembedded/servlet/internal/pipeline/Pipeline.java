@@ -1,7 +1,7 @@
 package io.github.airbyteembedded.servlet.internal.pipeline;
 
-import io.github.airbyteembedded.servlet.internal.upstream.Deadlines;
 import io.github.airbyteembedded.servlet.ErrorCode;
+import io.github.airbyteembedded.servlet.internal.upstream.Deadlines;
 import io.github.airbyteembedded.servlet.internal.upstream.Failures;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
