@@ -22,6 +22,7 @@ import io.github.airbyteembedded.servlet.internal.settings.PageSettings;
 import io.github.airbyteembedded.servlet.internal.stats.LatencyHistogram;
 import io.github.airbyteembedded.servlet.internal.stats.RouteMetrics;
 import io.github.airbyteembedded.servlet.internal.upstream.AirbyteApiClient;
+import io.github.airbyteembedded.servlet.internal.upstream.Deadlines;
 import io.github.airbyteembedded.servlet.internal.upstream.Failures;
 import io.github.airbyteembedded.servlet.internal.upstream.OperatorToken;
 import io.github.airbyteembedded.servlet.internal.upstream.OperatorTokenCache;
@@ -39,7 +40,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
@@ -196,8 +196,7 @@ public final class AirbyteEmbedded {
             lastFailedCheck = status;
             return status;
         });
-        return outcome.copy()
-                .orTimeout(config.requestTimeout().toNanos(), TimeUnit.NANOSECONDS)
+        return Deadlines.within(outcome.copy(), config.requestTimeout())
                 .exceptionally(failure -> OperatorTokenStatus.unavailable(
                         failure instanceof TimeoutException ? ErrorCode.UPSTREAM_TIMEOUT : ErrorCode.INTERNAL_ERROR,
                         config.clock().instant()));

@@ -95,11 +95,23 @@ final class Request {
                 continue;
             }
             int eq = pair.indexOf('=');
-            String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            String key = decode(eq < 0 ? pair : pair.substring(0, eq));
+            String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
             result.computeIfAbsent(key, k -> new ArrayList<>()).add(value);
         }
         return result;
+    }
+
+    /**
+     * Decodes one query component as a form does; a malformed percent-escape is kept as it is (as the
+     * real service's framework does) rather than failing the request.
+     */
+    private static String decode(String component) {
+        try {
+            return URLDecoder.decode(component, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return component.replace('+', ' ');
+        }
     }
 
     private static Map<String, String> lowerCaseKeys(Map<String, String> headers) {

@@ -37,6 +37,10 @@ public final class BenchMain {
     /** Kept strongly reachable, or java.util.logging would forget the level set on it. */
     private static final Logger PROJECT_LOGGER = Logger.getLogger("io.github.airbyteembedded");
 
+    /** The soak's container and the token caches' library, silenced likewise (kept reachable for the same reason). */
+    private static final List<Logger> OTHER_LOGGERS = List.of(Logger.getLogger("org.apache"),
+            Logger.getLogger("com.github.benmanes.caffeine"));
+
     private BenchMain() {
     }
 
@@ -73,6 +77,7 @@ public final class BenchMain {
         // The library and the emulator log a WARNING per failed upstream call: hundreds, by design, in
         // the isolation scenario. The tables count outcomes instead; --verbose shows the log.
         PROJECT_LOGGER.setLevel(verbose ? Level.INFO : Level.SEVERE);
+        OTHER_LOGGERS.forEach(logger -> logger.setLevel(verbose ? Level.INFO : Level.SEVERE));
 
         EMULATOR_SERVER_PROPERTIES.forEach((name, value) -> {
             if (System.getProperty(name) == null) {
@@ -101,6 +106,8 @@ public final class BenchMain {
                 return List.of(new PassThroughScenario(options));
             case "heap":
                 return List.of(new HeapScenario(options));
+            case "soak":
+                return List.of(new SoakScenario(options));
             case "all":
                 return List.of(new ThroughputScenario(options), new BurstScenario(options), new IsolationScenario(options),
                         new PassThroughScenario(options), new HeapScenario(options));
@@ -142,7 +149,12 @@ public final class BenchMain {
         out.println("               --forks=2 --warmup-iterations=5 --iterations=5");
         out.println("  heap         5. heap retained per distinct principal");
         out.println("               --principals=100000 --repeats=5 --sweep=10000,50000,100000,200000");
-        out.println("  all          every one of the above, in that order (options are shared by name)");
+        out.println("  soak         6. a steady mix with faults in embedded Tomcat for a long time: per-minute heap, threads, fds;");
+        out.println("               requests left active and graceful shutdown at the end (not part of all)");
+        out.println("               --minutes=10 --users=1000 --token-rate=150 --list-rate=30 --change-rate=5 --burst=300");
+        out.println("               --fault-seconds=4 --no-faults --emulator-in-process --connect-timeout-ms=1000");
+        out.println("               --request-timeout-ms=2000 --client-timeout=60 --shutdown-limit=30 --max-pending=512");
+        out.println("  all          1-5 above, in that order (options are shared by name)");
         out.println("  jmh ...      JMH's own command line (e.g. jmh -l, jmh PassThrough -f 1)");
         out.println();
         out.println("  --verbose    show the library's and the emulator's log (WARNING per failed upstream call)");

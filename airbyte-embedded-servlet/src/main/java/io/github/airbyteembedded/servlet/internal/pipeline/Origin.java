@@ -17,6 +17,7 @@ import java.util.Optional;
 public record Origin(String scheme, String host, int port) {
 
     private static final int MAX_LENGTH = 2048;
+    private static final int MAX_PORT = 65535;
 
     /** Returns the browser serialization, for example {@code https://app.example.com} or {@code http://localhost:8080}. */
     public String serialized() {
@@ -96,6 +97,9 @@ public record Origin(String scheme, String host, int port) {
             throw new IllegalArgumentException("'" + value + "' ends with ':' but has no port");
         }
         int port = uri.getPort();
+        if (port > MAX_PORT) {
+            throw new IllegalArgumentException("'" + value + "' has a port above " + MAX_PORT);
+        }
         if (port == defaultPort(scheme)) {
             port = -1;
         }

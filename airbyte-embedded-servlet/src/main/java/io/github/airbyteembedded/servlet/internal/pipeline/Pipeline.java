@@ -1,6 +1,7 @@
 package io.github.airbyteembedded.servlet.internal.pipeline;
 
 import io.github.airbyteembedded.servlet.ErrorCode;
+import io.github.airbyteembedded.servlet.internal.upstream.Deadlines;
 import io.github.airbyteembedded.servlet.internal.upstream.Failures;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -11,7 +12,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
@@ -99,8 +99,7 @@ public final class Pipeline {
         }
         if (request.isAsyncSupported()) {
             exchange.startAsync(asyncTimeout);
-            exchange.continueAsync(() -> RequestBody.read(request.getInputStream())
-                    .orTimeout(bodyReadTimeout.toMillis(), TimeUnit.MILLISECONDS)
+            exchange.continueAsync(() -> Deadlines.within(RequestBody.read(request.getInputStream()), bodyReadTimeout)
                     .whenComplete((bytes, failure) -> exchange.continueAsync(() -> {
                         if (failure == null) {
                             withBody(exchange, route, path, checked, bytes);

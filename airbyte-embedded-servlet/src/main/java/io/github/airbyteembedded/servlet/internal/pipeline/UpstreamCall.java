@@ -1,6 +1,7 @@
 package io.github.airbyteembedded.servlet.internal.pipeline;
 
 import io.github.airbyteembedded.servlet.ErrorCode;
+import io.github.airbyteembedded.servlet.internal.upstream.Deadlines;
 import io.github.airbyteembedded.servlet.internal.upstream.Failures;
 import io.github.airbyteembedded.servlet.internal.upstream.UpstreamException;
 import jakarta.servlet.http.HttpServletResponse;
@@ -10,7 +11,6 @@ import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
@@ -77,7 +77,7 @@ public final class UpstreamCall {
             throw e;
         }
         started.whenComplete((value, failure) -> admission.release());
-        CompletableFuture<T> bounded = started.orTimeout(deadline.toMillis(), TimeUnit.MILLISECONDS);
+        CompletableFuture<T> bounded = Deadlines.within(started, deadline);
         if (exchange.request().isAsyncSupported()) {
             if (!exchange.isAsync()) {
                 exchange.startAsync(deadline.plus(CONTAINER_TIMEOUT_MARGIN));

@@ -232,12 +232,7 @@ public final class AirbyteApiClient {
         return send(call, request).thenApply(response -> {
             int status = response.statusCode();
             if (status == 200) {
-                return Json.parseObject(response.body())
-                        .flatMap(node -> Json.text(node, "token"))
-                        .filter(token -> !token.isBlank())
-                        .map(token -> ScopedToken.of(token, config.clock().instant()))
-                        .orElseThrow(() -> UpstreamException.failure(ErrorCode.UPSTREAM_ERROR,
-                                call + " answered 200 without a token", null, null));
+                return parseScopedToken(call, response.body(), config.clock().instant());
             }
             throw classifyAuthorized(call, response, operatorToken);
         });
@@ -349,7 +344,17 @@ public final class AirbyteApiClient {
         }
     }
 
-    private static List<SourceItem> parseSources(String call, String body) {
+    /** The scoped token in a 200 answer; {@code upstream_error} without one. Package-private for the fuzz tests. */
+    static ScopedToken parseScopedToken(String call, String body, Instant fetchedAt) {
+        return Json.parseObject(body)
+                .flatMap(node -> Json.text(node, "token"))
+                .filter(token -> !token.isBlank())
+                .map(token -> ScopedToken.of(token, fetchedAt))
+                .orElseThrow(() -> UpstreamException.failure(ErrorCode.UPSTREAM_ERROR, call + " answered 200 without a token", null, null));
+    }
+
+    /** The sources in a 200 answer; {@code upstream_error} for anything else. Package-private for the fuzz tests. */
+    static List<SourceItem> parseSources(String call, String body) {
         JsonNode data = Json.parseObject(body).map(node -> node.get("data")).orElse(null);
         if (data == null || !data.isArray()) {
             throw UpstreamException.failure(ErrorCode.UPSTREAM_ERROR, call + " answered 200 without a data array", null, null);
@@ -413,7 +418,7 @@ public final class AirbyteApiClient {
                     UpstreamException.failure(ErrorCode.UPSTREAM_ERROR, call + " could not be sent", null, e));
         }
         Duration deadline = config.requestTimeout();
-        CompletableFuture<HttpResponse<String>> bounded = exchange.copy().orTimeout(deadline.toNanos(), TimeUnit.NANOSECONDS);
+        CompletableFuture<HttpResponse<String>> bounded = Deadlines.within(exchange.copy(), deadline);
         bounded.whenComplete((response, failure) -> {
             if (Failures.cause(failure) instanceof TimeoutException) {
                 body.abort(new HttpTimeoutException(call + " did not complete within " + deadline.toMillis() + " ms"));
@@ -496,7 +501,8 @@ public final class AirbyteApiClient {
         return Optional.of(duration.compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : duration);
     }
 
-    private static OperatorToken parseOperatorToken(String call, String body, Instant fetchedAt) {
+    /** The operator token in a 200 answer; {@code upstream_error} for anything else. Package-private for the fuzz tests. */
+    static OperatorToken parseOperatorToken(String call, String body, Instant fetchedAt) {
         Optional<JsonNode> json = Json.parseObject(body);
         Optional<String> accessToken = json.flatMap(node -> Json.text(node, "access_token"));
         JsonNode expiresIn = json.map(node -> node.get("expires_in")).orElse(null);
@@ -508,7 +514,8 @@ public final class AirbyteApiClient {
         return new OperatorToken(Secret.of(accessToken.get()), Duration.ofSeconds(expiresIn.asLong()), fetchedAt);
     }
 
-    private static WidgetToken parseWidgetToken(String call, String body) {
+    /** The widget token in a 200 answer; {@code upstream_error} for anything else. Package-private for the fuzz tests. */
+    static WidgetToken parseWidgetToken(String call, String body) {
         return Json.parseObject(body)
                 .flatMap(node -> Json.text(node, "token"))
                 .flatMap(WidgetToken::decode)

@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -53,7 +52,7 @@ public final class OperatorTokenCache {
      * whatever reason is not shared with the requests that come after its deadline: they start afresh.
      */
     private static CompletableFuture<OperatorToken> bounded(CompletableFuture<OperatorToken> fetch, Duration deadline) {
-        return fetch.copy().orTimeout(deadline.toNanos(), TimeUnit.NANOSECONDS).exceptionallyCompose(failure -> {
+        return Deadlines.within(fetch.copy(), deadline).exceptionallyCompose(failure -> {
             Throwable cause = Failures.cause(failure);
             return CompletableFuture.failedFuture(cause instanceof TimeoutException
                     ? UpstreamException.failure(ErrorCode.UPSTREAM_TIMEOUT,

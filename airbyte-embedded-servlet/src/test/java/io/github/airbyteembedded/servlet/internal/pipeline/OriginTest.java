@@ -46,6 +46,9 @@ final class OriginTest {
         "https://app.example.com https://other.example.com",
         "https://",
         " https://app.example.com",
+        "http://localhost:65536",
+        "http://localhost:99999",
+        "https://app.example.com:4294967739",
     })
     void headerThatNoBrowserSendsForAPageIsRefused(String header) {
         assertEquals(Optional.empty(), Origin.parseHeader(header));
@@ -75,6 +78,7 @@ final class OriginTest {
         "https://app.example.com/x|path",
         "https://u@app.example.com|user info",
         "https://app.example.com?q|query or fragment",
+        "http://localhost:99999|port above 65535",
     })
     void configuredOriginExplainsWhatIsWrong(String value, String expected) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Origin.parseConfigured(value));

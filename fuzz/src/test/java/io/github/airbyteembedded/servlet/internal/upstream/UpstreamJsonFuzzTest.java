@@ -1,0 +1,87 @@
+package io.github.airbyteembedded.servlet.internal.upstream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import io.github.airbyteembedded.servlet.ErrorCode;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * The readers of Airbyte's 200 answers (operator token, widget token, scoped token, sources list) on
+ * any body: each returns a value or throws {@link UpstreamException} with {@code upstream_error} (a 502),
+ * never anything else (which would be a 500); an error's message never quotes the body; a token read is
+ * the text of the answer's field; a lifetime is positive and bounded; every source read has an id.
+ */
+class UpstreamJsonFuzzTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-28T12:00:00Z");
+
+    @FuzzTest
+    void operatorTokenAnswer(byte[] input) {
+        String body = text(input);
+        OperatorToken token = read(body, () -> AirbyteApiClient.parseOperatorToken("POST /token", body, NOW));
+        if (token != null) {
+            assertTrue(token.expiresIn().compareTo(Duration.ZERO) > 0);
+            assertTrue(token.expiresIn().compareTo(AirbyteApiClient.MAX_OPERATOR_TOKEN_LIFETIME) <= 0);
+            assertEquals(Json.parseObject(body).flatMap(node -> Json.text(node, "access_token")).orElseThrow(),
+                    token.accessToken().reveal());
+        }
+    }
+
+    @FuzzTest
+    void widgetTokenAnswer(byte[] input) {
+        String body = text(input);
+        WidgetToken token = read(body, () -> AirbyteApiClient.parseWidgetToken("POST /widget-token", body));
+        if (token != null) {
+            assertEquals(Json.parseObject(body).flatMap(node -> Json.text(node, "token")).orElseThrow(), token.value().reveal());
+        }
+    }
+
+    @FuzzTest
+    void scopedTokenAnswer(byte[] input) {
+        String body = text(input);
+        ScopedToken token = read(body, () -> AirbyteApiClient.parseScopedToken("POST /scoped-token", body, NOW));
+        if (token != null) {
+            assertEquals(Json.parseObject(body).flatMap(node -> Json.text(node, "token")).orElseThrow(), token.accessToken().reveal());
+            assertTrue(token.lifetime().compareTo(Duration.ZERO) > 0);
+            assertTrue(token.cacheLifetime(Duration.ofSeconds(60)).compareTo(Duration.ZERO) >= 0);
+        }
+    }
+
+    @FuzzTest
+    void sourcesListAnswer(byte[] input) {
+        String body = text(input);
+        List<SourceItem> sources = read(body, () -> AirbyteApiClient.parseSources("GET /connectors", body));
+        if (sources != null) {
+            for (SourceItem source : sources) {
+                assertNotNull(source.id());
+                assertFalse(source.id().isEmpty());
+            }
+            assertEquals(Json.parseObject(body).orElseThrow().get("data").size(), sources.size());
+        }
+    }
+
+    private static String text(byte[] input) {
+        return new String(input, StandardCharsets.UTF_8);
+    }
+
+    /** The value read, or null when the reader refused the body as it must: upstream_error, saying nothing of it. */
+    private static <T> T read(String body, Supplier<T> reader) {
+        try {
+            return reader.get();
+        } catch (UpstreamException e) {
+            assertEquals(ErrorCode.UPSTREAM_ERROR, e.errorCode());
+            if (body.length() >= 12) {
+                assertFalse(e.getMessage().contains(body), "an error message never quotes the body");
+            }
+            return null;
+        }
+    }
+}
