@@ -90,6 +90,16 @@ public final class AirbyteEmulator implements AutoCloseable {
     /** The widget (scoped) token lifetime unless configured: 20 minutes. */
     public static final Duration DEFAULT_WIDGET_TOKEN_LIFETIME = Duration.ofMinutes(20);
 
+    /**
+     * The system property that turns contract checks on for every emulator whose builder does not say
+     * otherwise: {@value} = {@code true}. Set it in the test runner's configuration (Surefire's {@code
+     * systemPropertyVariables}) to check every test's calls; {@link Builder#contractChecks(boolean)}
+     * decides for one emulator.
+     *
+     * @since 0.2.0
+     */
+    public static final String CONTRACT_CHECKS_PROPERTY = "airbyte.emulator.contract-checks";
+
     private static final Logger LOG = System.getLogger(AirbyteEmulator.class.getName());
     private static final AtomicInteger INSTANCES = new AtomicInteger();
 
@@ -100,6 +110,7 @@ public final class AirbyteEmulator implements AutoCloseable {
     private final CallCounter calls = new CallCounter();
     private final Faults faults = new Faults();
     private final Tokens tokens;
+    private final ContractChecks contract;
     private final int instance = INSTANCES.incrementAndGet();
 
     private Lifecycle lifecycle = Lifecycle.NEW;
@@ -110,6 +121,7 @@ public final class AirbyteEmulator implements AutoCloseable {
     private AirbyteEmulator(Settings settings) {
         this.settings = settings;
         this.tokens = new Tokens(settings.clock());
+        this.contract = new ContractChecks(settings.fidelity().contractChecks());
     }
 
     /**
@@ -146,7 +158,7 @@ public final class AirbyteEmulator implements AutoCloseable {
         new IntegrationRoutes(settings, state, tokens, faults).register(router);
         new WidgetRoutes(settings).register(router);
         new InspectionRoutes(this).register(router);
-        server.createContext("/", new Dispatcher(router, calls, faults, settings.organizationId()))
+        server.createContext("/", new Dispatcher(router, calls, faults, settings.organizationId(), contract))
                 .getFilters().add(new HostCheck(settings.bindAddress()));
         server.start();
         baseUri = URI.create("http://" + hostLiteral(settings.bindAddress()) + ":" + server.getAddress().getPort());
@@ -253,6 +265,40 @@ public final class AirbyteEmulator implements AutoCloseable {
     }
 
     /**
+     * Whether this emulator checks every call and answer against the vendor's OpenAPI spec; see {@link
+     * Builder#contractChecks(boolean)}.
+     *
+     * @return true when contract checks are on
+     * @since 0.2.0
+     */
+    public boolean contractChecks() {
+        return contract.enabled();
+    }
+
+    /**
+     * The contract violations recorded since start or since they were last taken; always empty when
+     * contract checks are off. {@link #reset()} keeps them: they belong to the test that caused them.
+     *
+     * @return an unmodifiable snapshot, oldest first
+     * @since 0.2.0
+     */
+    public List<ContractViolation> contractViolations() {
+        return contract.snapshot();
+    }
+
+    /**
+     * Takes the contract violations recorded so far: returns them and forgets them, so that neither
+     * {@link #close()} nor the JUnit extension fails on them. A test that breaks the contract on purpose
+     * takes the violations and asserts them.
+     *
+     * @return the violations, oldest first
+     * @since 0.2.0
+     */
+    public List<ContractViolation> takeContractViolations() {
+        return contract.take();
+    }
+
+    /**
      * The faults injected into this emulator; see {@link Fault}.
      *
      * @return the live fault list
@@ -355,10 +401,22 @@ public final class AirbyteEmulator implements AutoCloseable {
 
     /**
      * Stops the server promptly (it does not wait for calls in progress) and releases its threads.
-     * Closing twice, or closing an emulator that was never started, does nothing.
+     * Closing twice, or closing an emulator that was never started, does nothing. With contract checks
+     * on, it then fails with an {@link AssertionError} listing the contract violations nobody took (see
+     * {@link #takeContractViolations()}), so that a test closing its emulator fails on them.
+     *
+     * @throws AssertionError when contract checks are on and recorded violations were not taken
      */
     @Override
     public void close() {
+        stop();
+        List<ContractViolation> violations = contract.take();
+        if (!violations.isEmpty()) {
+            throw new AssertionError(ContractViolation.report(violations));
+        }
+    }
+
+    private void stop() {
         HttpServer toStop;
         ExecutorService toShutDown;
         synchronized (this) {
@@ -409,8 +467,31 @@ public final class AirbyteEmulator implements AutoCloseable {
         private List<ConnectionTemplate> connectionTemplates = List.of();
         private EventFamily eventFamily = EventFamily.SOURCE;
         private Duration widgetAuthTimeout = Duration.ofSeconds(5);
+        private boolean contractChecks = Boolean.getBoolean(CONTRACT_CHECKS_PROPERTY);
 
         private Builder() {
+        }
+
+        /**
+         * Contract checks: every call under {@code /api/} is checked against the vendor's OpenAPI spec
+         * (the operation's method and path, its query and header parameters, {@code X-Organization-Id}
+         * as a UUID, the Bearer token its security asks for, {@code Content-Type}, the body against its
+         * schema with undocumented properties refused), and so is every answer the emulator sends
+         * (against the schema of its status). A call whose parameters, content type or body break the
+         * contract is refused with 422, each error naming the JSON pointer. Every violation is logged
+         * and recorded: {@link AirbyteEmulator#takeContractViolations()} takes them, {@link
+         * AirbyteEmulator#close()} and the JUnit extension (after each test) fail on those left. The
+         * deliberate extras (401/404/405 {@code {"detail"}}, the deprecated widget-token path) are
+         * allowed; answers a fault makes are not checked.
+         *
+         * @param on whether to check; the default is the system property {@value #CONTRACT_CHECKS_PROPERTY}
+         *     ({@code false} when it is not set)
+         * @return this builder
+         * @since 0.2.0
+         */
+        public Builder contractChecks(boolean on) {
+            this.contractChecks = on;
+            return this;
         }
 
         /**
@@ -554,7 +635,7 @@ public final class AirbyteEmulator implements AutoCloseable {
         public AirbyteEmulator build() {
             return new AirbyteEmulator(new Settings(bindAddress, port, clientId, clientSecret, operatorTokenLifetime,
                     widgetTokenLifetime, organizationId, clock, sourceTemplates, connectionTemplates, eventFamily,
-                    widgetAuthTimeout));
+                    widgetAuthTimeout, new Fidelity(contractChecks)));
         }
 
         private static String requireNotBlank(String value, String name) {

@@ -24,7 +24,9 @@ import java.util.concurrent.CountDownLatch;
  * 127.0.0.1), {@code --client-id}, {@code --client-secret}, {@code --organization-id UUID},
  * {@code --operator-token-lifetime SECONDS}, {@code --widget-token-lifetime SECONDS},
  * {@code --event-family source|partial_user_config}, {@code --templates FILE.json} (source templates in
- * the spec's {@code DetailedSourceTemplate} shape, replacing the defaults), {@code --help}. It prints the
+ * the spec's {@code DetailedSourceTemplate} shape, replacing the defaults), {@code --contract-checks
+ * true|false} (see {@link AirbyteEmulator.Builder#contractChecks(boolean)}; the violations are at {@code GET
+ * /_emulator/contract-violations}), {@code --help}. It prints the
  * base URL and the credentials to use; that is the only output of the emulator itself.
  *
  * @since 0.1.0
@@ -102,6 +104,7 @@ public final class AirbyteEmulatorMain {
                 case "--widget-token-lifetime" -> builder.widgetTokenLifetime(Duration.ofSeconds(parseInt(option, value)));
                 case "--event-family" -> builder.eventFamily(eventFamily(value));
                 case "--templates" -> builder.sourceTemplates(SourceTemplate.listFromJson(read(value)));
+                case "--contract-checks" -> builder.contractChecks(parseBoolean(option, value));
                 default -> throw new IllegalArgumentException("unknown option " + option);
             }
         }
@@ -125,7 +128,9 @@ public final class AirbyteEmulatorMain {
                 "  --operator-token-lifetime SECS   expires_in of operator tokens (default 900)",
                 "  --widget-token-lifetime SECS     lifetime of widget and scoped tokens (default 1200)",
                 "  --event-family FAMILY            source (default) or partial_user_config",
-                "  --templates FILE                 source templates JSON (replaces the defaults)");
+                "  --templates FILE                 source templates JSON (replaces the defaults)",
+                "  --contract-checks true|false     check calls and answers against the vendor's OpenAPI spec; violations",
+                "                                   at GET /_emulator/contract-violations (default false)");
     }
 
     private static int parseInt(String option, String value) {
@@ -134,6 +139,13 @@ public final class AirbyteEmulatorMain {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(option + " expects a number");
         }
+    }
+
+    private static boolean parseBoolean(String option, String value) {
+        if (!value.equals("true") && !value.equals("false")) {
+            throw new IllegalArgumentException(option + " expects true or false");
+        }
+        return Boolean.parseBoolean(value);
     }
 
     private static UUID parseUuid(String option, String value) {

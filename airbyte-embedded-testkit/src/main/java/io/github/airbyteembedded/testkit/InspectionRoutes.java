@@ -15,6 +15,8 @@ import java.util.function.Function;
  *       {@code DELETE /_emulator/faults}: see {@link Fault}
  *   <li>{@code POST /_emulator/revoke-operator-tokens}: every operator token issued so far gets 401
  *   <li>{@code GET /_emulator/info}: base URL, organization, client id, widget script URL and SRI
+ *   <li>{@code GET /_emulator/contract-violations}: the contract violations recorded and not yet taken
+ *       ({@code [{"operation", "call", "pointer", "message"}]}); {@code DELETE} takes (forgets) them
  * </ul>
  *
  * <p>The calls that change something ({@code POST}, {@code DELETE}) need {@code Content-Type:
@@ -47,6 +49,11 @@ final class InspectionRoutes {
         router.add("POST", PREFIX + "/faults", jsonOnly(this::addFault));
         router.add("DELETE", PREFIX + "/faults", jsonOnly(request -> {
             emulator.faults().clear();
+            return Response.empty(204);
+        }));
+        router.add("GET", PREFIX + "/contract-violations", request -> Response.json(200, emulator.contractViolations()));
+        router.add("DELETE", PREFIX + "/contract-violations", jsonOnly(request -> {
+            emulator.takeContractViolations();
             return Response.empty(204);
         }));
     }
