@@ -317,17 +317,15 @@ public final class AirbyteApiClient {
     }
 
     /**
-     * Classifies an unwelcome answer to a call made with a bearer token. A 401 refuses the token; so does
-     * a 403 to a scoped token on its own workspace's list (the token no longer fits the workspace, for
-     * example one deleted and created again), so that a fresh token is tried once.
+     * Classifies an unwelcome answer to a call made with a bearer token. A 401 or a 403 refuses the token,
+     * so that a fresh one is tried once before {@code upstream_credentials_rejected}: the spec documents
+     * 403 (not 401) for a revoked operator token, and a 403 to a scoped token on its own workspace's list
+     * means the token no longer fits the workspace (for example one deleted and created again).
      */
     private UpstreamException classifyAuthorized(String call, HttpResponse<String> response, BearerToken token) {
         int status = response.statusCode();
-        if (status == 401 || (status == 403 && token instanceof ScopedToken)) {
+        if (status == 401 || status == 403) {
             return UpstreamException.tokenRejected(call, status, token.kind());
-        }
-        if (status == 403) {
-            return UpstreamException.status(ErrorCode.UPSTREAM_CREDENTIALS_REJECTED, call, status, null);
         }
         return classifyStatus(call, response);
     }
