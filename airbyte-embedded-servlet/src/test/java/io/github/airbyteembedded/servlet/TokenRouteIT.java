@@ -280,6 +280,17 @@ final class TokenRouteIT {
     }
 
     @Test
+    void aBaseUrlWithTheApiV1OfTheVendorsDocsWorksLikeOneWithout() throws Exception {
+        start(b -> b.apiBaseUri(emulator.baseUri() + "/api/v1"));
+
+        HttpResponse<String> response = app.requestToken("alice", ORIGIN, "{}");
+
+        assertEquals(200, response.statusCode(), response.body());
+        assertEquals(1, emulator.callCount(TOKEN_CALL));
+        assertEquals(1, emulator.callCount(WIDGET_CALL));
+    }
+
+    @Test
     void anOperatorTokenRefusedWith403IsFetchedAgainOnceBeforeCredentialsRejected() throws Exception {
         start(b -> b);
         assertEquals(200, app.requestToken("alice", ORIGIN, "{}").statusCode());
