@@ -33,6 +33,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
 /**
@@ -82,6 +83,7 @@ public final class AirbyteApiClient {
     private final URI widgetTokenUri;
     private final URI scopedTokenUri;
     private final Duration retryBackoff;
+    private final AtomicBoolean warnedOfAssumedExpiry = new AtomicBoolean();
 
     /**
      * @param clientSecret the configuration's client secret, which only this class puts on the wire
@@ -506,11 +508,17 @@ public final class AirbyteApiClient {
         return new OperatorToken(Secret.of(accessToken.get()), Duration.ofSeconds(expiresIn.asLong()), fetchedAt);
     }
 
-    private static WidgetToken parseWidgetToken(String call, String body) {
-        return Json.parseObject(body)
+    private WidgetToken parseWidgetToken(String call, String body) {
+        WidgetToken token = Json.parseObject(body)
                 .flatMap(node -> Json.text(node, "token"))
-                .flatMap(WidgetToken::decode)
+                .flatMap(text -> WidgetToken.decode(text, config.clock().instant()))
                 .orElseThrow(() -> UpstreamException.failure(ErrorCode.UPSTREAM_ERROR,
                         call + " answered 200 without a widget token in the documented format", null, null));
+        if (token.expiryAssumed() && warnedOfAssumedExpiry.compareAndSet(false, true)) {
+            LOG.log(Level.WARNING, "Airbyte {0} answered a widget token whose inner token has no readable exp; its expiry is "
+                    + "taken as the documented lifetime, {1} minutes from now (logged once)", call,
+                    WidgetToken.DOCUMENTED_LIFETIME.toMinutes());
+        }
+        return token;
     }
 }
