@@ -106,7 +106,7 @@ public final class AirbyteEmulator implements AutoCloseable {
     private enum Lifecycle { NEW, STARTED, CLOSED }
 
     private final Settings settings;
-    private final EmulatorState state = new EmulatorState();
+    private final EmulatorState state;
     private final CallCounter calls = new CallCounter();
     private final Faults faults = new Faults();
     private final Tokens tokens;
@@ -121,6 +121,7 @@ public final class AirbyteEmulator implements AutoCloseable {
     private AirbyteEmulator(Settings settings) {
         this.settings = settings;
         this.tokens = new Tokens(settings.clock());
+        this.state = new EmulatorState(settings.clock());
         this.contract = new ContractChecks(settings.fidelity().contractChecks());
     }
 
@@ -468,6 +469,9 @@ public final class AirbyteEmulator implements AutoCloseable {
         private EventFamily eventFamily = EventFamily.SOURCE;
         private Duration widgetAuthTimeout = Duration.ofSeconds(5);
         private boolean contractChecks = Boolean.getBoolean(CONTRACT_CHECKS_PROPERTY);
+        private UnknownWorkspaceList unknownWorkspaceList = UnknownWorkspaceList.EMPTY;
+        private Duration deletedSourcesListedFor = Duration.ZERO;
+        private int widgetPagePort;
 
         private Builder() {
         }
@@ -491,6 +495,37 @@ public final class AirbyteEmulator implements AutoCloseable {
          */
         public Builder contractChecks(boolean on) {
             this.contractChecks = on;
+            return this;
+        }
+
+        /**
+         * @param answer how an operator's list of sources for a workspace that does not exist is answered
+         *     (default {@link UnknownWorkspaceList#EMPTY}, 200 with an empty list); the vendor's spec does
+         *     not say, so run the code under test against each
+         * @return this builder
+         * @since 0.2.0
+         */
+        public Builder unknownWorkspaceList(UnknownWorkspaceList answer) {
+            this.unknownWorkspaceList = Objects.requireNonNull(answer, "answer");
+            return this;
+        }
+
+        /**
+         * Asynchronous deletes, as the real service's: {@code DELETE /api/v1/integrations/connectors/{id}}
+         * answers {@code 202 {"job_id"}} and the source stays listed (and readable, and deletable again)
+         * for this long on the emulator's clock, then is gone.
+         *
+         * @param listedFor how long a deleted source stays listed; the default, zero, removes it at once
+         * @return this builder
+         * @throws IllegalArgumentException if negative
+         * @since 0.2.0
+         */
+        public Builder asynchronousDeletes(Duration listedFor) {
+            Objects.requireNonNull(listedFor, "listedFor");
+            if (listedFor.isNegative()) {
+                throw new IllegalArgumentException("listedFor must not be negative");
+            }
+            this.deletedSourcesListedFor = listedFor;
             return this;
         }
 
@@ -635,7 +670,7 @@ public final class AirbyteEmulator implements AutoCloseable {
         public AirbyteEmulator build() {
             return new AirbyteEmulator(new Settings(bindAddress, port, clientId, clientSecret, operatorTokenLifetime,
                     widgetTokenLifetime, organizationId, clock, sourceTemplates, connectionTemplates, eventFamily,
-                    widgetAuthTimeout, new Fidelity(contractChecks)));
+                    widgetAuthTimeout, new Fidelity(contractChecks, unknownWorkspaceList, deletedSourcesListedFor, widgetPagePort)));
         }
 
         private static String requireNotBlank(String value, String name) {

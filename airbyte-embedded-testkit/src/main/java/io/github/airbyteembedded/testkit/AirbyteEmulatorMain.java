@@ -26,7 +26,8 @@ import java.util.concurrent.CountDownLatch;
  * {@code --event-family source|partial_user_config}, {@code --templates FILE.json} (source templates in
  * the spec's {@code DetailedSourceTemplate} shape, replacing the defaults), {@code --contract-checks
  * true|false} (see {@link AirbyteEmulator.Builder#contractChecks(boolean)}; the violations are at {@code GET
- * /_emulator/contract-violations}), {@code --help}. It prints the
+ * /_emulator/contract-violations}), {@code --unknown-workspace-list empty|not-found|unprocessable},
+ * {@code --asynchronous-deletes SECONDS}, {@code --help}. It prints the
  * base URL and the credentials to use; that is the only output of the emulator itself.
  *
  * @since 0.1.0
@@ -105,6 +106,8 @@ public final class AirbyteEmulatorMain {
                 case "--event-family" -> builder.eventFamily(eventFamily(value));
                 case "--templates" -> builder.sourceTemplates(SourceTemplate.listFromJson(read(value)));
                 case "--contract-checks" -> builder.contractChecks(parseBoolean(option, value));
+                case "--unknown-workspace-list" -> builder.unknownWorkspaceList(unknownWorkspaceList(value));
+                case "--asynchronous-deletes" -> builder.asynchronousDeletes(Duration.ofSeconds(parseInt(option, value)));
                 default -> throw new IllegalArgumentException("unknown option " + option);
             }
         }
@@ -130,7 +133,10 @@ public final class AirbyteEmulatorMain {
                 "  --event-family FAMILY            source (default) or partial_user_config",
                 "  --templates FILE                 source templates JSON (replaces the defaults)",
                 "  --contract-checks true|false     check calls and answers against the vendor's OpenAPI spec; violations",
-                "                                   at GET /_emulator/contract-violations (default false)");
+                "                                   at GET /_emulator/contract-violations (default false)",
+                "  --unknown-workspace-list ANSWER  an operator's list of an unknown workspace: empty (default), not-found",
+                "                                   or unprocessable",
+                "  --asynchronous-deletes SECS      a deleted source stays listed this long (default 0: gone at once)");
     }
 
     private static int parseInt(String option, String value) {
@@ -139,6 +145,15 @@ public final class AirbyteEmulatorMain {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(option + " expects a number");
         }
+    }
+
+    private static UnknownWorkspaceList unknownWorkspaceList(String value) {
+        for (UnknownWorkspaceList answer : UnknownWorkspaceList.values()) {
+            if (answer.name().toLowerCase(Locale.ROOT).replace('_', '-').equals(value)) {
+                return answer;
+            }
+        }
+        throw new IllegalArgumentException("--unknown-workspace-list expects empty, not-found or unprocessable");
     }
 
     private static boolean parseBoolean(String option, String value) {
