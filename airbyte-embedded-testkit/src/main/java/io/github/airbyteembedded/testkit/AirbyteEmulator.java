@@ -84,6 +84,14 @@ public final class AirbyteEmulator implements AutoCloseable {
     /** The widget version whose API the emulator's widget script implements: {@value}. */
     public static final String WIDGET_VERSION = "0.4.5";
 
+    /**
+     * The widget versions the vendor published, the only ones the emulator's CDN-shaped path serves (404
+     * for any other, as on the CDN): 0.4.3, 0.4.4 and 0.4.5, oldest first.
+     *
+     * @since 0.2.0
+     */
+    public static final List<String> PUBLISHED_WIDGET_VERSIONS = List.of("0.4.3", "0.4.4", WIDGET_VERSION);
+
     /** The operator token lifetime ({@code expires_in}) unless configured: 900 seconds. */
     public static final Duration DEFAULT_OPERATOR_TOKEN_LIFETIME = Duration.ofSeconds(900);
 
@@ -329,18 +337,20 @@ public final class AirbyteEmulator implements AutoCloseable {
 
     /**
      * The URL of the emulator's widget script at the jsDelivr-shaped path, so that a page's
-     * {@code <script src>} pointed at the emulator instead of the CDN works unchanged. Every version
-     * gets the same bytes (the emulator's script is API-compatible with 0.4.5).
+     * {@code <script src>} pointed at the emulator instead of the CDN works unchanged. Every published
+     * version gets the same bytes (the emulator's script is API-compatible with 0.4.5); any other version
+     * is 404 there, as on the CDN, so a wrong or unpublished version fails a test.
      *
-     * @param version the widget version in the path, for example {@code "0.4.5"}
+     * @param version one of {@link #PUBLISHED_WIDGET_VERSIONS}, for example {@code "0.4.5"}
      * @return {@code <baseUri>/npm/@airbyte-embedded/airbyte-embedded-widget@<version>/dist/airbyte-embedded-widget.iife.js}
-     * @throws IllegalArgumentException if the version is not {@code major.minor.patch}
+     * @throws IllegalArgumentException if the version is not one the vendor published
      * @throws IllegalStateException if the emulator has not been started
      */
     public URI widgetScriptUri(String version) {
         Objects.requireNonNull(version, "version");
-        if (!version.matches("[0-9]+\\.[0-9]+\\.[0-9]+(?:-[0-9A-Za-z.-]+)?")) {
-            throw new IllegalArgumentException("version must look like 0.4.5");
+        if (!PUBLISHED_WIDGET_VERSIONS.contains(version)) {
+            throw new IllegalArgumentException("the vendor published widget versions " + PUBLISHED_WIDGET_VERSIONS
+                    + " only, not '" + version + "'");
         }
         return URI.create(baseUri() + "/npm/" + WidgetRoutes.PACKAGE + "@" + version + "/" + WidgetRoutes.SCRIPT_FILE);
     }

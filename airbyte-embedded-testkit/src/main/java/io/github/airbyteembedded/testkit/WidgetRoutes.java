@@ -1,7 +1,8 @@
 package io.github.airbyteembedded.testkit;
 
 /**
- * The browser side: the widget script (at a CDN-shaped path and a short one), the widget page at the
+ * The browser side: the widget script (at a CDN-shaped path for the published versions only, and at a
+ * short one), the widget page at the
  * tokens' {@code widgetUrl}, and the page's own script and style. The page is served with a strict CSP
  * and loads no inline code.
  */
@@ -17,7 +18,9 @@ final class WidgetRoutes {
             + "img-src 'self' data: https:; base-uri 'none'; form-action 'none'";
 
     private static final String JS = "text/javascript; charset=utf-8";
-    private static final String VERSION = "[0-9]+\\.[0-9]+\\.[0-9]+(?:-[0-9A-Za-z.-]+)?";
+    /** The published versions, as a regular expression: any other version is 404, as on the CDN. */
+    private static final String VERSION = "(?:" + String.join("|", AirbyteEmulator.PUBLISHED_WIDGET_VERSIONS.stream()
+            .map(version -> version.replace(".", "\\.")).toList()) + ")";
 
     private final Settings settings;
 

@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Base64;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class WidgetScriptTest {
@@ -56,6 +57,29 @@ class WidgetScriptTest {
             assertTrue(java.util.Arrays.equals(a, shortPath));
             assertEquals(404, fetch(URI.create(first.baseUri() + "/npm/@airbyte-embedded/airbyte-embedded-widget@latest/dist/airbyte-embedded-widget.iife.js")).statusCode());
         }
+    }
+
+    @Test
+    void theFakeCdnServesOnlyTheVersionsTheVendorPublished() throws Exception {
+        try (AirbyteEmulator emulator = AirbyteEmulator.builder().build().start()) {
+            assertEquals(List.of("0.4.3", "0.4.4", "0.4.5"), AirbyteEmulator.PUBLISHED_WIDGET_VERSIONS);
+            for (String version : AirbyteEmulator.PUBLISHED_WIDGET_VERSIONS) {
+                assertEquals(200, fetch(emulator.widgetScriptUri(version)).statusCode(), version);
+            }
+            for (String unpublished : List.of("0.4.6", "0.4.2", "1.0.0", "0.4.5-beta.1")) {
+                URI uri = URI.create(emulator.baseUri() + "/npm/@airbyte-embedded/airbyte-embedded-widget@" + unpublished
+                        + "/dist/airbyte-embedded-widget.iife.js");
+                assertEquals(404, fetch(uri).statusCode(), unpublished);
+                assertEquals(404, fetch(URI.create(emulator.baseUri() + "/npm/@airbyte-embedded/airbyte-embedded-widget@"
+                        + unpublished)).statusCode(), unpublished);
+                assertThrows(IllegalArgumentException.class, () -> emulator.widgetScriptUri(unpublished));
+            }
+        }
+    }
+
+    @Test
+    void theStyleTheScriptInjectsHasADataImageLikeTheVendorsSoTheHostPageNeedsImgSrcData() {
+        assertTrue(WidgetAssets.STYLE_TEXT.contains("url(\"data:image/"), WidgetAssets.STYLE_TEXT);
     }
 
     @Test
