@@ -24,7 +24,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A local emulator of the Airbyte Embedded API (and, from the same server, the widget), on loopback.
+ * A local emulator of the Airbyte Embedded API and widget, on loopback: the API (and a CDN-shaped path
+ * for the widget script) on one port, the widget page on another ({@link #widgetPageOrigin()}), as the
+ * vendor's API and widget page are on two origins.
  * It issues operator tokens and widget tokens in the vendor's exact format, keeps workspaces, counts
  * every call, and answers an inspection API under {@code /_emulator/}.
  *
@@ -123,8 +125,10 @@ public final class AirbyteEmulator implements AutoCloseable {
 
     private Lifecycle lifecycle = Lifecycle.NEW;
     private HttpServer server;
+    private HttpServer widgetPageServer;
     private ExecutorService executor;
     private volatile URI baseUri;
+    private volatile URI widgetPageBase;
 
     private AirbyteEmulator(Settings settings) {
         this.settings = settings;
@@ -153,27 +157,46 @@ public final class AirbyteEmulator implements AutoCloseable {
         if (lifecycle != Lifecycle.NEW) {
             throw new IllegalStateException("the emulator was already " + lifecycle.name().toLowerCase(java.util.Locale.ROOT));
         }
-        InetSocketAddress address = new InetSocketAddress(settings.bindAddress(), settings.port());
+        server = bind(settings.port());
         try {
-            server = HttpServer.create(address, 512);
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not bind the emulator to " + settings.bindAddress().getHostAddress()
-                    + ":" + settings.port(), e);
+            widgetPageServer = bind(settings.fidelity().widgetPagePort());
+        } catch (UncheckedIOException e) {
+            server.stop(0);
+            throw e;
         }
         executor = Executors.newCachedThreadPool(daemonThreads("airbyte-emulator-" + instance + "-"));
         server.setExecutor(executor);
+        widgetPageServer.setExecutor(executor);
         Router router = new Router();
-        new AccountRoutes(settings, state, tokens, this::baseUri).register(router);
+        new AccountRoutes(settings, state, tokens, this::baseUri, this::widgetPageBase).register(router);
         new IntegrationRoutes(settings, state, tokens, faults).register(router);
-        new WidgetRoutes(settings).register(router);
+        WidgetRoutes widgetRoutes = new WidgetRoutes(settings, this::baseUri);
+        widgetRoutes.registerScript(router);
         new InspectionRoutes(this).register(router);
-        server.createContext("/", new Dispatcher(router, calls, faults, settings.organizationId(), contract))
+        var api = server.createContext("/", new Dispatcher(router, calls, faults, settings.organizationId(), contract));
+        api.getFilters().add(new HostCheck(settings.bindAddress()));
+        api.getFilters().add(new WidgetPageCors(this::widgetPageOrigin));
+        Router pageRouter = new Router();
+        widgetRoutes.registerPage(pageRouter);
+        widgetPageServer.createContext("/", new Dispatcher(pageRouter, calls, faults, settings.organizationId(), contract))
                 .getFilters().add(new HostCheck(settings.bindAddress()));
+        String host = "http://" + hostLiteral(settings.bindAddress()) + ":";
+        baseUri = URI.create(host + server.getAddress().getPort());
+        widgetPageBase = URI.create(host + widgetPageServer.getAddress().getPort());
         server.start();
-        baseUri = URI.create("http://" + hostLiteral(settings.bindAddress()) + ":" + server.getAddress().getPort());
+        widgetPageServer.start();
         lifecycle = Lifecycle.STARTED;
         LOG.log(Level.INFO, "Airbyte emulator listening on {0}", baseUri);
         return this;
+    }
+
+    private HttpServer bind(int port) {
+        try {
+            return HttpServer.create(new InetSocketAddress(settings.bindAddress(), port), 512);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not bind the emulator to " + settings.bindAddress().getHostAddress()
+                    + ":" + port, e);
+        }
     }
 
     private static String hostLiteral(InetAddress address) {
@@ -201,6 +224,28 @@ public final class AirbyteEmulator implements AutoCloseable {
      */
     public URI baseUri() {
         URI uri = baseUri;
+        if (uri == null) {
+            throw new IllegalStateException("the emulator has not been started");
+        }
+        return uri;
+    }
+
+    /**
+     * The origin of the widget page, the {@code widgetUrl} of the widget tokens: another loopback port
+     * than the API's, as the vendor serves its widget page from {@code app.airbyte.ai} beside {@code
+     * api.airbyte.ai}. A page's CSP {@code frame-src} must name this origin (the library's {@code
+     * widget-page-origin}); the API answers the page's calls with CORS for exactly this origin.
+     *
+     * @return for example {@code http://127.0.0.1:54322}
+     * @throws IllegalStateException if it has not been started
+     * @since 0.2.0
+     */
+    public String widgetPageOrigin() {
+        return widgetPageBase().toString();
+    }
+
+    private URI widgetPageBase() {
+        URI uri = widgetPageBase;
         if (uri == null) {
             throw new IllegalStateException("the emulator has not been started");
         }
@@ -403,6 +448,7 @@ public final class AirbyteEmulator implements AutoCloseable {
 
     void addInfo(ObjectNode info) {
         info.put("widget_script_url", widgetScriptUri().toString());
+        info.put("widget_page_origin", widgetPageOrigin());
         info.put("widget_script_integrity", widgetScriptIntegrity());
         info.put("widget_style_csp_hash", widgetStyleCspHash());
         info.put("event_family", settings.eventFamily().prefix());
@@ -429,6 +475,7 @@ public final class AirbyteEmulator implements AutoCloseable {
 
     private void stop() {
         HttpServer toStop;
+        HttpServer pageToStop;
         ExecutorService toShutDown;
         synchronized (this) {
             if (lifecycle == Lifecycle.CLOSED) {
@@ -436,11 +483,15 @@ public final class AirbyteEmulator implements AutoCloseable {
             }
             lifecycle = Lifecycle.CLOSED;
             toStop = server;
+            pageToStop = widgetPageServer;
             toShutDown = executor;
         }
         faults.close(); // releases hung calls, so their threads end
         if (toStop != null) {
             toStop.stop(0);
+        }
+        if (pageToStop != null) {
+            pageToStop.stop(0);
         }
         if (toShutDown != null) {
             toShutDown.shutdownNow();
@@ -549,6 +600,21 @@ public final class AirbyteEmulator implements AutoCloseable {
                 throw new IllegalArgumentException("port must be in 0..65535, was " + port);
             }
             this.port = port;
+            return this;
+        }
+
+        /**
+         * @param port the TCP port of the widget page's origin, 0 (the default) for any free port; the
+         *     widget page is always on another origin than the API's
+         * @return this builder
+         * @throws IllegalArgumentException if not in 0..65535
+         * @since 0.2.0
+         */
+        public Builder widgetPagePort(int port) {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("widgetPagePort must be in 0..65535, was " + port);
+            }
+            this.widgetPagePort = port;
             return this;
         }
 

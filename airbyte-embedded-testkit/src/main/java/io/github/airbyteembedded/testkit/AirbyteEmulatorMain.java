@@ -20,7 +20,8 @@ import java.util.concurrent.CountDownLatch;
  * java -jar airbyte-embedded-testkit-0.1.0-standalone.jar --port 8181
  * </pre>
  *
- * <p>Options: {@code --port N} (default 8181; 0 for any free port), {@code --host ADDRESS} (default
+ * <p>Options: {@code --port N} (default 8181; 0 for any free port), {@code --widget-page-port N} (the widget
+ * page's origin; default any free port), {@code --host ADDRESS} (default
  * 127.0.0.1), {@code --client-id}, {@code --client-secret}, {@code --organization-id UUID},
  * {@code --operator-token-lifetime SECONDS}, {@code --widget-token-lifetime SECONDS},
  * {@code --event-family source|partial_user_config}, {@code --templates FILE.json} (source templates in
@@ -91,6 +92,7 @@ public final class AirbyteEmulatorMain {
             String value = args[++i];
             switch (option) {
                 case "--port" -> builder.port(parseInt(option, value));
+                case "--widget-page-port" -> builder.widgetPagePort(parseInt(option, value));
                 case "--host" -> builder.bindAddress(address(value));
                 case "--client-id" -> {
                     clientId = value;
@@ -116,6 +118,7 @@ public final class AirbyteEmulatorMain {
         out.println("  client_id:       " + clientId);
         out.println("  client_secret:   " + clientSecret);
         out.println("  organization_id: " + emulator.organizationId());
+        out.println("  widget page:     " + emulator.widgetPageOrigin() + " (widget-page-origin)");
         out.println("  inspection API:  " + emulator.baseUri() + "/_emulator/calls, /_emulator/state");
         return emulator;
     }
@@ -124,6 +127,7 @@ public final class AirbyteEmulatorMain {
         return String.join(System.lineSeparator(),
                 "usage: java -jar airbyte-embedded-testkit-standalone.jar [options]",
                 "  --port N                         port (default " + DEFAULT_PORT + ", 0 = any free port)",
+                "  --widget-page-port N             port of the widget page's origin (default 0 = any free port)",
                 "  --host ADDRESS                   bind address (default 127.0.0.1)",
                 "  --client-id ID                   accepted client id (default " + AirbyteEmulator.DEFAULT_CLIENT_ID + ")",
                 "  --client-secret SECRET           accepted client secret (default " + AirbyteEmulator.DEFAULT_CLIENT_SECRET + ")",

@@ -14,7 +14,8 @@ import java.util.function.Function;
  *   <li>{@code POST /_emulator/faults} (a JSON rule), {@code GET /_emulator/faults},
  *       {@code DELETE /_emulator/faults}: see {@link Fault}
  *   <li>{@code POST /_emulator/revoke-operator-tokens}: every operator token issued so far gets 401
- *   <li>{@code GET /_emulator/info}: base URL, organization, client id, widget script URL and SRI
+ *   <li>{@code GET /_emulator/info}: base URL, organization, client id, widget script URL and SRI, widget
+ *       page origin
  *   <li>{@code GET /_emulator/contract-violations}: the contract violations recorded and not yet taken
  *       ({@code [{"operation", "call", "pointer", "message"}]}); {@code DELETE} takes (forgets) them
  * </ul>

@@ -1,7 +1,9 @@
 package io.github.airbyteembedded.testkit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.airbyteembedded.testkit.support.MutableClock;
 import java.time.Duration;
@@ -72,6 +74,35 @@ class FidelityOptionsTest {
             assertEquals(List.of(), listed(emulator, auth, "alice"));
             assertEquals(404, TestHttp.send(emulator, "GET", CONNECTORS + "/" + id, null, auth).status());
             assertEquals(List.of(), emulator.workspace("alice").orElseThrow().sources());
+        }
+    }
+
+    @Test
+    void theWidgetPageIsOnItsOwnOriginAndTheApiAnswersItsCallsWithCorsForThatOriginOnly() throws Exception {
+        try (AirbyteEmulator emulator = AirbyteEmulator.builder().contractChecks(true).build().start()) {
+            String page = emulator.widgetPageOrigin();
+            assertNotEquals(emulator.baseUri().toString(), page);
+            java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+            java.net.URI info = java.net.URI.create(emulator.baseUri() + "/api/v1/account/applications/scoped-token/info");
+
+            java.net.http.HttpResponse<String> preflight = client.send(java.net.http.HttpRequest.newBuilder(info)
+                    .method("OPTIONS", java.net.http.HttpRequest.BodyPublishers.noBody())
+                    .header("Origin", page).header("Access-Control-Request-Method", "GET")
+                    .header("Access-Control-Request-Headers", "authorization").build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            java.net.http.HttpResponse<String> foreign = client.send(java.net.http.HttpRequest.newBuilder(info)
+                    .header("Origin", emulator.baseUri().toString()).header("Authorization", "Bearer x").build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+
+            assertEquals(204, preflight.statusCode());
+            assertEquals(page, preflight.headers().firstValue("Access-Control-Allow-Origin").orElse(null));
+            assertTrue(preflight.headers().firstValue("Access-Control-Allow-Headers").orElse("").contains("Authorization"));
+            assertEquals(401, foreign.statusCode());
+            assertEquals(java.util.Optional.empty(), foreign.headers().firstValue("Access-Control-Allow-Origin"));
+            assertEquals(Map.of("GET /api/v1/account/applications/scoped-token/info", 1), emulator.calls(),
+                    "a preflight is not a call");
+            assertEquals(page, TestHttp.get(emulator, "/_emulator/info").json().get("widget_page_origin").asText());
+            assertEquals(List.of(), emulator.contractViolations());
         }
     }
 

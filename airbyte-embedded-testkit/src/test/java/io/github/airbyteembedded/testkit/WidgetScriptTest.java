@@ -95,13 +95,17 @@ class WidgetScriptTest {
     @Test
     void theWidgetPageIsServedUnderAStrictCspWithoutInlineCode() throws Exception {
         try (AirbyteEmulator emulator = AirbyteEmulator.builder().build().start()) {
-            HttpResponse<byte[]> page = fetch(URI.create(emulator.baseUri() + "/embedded-widget?workspaceId=x&allowedOrigin=y"));
+            HttpResponse<byte[]> page = fetch(URI.create(emulator.widgetPageOrigin() + "/embedded-widget?workspaceId=x&allowedOrigin=y"));
             String html = new String(page.body(), StandardCharsets.UTF_8);
             String csp = page.headers().firstValue("Content-Security-Policy").orElse("");
             assertTrue(csp.contains("script-src 'self'") && !csp.contains("unsafe-inline"), csp);
             assertFalse(html.contains("<script>"));
             assertFalse(html.contains("style="));
             assertTrue(html.contains("data-event-family=\"source\""));
+            assertTrue(csp.contains("connect-src 'self' " + emulator.baseUri() + ";"), csp);
+            assertTrue(html.contains("data-api-base=\"" + emulator.baseUri() + "\""));
+            assertEquals(404, fetch(URI.create(emulator.baseUri() + "/embedded-widget?workspaceId=x&allowedOrigin=y")).statusCode(),
+                    "the API's origin serves no widget page");
         }
     }
 

@@ -80,7 +80,7 @@ class WidgetTokenEndpointTest {
         WidgetToken decoded = WidgetToken.decode(token);
 
         UUID workspaceId = emulator.workspace("alice").orElseThrow().id();
-        assertEquals(emulator.baseUri() + "/embedded-widget?workspaceId=" + workspaceId
+        assertEquals(emulator.widgetPageOrigin() + "/embedded-widget?workspaceId=" + workspaceId
                 + "&allowedOrigin=http%3A%2F%2Flocalhost%3A8080", decoded.widgetUrl().toString());
         assertEquals(workspaceId, decoded.workspaceId());
         assertEquals("http://localhost:8080", decoded.allowedOrigin());
