@@ -104,11 +104,12 @@ public final class AirbyteEmulator implements AutoCloseable {
      * The system property that turns contract checks on for every emulator whose builder does not say
      * otherwise: {@value} = {@code true}. Set it in the test runner's configuration (Surefire's {@code
      * systemPropertyVariables}) to check every test's calls; {@link Builder#contractChecks(boolean)}
-     * decides for one emulator.
+     * decides for one emulator. (Not {@code airbyte.*}: the servlet plugin reads that namespace as its own
+     * settings.)
      *
      * @since 0.2.0
      */
-    public static final String CONTRACT_CHECKS_PROPERTY = "airbyte.emulator.contract-checks";
+    public static final String CONTRACT_CHECKS_PROPERTY = "airbyte-emulator.contract-checks";
 
     private static final Logger LOG = System.getLogger(AirbyteEmulator.class.getName());
     private static final AtomicInteger INSTANCES = new AtomicInteger();
