@@ -103,6 +103,9 @@ final class OpenApiContract {
         this.registry = SchemaRegistry.withDefaultDialect(Dialects.getOpenApi31(), builder -> builder
                 .schemaRegistryConfig(config)
                 .schemas(Map.of(DOCUMENT, Json.write(checked))));
+        // Compiled now, once per JVM, so that no call to an emulator waits for it (a health check that
+        // gives the first token fetch two seconds would see it).
+        parts.fieldNames().forEachRemaining(key -> schema(key).initializeValidators());
     }
 
     /** The contract of the spec the testkit ships, loaded once. */
@@ -328,9 +331,11 @@ final class OpenApiContract {
 
     /** Validates a value against one of the copied parts of the checked document. */
     List<Error> validate(String key, JsonNode value) {
-        Schema schema = schemas.computeIfAbsent(key,
-                k -> registry.getSchema(SchemaLocation.of(DOCUMENT + "#/" + PARTS + "/" + k)));
-        return schema.validate(value);
+        return schema(key).validate(value);
+    }
+
+    private Schema schema(String key) {
+        return schemas.computeIfAbsent(key, k -> registry.getSchema(SchemaLocation.of(DOCUMENT + "#/" + PARTS + "/" + k)));
     }
 
     /** Copies the schemas of an operation's parameters, body and responses to {@code parts}, under keys without '/'. */
