@@ -2,6 +2,7 @@ package io.github.airbyteembedded.servlet;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.airbyteembedded.servlet.internal.settings.Checks;
+import io.github.airbyteembedded.servlet.internal.settings.EmulatorInfo;
 import jakarta.servlet.ServletContext;
 import java.io.IOException;
 import java.io.InputStream;
@@ -500,28 +501,8 @@ public final class WidgetScript {
             if (base.startsWith("/")) {
                 return null;
             }
-            URI uri = URI.create(base);
-            if (!Checks.isLoopback(uri.getHost())) {
-                return null;
-            }
-            URI info = URI.create(uri.getScheme() + "://" + uri.getRawAuthority() + "/_emulator/info");
-            HttpClient client = HttpClient.newBuilder().connectTimeout(FETCH_TIMEOUT)
-                    .followRedirects(HttpClient.Redirect.NEVER).build();
-            try {
-                HttpResponse<String> response = client.send(HttpRequest.newBuilder(info).timeout(FETCH_TIMEOUT).GET().build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() != 200) {
-                    return null;
-                }
-                String hash = new ObjectMapper().readTree(response.body()).path("widget_style_csp_hash").asText("");
-                return HASH.matcher(hash).matches() ? hash : null;
-            } catch (IOException e) {
-                LOG.log(System.Logger.Level.DEBUG, "No emulator answered at {0} ({1})", info, e.getClass().getSimpleName());
-                return null;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return null;
-            }
+            String hash = EmulatorInfo.at(URI.create(base)).map(info -> info.path("widget_style_csp_hash").asText("")).orElse("");
+            return HASH.matcher(hash).matches() ? hash : null;
         }
 
         private static String validateBase(String value) {

@@ -7,10 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
+import java.text.MessageFormat;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.UnaryOperator;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -87,6 +93,41 @@ final class AirbyteEmbeddedConfigTest {
     void apiBaseUrlMayBeLoopbackHttpAndLosesItsTrailingSlash(String url) {
         AirbyteEmbeddedConfig config = valid().apiBaseUri(url).build();
         assertFalse(config.apiBaseUri().toString().endsWith("/"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"https://api.airbyte.ai/api/v1", "https://api.airbyte.ai/api/v1/", "https://api.airbyte.ai/API/V1"})
+    void apiBaseUrlWithTheRedundantApiV1OfTheVendorsDocsLosesItWithAWarning(String url) {
+        Logger logger = Logger.getLogger(AirbyteEmbeddedConfig.class.getName());
+        List<LogRecord> warnings = new CopyOnWriteArrayList<>();
+        Handler handler = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                if (record.getLevel().intValue() >= Level.WARNING.intValue()) {
+                    warnings.add(record);
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        logger.addHandler(handler);
+        try {
+            assertEquals(URI.create("https://api.airbyte.ai"), valid().apiBaseUri(url).build().apiBaseUri());
+            assertEquals(1, warnings.size());
+            String text = MessageFormat.format(warnings.get(0).getMessage(), warnings.get(0).getParameters());
+            assertTrue(text.contains("api-base-url") && text.contains("https://api.airbyte.ai"), text);
+            valid().apiBaseUri("https://api.airbyte.ai").build();
+            valid().apiBaseUri("http://127.0.0.1:8181/proxy").build();
+            assertEquals(1, warnings.size(), "no warning for a base without /api/v1");
+        } finally {
+            logger.removeHandler(handler);
+        }
     }
 
     @ParameterizedTest

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.airbyteembedded.servlet.internal.settings.MapFilterConfig;
+import io.github.airbyteembedded.servlet.internal.upstream.Json;
 import io.github.airbyteembedded.testkit.AirbyteEmulator;
 import jakarta.servlet.ServletException;
 import java.io.IOException;
@@ -44,6 +45,11 @@ class DevelopmentEmulatorTest {
             assertEquals(api + "/npm", config.widgetScript().cdnBase());
             assertEquals(Optional.of(AirbyteEmulator.widgetScriptIntegrity()), config.widgetScript().integrity());
             assertEquals("'" + AirbyteEmulator.widgetStyleCspHash() + "'", config.widgetScript().styleSource());
+            String info = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(api + "/_emulator/info")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            String pageOrigin = Json.MAPPER.readTree(info).path("widget_page_origin").asText();
+            assertEquals(Optional.of(pageOrigin), config.widgetPageOrigin(), "the frame-src names the emulator's widget page origin");
+            assertEquals(pageOrigin, filter.airbyteEmbedded().widgetPageOrigin());
         } finally {
             filter.destroy();
         }

@@ -200,14 +200,19 @@ final class MisbehavingUpstreamIT {
     }
 
     @Test
-    void aWidgetTokenWhoseExpiryIsBeyondWhatAnInstantHoldsGives502Not500() throws Exception {
+    void aWidgetTokenWhoseExpiryIsBeyondWhatAnInstantHoldsGetsTheDocumentedLifetimeNot500() throws Exception {
         scripted = ScriptedUpstream.start((request, out) -> request.contains("/widget-token")
                 ? ScriptedUpstream.json(out, 200, "{\"token\":\"" + widgetToken("9000000000000000000") + "\"}")
                 : ScriptedUpstream.json(out, 200, "{\"access_token\":\"operator\",\"token_type\":\"bearer\",\"expires_in\":900}"));
         start(scripted.baseUri(), b -> b);
+        java.time.Instant before = java.time.Instant.now();
 
-        assertUpstreamError(token("alice"));
-        assertUpstreamError(token("alice"));
+        HttpResponse<String> response = token("alice");
+
+        assertEquals(200, response.statusCode(), response.body());
+        java.time.Instant expiresAt = java.time.Instant.parse(Json.MAPPER.readTree(response.body()).path("expiresAt").asText());
+        assertFalse(expiresAt.isBefore(before.plus(Duration.ofMinutes(20))), expiresAt.toString());
+        assertTrue(expiresAt.isBefore(before.plus(Duration.ofMinutes(21))), expiresAt.toString());
     }
 
     /* ---------------- the Retry-After contract ---------------- */

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.airbyteembedded.servlet.internal.upstream.Json;
 import io.github.airbyteembedded.servlet.testapp.TestWebApp;
 import io.github.airbyteembedded.testkit.AirbyteEmulator;
+import io.github.airbyteembedded.testkit.Fault;
 import io.github.airbyteembedded.testkit.support.MutableClock;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -276,6 +277,34 @@ final class TokenRouteIT {
         assertEquals(200, response.statusCode(), response.body());
         assertEquals(2, emulator.callCount(TOKEN_CALL));
         assertEquals(3, emulator.callCount(WIDGET_CALL));
+    }
+
+    @Test
+    void aBaseUrlWithTheApiV1OfTheVendorsDocsWorksLikeOneWithout() throws Exception {
+        start(b -> b.apiBaseUri(emulator.baseUri() + "/api/v1"));
+
+        HttpResponse<String> response = app.requestToken("alice", ORIGIN, "{}");
+
+        assertEquals(200, response.statusCode(), response.body());
+        assertEquals(1, emulator.callCount(TOKEN_CALL));
+        assertEquals(1, emulator.callCount(WIDGET_CALL));
+    }
+
+    @Test
+    void anOperatorTokenRefusedWith403IsFetchedAgainOnceBeforeCredentialsRejected() throws Exception {
+        start(b -> b);
+        assertEquals(200, app.requestToken("alice", ORIGIN, "{}").statusCode());
+        emulator.faults().add(Fault.status(WIDGET_CALL, 403).times(1)); // the spec's answer to a revoked token
+
+        HttpResponse<String> response = app.requestToken("alice", ORIGIN, "{}");
+
+        assertEquals(200, response.statusCode(), response.body());
+        assertEquals(2, emulator.callCount(TOKEN_CALL));
+        assertEquals(3, emulator.callCount(WIDGET_CALL));
+        emulator.faults().add(Fault.status(WIDGET_CALL, 403));
+        assertError(app.requestToken("alice", ORIGIN, "{}"), 502, "upstream_credentials_rejected");
+        assertEquals(3, emulator.callCount(TOKEN_CALL), "one fresh token, not a loop");
+        assertEquals(5, emulator.callCount(WIDGET_CALL));
     }
 
     @Test

@@ -35,12 +35,14 @@ final class AccountRoutes {
     private final EmulatorState state;
     private final Tokens tokens;
     private final Supplier<URI> baseUri;
+    private final Supplier<URI> widgetPageBase;
 
-    AccountRoutes(Settings settings, EmulatorState state, Tokens tokens, Supplier<URI> baseUri) {
+    AccountRoutes(Settings settings, EmulatorState state, Tokens tokens, Supplier<URI> baseUri, Supplier<URI> widgetPageBase) {
         this.settings = settings;
         this.state = state;
         this.tokens = tokens;
         this.baseUri = baseUri;
+        this.widgetPageBase = widgetPageBase;
     }
 
     void register(Router router) {
@@ -96,7 +98,6 @@ final class AccountRoutes {
         }
         EmulatorState.Workspace workspace = state.workspaceFor(call.workspaceName(), regionId);
 
-        URI base = baseUri.get();
         ObjectNode claims = scopedClaims(call.principal(), workspace);
         claims.put("allowed_origin", allowedOrigin);
         putTags(claims, "selected_source_template_tags", sourceTags);
@@ -105,7 +106,7 @@ final class AccountRoutes {
         claims.put("selected_connection_template_tags_mode", connectionTagsMode);
         String jwt = tokens.issueScopedToken(claims);
 
-        String widgetUrl = base + WIDGET_PAGE_PATH
+        String widgetUrl = widgetPageBase.get() + WIDGET_PAGE_PATH
                 + "?workspaceId=" + workspace.id()
                 + "&allowedOrigin=" + URLEncoder.encode(allowedOrigin, StandardCharsets.UTF_8);
         ObjectNode blob = Json.object().put("token", jwt).put("widgetUrl", widgetUrl);

@@ -25,7 +25,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A local emulator of the Airbyte Embedded API (and, from the same server, the widget), on loopback.
+ * A local emulator of the Airbyte Embedded API and widget, on loopback: the API (and a CDN-shaped path
+ * for the widget script) on one port, the widget page on another ({@link #widgetPageOrigin()}), as the
+ * vendor's API and widget page are on two origins.
  * It issues operator tokens and widget tokens in the vendor's exact format, keeps workspaces, counts
  * every call, and answers an inspection API under {@code /_emulator/}.
  *
@@ -94,11 +96,30 @@ public final class AirbyteEmulator implements AutoCloseable {
     /** The widget version whose API the emulator's widget script implements: {@value}. */
     public static final String WIDGET_VERSION = "0.4.5";
 
+    /**
+     * The widget versions the vendor published, the only ones the emulator's CDN-shaped path serves (404
+     * for any other, as on the CDN): 0.4.3, 0.4.4 and 0.4.5, oldest first.
+     *
+     * @since 0.2.0
+     */
+    public static final List<String> PUBLISHED_WIDGET_VERSIONS = List.of("0.4.3", "0.4.4", WIDGET_VERSION);
+
     /** The operator token lifetime ({@code expires_in}) unless configured: 900 seconds. */
     public static final Duration DEFAULT_OPERATOR_TOKEN_LIFETIME = Duration.ofSeconds(900);
 
     /** The widget (scoped) token lifetime unless configured: 20 minutes. */
     public static final Duration DEFAULT_WIDGET_TOKEN_LIFETIME = Duration.ofMinutes(20);
+
+    /**
+     * The system property that turns contract checks on for every emulator whose builder does not say
+     * otherwise: {@value} = {@code true}. Set it in the test runner's configuration (Surefire's {@code
+     * systemPropertyVariables}) to check every test's calls; {@link Builder#contractChecks(boolean)}
+     * decides for one emulator. (Not {@code airbyte.*}: the servlet plugin reads that namespace as its own
+     * settings.)
+     *
+     * @since 0.2.0
+     */
+    public static final String CONTRACT_CHECKS_PROPERTY = "airbyte-emulator.contract-checks";
 
     private static final Logger LOG = System.getLogger(AirbyteEmulator.class.getName());
     private static final AtomicInteger INSTANCES = new AtomicInteger();
@@ -106,22 +127,27 @@ public final class AirbyteEmulator implements AutoCloseable {
     private enum Lifecycle { NEW, STARTED, CLOSED }
 
     private final Settings settings;
-    private final EmulatorState state = new EmulatorState();
+    private final EmulatorState state;
     private final CallCounter calls = new CallCounter();
     private final Faults faults = new Faults();
     private final IssuedSecrets issuedSecrets;
     private final Tokens tokens;
+    private final ContractChecks contract;
     private final int instance = INSTANCES.incrementAndGet();
 
     private Lifecycle lifecycle = Lifecycle.NEW;
     private HttpServer server;
+    private HttpServer widgetPageServer;
     private ExecutorService executor;
     private volatile URI baseUri;
+    private volatile URI widgetPageBase;
 
     private AirbyteEmulator(Settings settings) {
         this.settings = settings;
         this.issuedSecrets = new IssuedSecrets(settings.clientSecret());
         this.tokens = new Tokens(settings.clock(), issuedSecrets);
+        this.state = new EmulatorState(settings.clock());
+        this.contract = new ContractChecks(settings.fidelity().contractChecks());
     }
 
     /**
@@ -144,27 +170,46 @@ public final class AirbyteEmulator implements AutoCloseable {
         if (lifecycle != Lifecycle.NEW) {
             throw new IllegalStateException("the emulator was already " + lifecycle.name().toLowerCase(java.util.Locale.ROOT));
         }
-        InetSocketAddress address = new InetSocketAddress(settings.bindAddress(), settings.port());
+        server = bind(settings.port());
         try {
-            server = HttpServer.create(address, 512);
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not bind the emulator to " + settings.bindAddress().getHostAddress()
-                    + ":" + settings.port(), e);
+            widgetPageServer = bind(settings.fidelity().widgetPagePort());
+        } catch (UncheckedIOException e) {
+            server.stop(0);
+            throw e;
         }
         executor = Executors.newCachedThreadPool(daemonThreads("airbyte-emulator-" + instance + "-"));
         server.setExecutor(executor);
+        widgetPageServer.setExecutor(executor);
         Router router = new Router();
-        new AccountRoutes(settings, state, tokens, this::baseUri).register(router);
+        new AccountRoutes(settings, state, tokens, this::baseUri, this::widgetPageBase).register(router);
         new IntegrationRoutes(settings, state, tokens, faults).register(router);
-        new WidgetRoutes(settings).register(router);
+        WidgetRoutes widgetRoutes = new WidgetRoutes(settings, this::baseUri);
+        widgetRoutes.registerScript(router);
         new InspectionRoutes(this).register(router);
-        server.createContext("/", new Dispatcher(router, calls, faults, settings.organizationId()))
+        var api = server.createContext("/", new Dispatcher(router, calls, faults, settings.organizationId(), contract));
+        api.getFilters().add(new HostCheck(settings.bindAddress()));
+        api.getFilters().add(new WidgetPageCors(this::widgetPageOrigin));
+        Router pageRouter = new Router();
+        widgetRoutes.registerPage(pageRouter);
+        widgetPageServer.createContext("/", new Dispatcher(pageRouter, calls, faults, settings.organizationId(), contract))
                 .getFilters().add(new HostCheck(settings.bindAddress()));
+        String host = "http://" + hostLiteral(settings.bindAddress()) + ":";
+        baseUri = URI.create(host + server.getAddress().getPort());
+        widgetPageBase = URI.create(host + widgetPageServer.getAddress().getPort());
         server.start();
-        baseUri = URI.create("http://" + hostLiteral(settings.bindAddress()) + ":" + server.getAddress().getPort());
+        widgetPageServer.start();
         lifecycle = Lifecycle.STARTED;
         LOG.log(Level.INFO, "Airbyte emulator listening on {0}", baseUri);
         return this;
+    }
+
+    private HttpServer bind(int port) {
+        try {
+            return HttpServer.create(new InetSocketAddress(settings.bindAddress(), port), 512);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not bind the emulator to " + settings.bindAddress().getHostAddress()
+                    + ":" + port, e);
+        }
     }
 
     private static String hostLiteral(InetAddress address) {
@@ -192,6 +237,28 @@ public final class AirbyteEmulator implements AutoCloseable {
      */
     public URI baseUri() {
         URI uri = baseUri;
+        if (uri == null) {
+            throw new IllegalStateException("the emulator has not been started");
+        }
+        return uri;
+    }
+
+    /**
+     * The origin of the widget page, the {@code widgetUrl} of the widget tokens: another loopback port
+     * than the API's, as the vendor serves its widget page from {@code app.airbyte.ai} beside {@code
+     * api.airbyte.ai}. A page's CSP {@code frame-src} must name this origin (the library's {@code
+     * widget-page-origin}); the API answers the page's calls with CORS for exactly this origin.
+     *
+     * @return for example {@code http://127.0.0.1:54322}
+     * @throws IllegalStateException if it has not been started
+     * @since 0.2.0
+     */
+    public String widgetPageOrigin() {
+        return widgetPageBase().toString();
+    }
+
+    private URI widgetPageBase() {
+        URI uri = widgetPageBase;
         if (uri == null) {
             throw new IllegalStateException("the emulator has not been started");
         }
@@ -296,6 +363,40 @@ public final class AirbyteEmulator implements AutoCloseable {
     }
 
     /**
+     * Whether this emulator checks every call and answer against the vendor's OpenAPI spec; see {@link
+     * Builder#contractChecks(boolean)}.
+     *
+     * @return true when contract checks are on
+     * @since 0.2.0
+     */
+    public boolean contractChecks() {
+        return contract.enabled();
+    }
+
+    /**
+     * The contract violations recorded since start or since they were last taken; always empty when
+     * contract checks are off. {@link #reset()} keeps them: they belong to the test that caused them.
+     *
+     * @return an unmodifiable snapshot, oldest first
+     * @since 0.2.0
+     */
+    public List<ContractViolation> contractViolations() {
+        return contract.snapshot();
+    }
+
+    /**
+     * Takes the contract violations recorded so far: returns them and forgets them, so that neither
+     * {@link #close()} nor the JUnit extension fails on them. A test that breaks the contract on purpose
+     * takes the violations and asserts them.
+     *
+     * @return the violations, oldest first
+     * @since 0.2.0
+     */
+    public List<ContractViolation> takeContractViolations() {
+        return contract.take();
+    }
+
+    /**
      * The faults injected into this emulator; see {@link Fault}.
      *
      * @return the live fault list
@@ -325,18 +426,20 @@ public final class AirbyteEmulator implements AutoCloseable {
 
     /**
      * The URL of the emulator's widget script at the jsDelivr-shaped path, so that a page's
-     * {@code <script src>} pointed at the emulator instead of the CDN works unchanged. Every version
-     * gets the same bytes (the emulator's script is API-compatible with 0.4.5).
+     * {@code <script src>} pointed at the emulator instead of the CDN works unchanged. Every published
+     * version gets the same bytes (the emulator's script is API-compatible with 0.4.5); any other version
+     * is 404 there, as on the CDN, so a wrong or unpublished version fails a test.
      *
-     * @param version the widget version in the path, for example {@code "0.4.5"}
+     * @param version one of {@link #PUBLISHED_WIDGET_VERSIONS}, for example {@code "0.4.5"}
      * @return {@code <baseUri>/npm/@airbyte-embedded/airbyte-embedded-widget@<version>/dist/airbyte-embedded-widget.iife.js}
-     * @throws IllegalArgumentException if the version is not {@code major.minor.patch}
+     * @throws IllegalArgumentException if the version is not one the vendor published
      * @throws IllegalStateException if the emulator has not been started
      */
     public URI widgetScriptUri(String version) {
         Objects.requireNonNull(version, "version");
-        if (!version.matches("[0-9]+\\.[0-9]+\\.[0-9]+(?:-[0-9A-Za-z.-]+)?")) {
-            throw new IllegalArgumentException("version must look like 0.4.5");
+        if (!PUBLISHED_WIDGET_VERSIONS.contains(version)) {
+            throw new IllegalArgumentException("the vendor published widget versions " + PUBLISHED_WIDGET_VERSIONS
+                    + " only, not '" + version + "'");
         }
         return URI.create(baseUri() + "/npm/" + WidgetRoutes.PACKAGE + "@" + version + "/" + WidgetRoutes.SCRIPT_FILE);
     }
@@ -394,6 +497,7 @@ public final class AirbyteEmulator implements AutoCloseable {
 
     void addInfo(ObjectNode info) {
         info.put("widget_script_url", widgetScriptUri().toString());
+        info.put("widget_page_origin", widgetPageOrigin());
         info.put("widget_script_integrity", widgetScriptIntegrity());
         info.put("widget_style_csp_hash", widgetStyleCspHash());
         info.put("event_family", settings.eventFamily().prefix());
@@ -403,11 +507,24 @@ public final class AirbyteEmulator implements AutoCloseable {
 
     /**
      * Stops the server promptly (it does not wait for calls in progress) and releases its threads.
-     * Closing twice, or closing an emulator that was never started, does nothing.
+     * Closing twice, or closing an emulator that was never started, does nothing. With contract checks
+     * on, it then fails with an {@link AssertionError} listing the contract violations nobody took (see
+     * {@link #takeContractViolations()}), so that a test closing its emulator fails on them.
+     *
+     * @throws AssertionError when contract checks are on and recorded violations were not taken
      */
     @Override
     public void close() {
+        stop();
+        List<ContractViolation> violations = contract.take();
+        if (!violations.isEmpty()) {
+            throw new AssertionError(ContractViolation.report(violations));
+        }
+    }
+
+    private void stop() {
         HttpServer toStop;
+        HttpServer pageToStop;
         ExecutorService toShutDown;
         synchronized (this) {
             if (lifecycle == Lifecycle.CLOSED) {
@@ -415,11 +532,15 @@ public final class AirbyteEmulator implements AutoCloseable {
             }
             lifecycle = Lifecycle.CLOSED;
             toStop = server;
+            pageToStop = widgetPageServer;
             toShutDown = executor;
         }
         faults.close(); // releases hung calls, so their threads end
         if (toStop != null) {
             toStop.stop(0);
+        }
+        if (pageToStop != null) {
+            pageToStop.stop(0);
         }
         if (toShutDown != null) {
             toShutDown.shutdownNow();
@@ -457,8 +578,65 @@ public final class AirbyteEmulator implements AutoCloseable {
         private List<ConnectionTemplate> connectionTemplates = List.of();
         private EventFamily eventFamily = EventFamily.SOURCE;
         private Duration widgetAuthTimeout = Duration.ofSeconds(5);
+        private boolean contractChecks = Boolean.getBoolean(CONTRACT_CHECKS_PROPERTY);
+        private UnknownWorkspaceList unknownWorkspaceList = UnknownWorkspaceList.EMPTY;
+        private Duration deletedSourcesListedFor = Duration.ZERO;
+        private int widgetPagePort;
 
         private Builder() {
+        }
+
+        /**
+         * Contract checks: every call under {@code /api/} is checked against the vendor's OpenAPI spec
+         * (the operation's method and path, its query and header parameters, {@code X-Organization-Id}
+         * as a UUID, the Bearer token its security asks for, {@code Content-Type}, the body against its
+         * schema with undocumented properties refused), and so is every answer the emulator sends
+         * (against the schema of its status). A call whose parameters, content type or body break the
+         * contract is refused with 422, each error naming the JSON pointer. Every violation is logged
+         * and recorded: {@link AirbyteEmulator#takeContractViolations()} takes them, {@link
+         * AirbyteEmulator#close()} and the JUnit extension (after each test) fail on those left. The
+         * deliberate extras (401/404/405 {@code {"detail"}}, the deprecated widget-token path) are
+         * allowed; answers a fault makes are not checked.
+         *
+         * @param on whether to check; the default is the system property {@value #CONTRACT_CHECKS_PROPERTY}
+         *     ({@code false} when it is not set)
+         * @return this builder
+         * @since 0.2.0
+         */
+        public Builder contractChecks(boolean on) {
+            this.contractChecks = on;
+            return this;
+        }
+
+        /**
+         * @param answer how an operator's list of sources for a workspace that does not exist is answered
+         *     (default {@link UnknownWorkspaceList#EMPTY}, 200 with an empty list); the vendor's spec does
+         *     not say, so run the code under test against each
+         * @return this builder
+         * @since 0.2.0
+         */
+        public Builder unknownWorkspaceList(UnknownWorkspaceList answer) {
+            this.unknownWorkspaceList = Objects.requireNonNull(answer, "answer");
+            return this;
+        }
+
+        /**
+         * Asynchronous deletes, as the real service's: {@code DELETE /api/v1/integrations/connectors/{id}}
+         * answers {@code 202 {"job_id"}} and the source stays listed (and readable, and deletable again)
+         * for this long on the emulator's clock, then is gone.
+         *
+         * @param listedFor how long a deleted source stays listed; the default, zero, removes it at once
+         * @return this builder
+         * @throws IllegalArgumentException if negative
+         * @since 0.2.0
+         */
+        public Builder asynchronousDeletes(Duration listedFor) {
+            Objects.requireNonNull(listedFor, "listedFor");
+            if (listedFor.isNegative()) {
+                throw new IllegalArgumentException("listedFor must not be negative");
+            }
+            this.deletedSourcesListedFor = listedFor;
+            return this;
         }
 
         /**
@@ -471,6 +649,21 @@ public final class AirbyteEmulator implements AutoCloseable {
                 throw new IllegalArgumentException("port must be in 0..65535, was " + port);
             }
             this.port = port;
+            return this;
+        }
+
+        /**
+         * @param port the TCP port of the widget page's origin, 0 (the default) for any free port; the
+         *     widget page is always on another origin than the API's
+         * @return this builder
+         * @throws IllegalArgumentException if not in 0..65535
+         * @since 0.2.0
+         */
+        public Builder widgetPagePort(int port) {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("widgetPagePort must be in 0..65535, was " + port);
+            }
+            this.widgetPagePort = port;
             return this;
         }
 
@@ -602,7 +795,7 @@ public final class AirbyteEmulator implements AutoCloseable {
         public AirbyteEmulator build() {
             return new AirbyteEmulator(new Settings(bindAddress, port, clientId, clientSecret, operatorTokenLifetime,
                     widgetTokenLifetime, organizationId, clock, sourceTemplates, connectionTemplates, eventFamily,
-                    widgetAuthTimeout));
+                    widgetAuthTimeout, new Fidelity(contractChecks, unknownWorkspaceList, deletedSourcesListedFor, widgetPagePort)));
         }
 
         private static String requireNotBlank(String value, String name) {

@@ -20,11 +20,15 @@ import java.util.concurrent.CountDownLatch;
  * java -jar airbyte-embedded-testkit-0.1.0-standalone.jar --port 8181
  * </pre>
  *
- * <p>Options: {@code --port N} (default 8181; 0 for any free port), {@code --host ADDRESS} (default
+ * <p>Options: {@code --port N} (default 8181; 0 for any free port), {@code --widget-page-port N} (the widget
+ * page's origin; default any free port), {@code --host ADDRESS} (default
  * 127.0.0.1), {@code --client-id}, {@code --client-secret}, {@code --organization-id UUID},
  * {@code --operator-token-lifetime SECONDS}, {@code --widget-token-lifetime SECONDS},
  * {@code --event-family source|partial_user_config}, {@code --templates FILE.json} (source templates in
- * the spec's {@code DetailedSourceTemplate} shape, replacing the defaults), {@code --help}. It prints the
+ * the spec's {@code DetailedSourceTemplate} shape, replacing the defaults), {@code --contract-checks
+ * true|false} (see {@link AirbyteEmulator.Builder#contractChecks(boolean)}; the violations are at {@code GET
+ * /_emulator/contract-violations}), {@code --unknown-workspace-list empty|not-found|unprocessable},
+ * {@code --asynchronous-deletes SECONDS}, {@code --help}. It prints the
  * base URL and the credentials to use; that is the only output of the emulator itself.
  *
  * @since 0.1.0
@@ -88,6 +92,7 @@ public final class AirbyteEmulatorMain {
             String value = args[++i];
             switch (option) {
                 case "--port" -> builder.port(parseInt(option, value));
+                case "--widget-page-port" -> builder.widgetPagePort(parseInt(option, value));
                 case "--host" -> builder.bindAddress(address(value));
                 case "--client-id" -> {
                     clientId = value;
@@ -102,6 +107,9 @@ public final class AirbyteEmulatorMain {
                 case "--widget-token-lifetime" -> builder.widgetTokenLifetime(Duration.ofSeconds(parseInt(option, value)));
                 case "--event-family" -> builder.eventFamily(eventFamily(value));
                 case "--templates" -> builder.sourceTemplates(SourceTemplate.listFromJson(read(value)));
+                case "--contract-checks" -> builder.contractChecks(parseBoolean(option, value));
+                case "--unknown-workspace-list" -> builder.unknownWorkspaceList(unknownWorkspaceList(value));
+                case "--asynchronous-deletes" -> builder.asynchronousDeletes(Duration.ofSeconds(parseInt(option, value)));
                 default -> throw new IllegalArgumentException("unknown option " + option);
             }
         }
@@ -110,6 +118,7 @@ public final class AirbyteEmulatorMain {
         out.println("  client_id:       " + clientId);
         out.println("  client_secret:   " + clientSecret);
         out.println("  organization_id: " + emulator.organizationId());
+        out.println("  widget page:     " + emulator.widgetPageOrigin() + " (widget-page-origin)");
         out.println("  inspection API:  " + emulator.baseUri() + "/_emulator/calls, /_emulator/state");
         return emulator;
     }
@@ -118,6 +127,7 @@ public final class AirbyteEmulatorMain {
         return String.join(System.lineSeparator(),
                 "usage: java -jar airbyte-embedded-testkit-standalone.jar [options]",
                 "  --port N                         port (default " + DEFAULT_PORT + ", 0 = any free port)",
+                "  --widget-page-port N             port of the widget page's origin (default 0 = any free port)",
                 "  --host ADDRESS                   bind address (default 127.0.0.1)",
                 "  --client-id ID                   accepted client id (default " + AirbyteEmulator.DEFAULT_CLIENT_ID + ")",
                 "  --client-secret SECRET           accepted client secret (default " + AirbyteEmulator.DEFAULT_CLIENT_SECRET + ")",
@@ -125,7 +135,12 @@ public final class AirbyteEmulatorMain {
                 "  --operator-token-lifetime SECS   expires_in of operator tokens (default 900)",
                 "  --widget-token-lifetime SECS     lifetime of widget and scoped tokens (default 1200)",
                 "  --event-family FAMILY            source (default) or partial_user_config",
-                "  --templates FILE                 source templates JSON (replaces the defaults)");
+                "  --templates FILE                 source templates JSON (replaces the defaults)",
+                "  --contract-checks true|false     check calls and answers against the vendor's OpenAPI spec; violations",
+                "                                   at GET /_emulator/contract-violations (default false)",
+                "  --unknown-workspace-list ANSWER  an operator's list of an unknown workspace: empty (default), not-found",
+                "                                   or unprocessable",
+                "  --asynchronous-deletes SECS      a deleted source stays listed this long (default 0: gone at once)");
     }
 
     private static int parseInt(String option, String value) {
@@ -134,6 +149,22 @@ public final class AirbyteEmulatorMain {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(option + " expects a number");
         }
+    }
+
+    private static UnknownWorkspaceList unknownWorkspaceList(String value) {
+        for (UnknownWorkspaceList answer : UnknownWorkspaceList.values()) {
+            if (answer.name().toLowerCase(Locale.ROOT).replace('_', '-').equals(value)) {
+                return answer;
+            }
+        }
+        throw new IllegalArgumentException("--unknown-workspace-list expects empty, not-found or unprocessable");
+    }
+
+    private static boolean parseBoolean(String option, String value) {
+        if (!value.equals("true") && !value.equals("false")) {
+            throw new IllegalArgumentException(option + " expects true or false");
+        }
+        return Boolean.parseBoolean(value);
     }
 
     private static UUID parseUuid(String option, String value) {

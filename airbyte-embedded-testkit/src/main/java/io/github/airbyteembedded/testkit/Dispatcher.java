@@ -14,9 +14,10 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The one HTTP handler: counts the call, applies faults, checks {@code X-Organization-Id} on the API,
- * routes, and writes the response. Inspection calls ({@code /_emulator/...}) are neither counted nor
- * faulted.
+ * The one HTTP handler: counts the call, checks it against the API contract (when the emulator's
+ * contract checks are on), applies faults, checks {@code X-Organization-Id} on the API, routes, checks
+ * the answer against the contract, and writes it. Inspection calls ({@code /_emulator/...}) are neither
+ * counted, checked nor faulted.
  */
 final class Dispatcher implements HttpHandler {
 
@@ -27,12 +28,14 @@ final class Dispatcher implements HttpHandler {
     private final CallCounter calls;
     private final Faults faults;
     private final UUID organizationId;
+    private final ContractChecks contract;
 
-    Dispatcher(Router router, CallCounter calls, Faults faults, UUID organizationId) {
+    Dispatcher(Router router, CallCounter calls, Faults faults, UUID organizationId, ContractChecks contract) {
         this.router = router;
         this.calls = calls;
         this.faults = faults;
         this.organizationId = organizationId;
+        this.contract = contract;
     }
 
     @Override
@@ -42,18 +45,26 @@ final class Dispatcher implements HttpHandler {
             String path = exchange.getRequestURI().getPath();
             String endpoint = method + " " + path;
             boolean inspection = path.equals(InspectionRoutes.PREFIX) || path.startsWith(InspectionRoutes.PREFIX + "/");
+            Request request = read(exchange, method, path);
             if (!inspection) {
                 calls.record(endpoint);
+                Optional<Response> refusal = contract.refusal(request);
+                if (refusal.isPresent()) {
+                    write(exchange, checked(request, refusal.get()));
+                    return;
+                }
                 Faults.Outcome outcome = faults.apply(endpoint);
                 if (outcome.dropConnection()) {
                     return; // reset: closed without a response (see finally)
                 }
                 if (outcome.answer() != null) {
-                    outcome.answer().write(exchange, () -> route(exchange, method, path));
+                    outcome.answer().write(exchange, () -> route(request));
                     return; // what the fault left unanswered is closed (see finally)
                 }
+                write(exchange, checked(request, route(request)));
+                return;
             }
-            write(exchange, route(exchange, method, path));
+            write(exchange, route(request));
         } catch (IOException e) {
             LOG.log(Level.DEBUG, "Emulator exchange failed: {0}", e.toString());
         } catch (RuntimeException e) {
@@ -68,9 +79,14 @@ final class Dispatcher implements HttpHandler {
         }
     }
 
-    private Response route(HttpExchange exchange, String method, String path) throws IOException {
-        Request request = read(exchange, method, path);
+    private Response route(Request request) {
         return organizationMismatch(request).orElseGet(() -> router.route(request));
+    }
+
+    /** The answer, once checked against the contract. */
+    private Response checked(Request request, Response response) {
+        contract.checkAnswer(request, response);
+        return response;
     }
 
     private Optional<Response> organizationMismatch(Request request) {

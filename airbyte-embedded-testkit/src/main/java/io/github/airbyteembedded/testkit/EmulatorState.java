@@ -3,6 +3,8 @@ package io.github.airbyteembedded.testkit;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -36,6 +38,42 @@ final class EmulatorState {
     private final Map<String, UUID> workspaceIdsByName = new HashMap<>();
     private final Map<UUID, Source> sources = new LinkedHashMap<>();
     private final Map<UUID, Connection> connections = new LinkedHashMap<>();
+    /** Sources deleted asynchronously, with when they are gone. */
+    private final Map<UUID, Instant> deletions = new HashMap<>();
+    private final Clock clock;
+
+    EmulatorState(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** Removes the sources whose asynchronous deletion is due; every method that reads sources calls it first. */
+    private void completeDueDeletions() {
+        if (deletions.isEmpty()) {
+            return;
+        }
+        Instant now = clock.instant();
+        deletions.entrySet().removeIf(deletion -> {
+            if (deletion.getValue().isAfter(now)) {
+                return false;
+            }
+            deleteSource(deletion.getKey());
+            return true;
+        });
+    }
+
+    /** Deletes a source after {@code listedFor} (at once when zero); false when there is no such source. */
+    synchronized boolean deleteSource(UUID id, Duration listedFor) {
+        completeDueDeletions();
+        if (listedFor.isZero()) {
+            deletions.remove(id);
+            return deleteSource(id);
+        }
+        if (!sources.containsKey(id)) {
+            return false;
+        }
+        deletions.putIfAbsent(id, clock.instant().plus(listedFor));
+        return true;
+    }
 
     /** Returns the workspace with this name, creating it (in the given region) when there is none. */
     synchronized Workspace workspaceFor(String name, UUID regionId) {
@@ -68,11 +106,13 @@ final class EmulatorState {
     }
 
     synchronized Optional<Source> source(UUID id) {
+        completeDueDeletions();
         return Optional.ofNullable(sources.get(id));
     }
 
     /** Sources of one workspace, or of all workspaces when {@code workspaceId} is null; oldest first. */
     synchronized List<Source> sources(UUID workspaceId) {
+        completeDueDeletions();
         List<Source> result = new ArrayList<>();
         for (Source source : sources.values()) {
             if (workspaceId == null || source.workspaceId().equals(workspaceId)) {
@@ -83,6 +123,7 @@ final class EmulatorState {
     }
 
     synchronized Optional<Source> replaceSource(Source updated) {
+        completeDueDeletions();
         if (!sources.containsKey(updated.id())) {
             return Optional.empty();
         }
@@ -90,8 +131,8 @@ final class EmulatorState {
         return Optional.of(updated);
     }
 
-    /** Deletes a source and its connections; false when there was no such source. */
-    synchronized boolean deleteSource(UUID id) {
+    /** Deletes a source and its connections now; false when there was no such source. */
+    private boolean deleteSource(UUID id) {
         if (sources.remove(id) == null) {
             return false;
         }
@@ -100,6 +141,7 @@ final class EmulatorState {
     }
 
     synchronized void clear() {
+        deletions.clear();
         workspaces.clear();
         workspaceIdsByName.clear();
         sources.clear();
@@ -107,6 +149,7 @@ final class EmulatorState {
     }
 
     synchronized List<EmulatorWorkspace> snapshot() {
+        completeDueDeletions();
         List<EmulatorWorkspace> result = new ArrayList<>();
         for (Workspace workspace : workspaces.values()) {
             List<EmulatorSource> sourceViews = new ArrayList<>();

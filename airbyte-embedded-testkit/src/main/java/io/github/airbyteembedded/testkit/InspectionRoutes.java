@@ -14,7 +14,10 @@ import java.util.function.Function;
  *   <li>{@code POST /_emulator/faults} (a JSON rule), {@code GET /_emulator/faults},
  *       {@code DELETE /_emulator/faults}: see {@link Fault}
  *   <li>{@code POST /_emulator/revoke-operator-tokens}: every operator token issued so far gets 401
- *   <li>{@code GET /_emulator/info}: base URL, organization, client id, widget script URL and SRI
+ *   <li>{@code GET /_emulator/info}: base URL, organization, client id, widget script URL and SRI, widget
+ *       page origin
+ *   <li>{@code GET /_emulator/contract-violations}: the contract violations recorded and not yet taken
+ *       ({@code [{"operation", "call", "pointer", "message"}]}); {@code DELETE} takes (forgets) them
  *   <li>{@code GET /_emulator/issued-secrets}: {@link AirbyteEmulator#issuedSecrets()} as a JSON array, for the
  *       leak scan of tests that run the emulator in another process; only while it records them ({@link
  *       AirbyteEmulator#RECORD_ISSUED_SECRETS}), 404 otherwise
@@ -54,6 +57,11 @@ final class InspectionRoutes {
         router.add("POST", PREFIX + "/faults", jsonOnly(this::addFault));
         router.add("DELETE", PREFIX + "/faults", jsonOnly(request -> {
             emulator.faults().clear();
+            return Response.empty(204);
+        }));
+        router.add("GET", PREFIX + "/contract-violations", request -> Response.json(200, emulator.contractViolations()));
+        router.add("DELETE", PREFIX + "/contract-violations", jsonOnly(request -> {
+            emulator.takeContractViolations();
             return Response.empty(204);
         }));
     }

@@ -197,11 +197,14 @@ final class IntegrationRoutes {
                 return new Errors.Validation().add("workspace_id", "Input should be a valid UUID", "uuid_parsing").response();
             }
             workspaceId = parsed.get();
+            if (state.workspace(workspaceId).isEmpty() && principal.operator()) {
+                return unknownWorkspace("workspace_id");
+            }
         }
         if (name.isPresent()) {
             Optional<EmulatorState.Workspace> named = state.workspaceNamed(name.get());
             if (named.isEmpty() || (workspaceId != null && !workspaceId.equals(named.get().id()))) {
-                return principal.operator() ? emptyList() : forbidden();
+                return principal.operator() ? unknownWorkspace("workspace_name") : forbidden();
             }
             workspaceId = named.get().id();
         }
@@ -231,6 +234,16 @@ final class IntegrationRoutes {
         ObjectNode body = Json.object();
         body.set("data", data);
         return Response.json(200, body);
+    }
+
+    /** An operator's list of a workspace that does not exist, answered as the emulator was told to. */
+    private Response unknownWorkspace(String parameter) {
+        return switch (settings.fidelity().unknownWorkspaceList()) {
+            case EMPTY -> emptyList();
+            case NOT_FOUND -> Errors.detail(404, "Workspace not found");
+            case UNPROCESSABLE -> new Errors.Validation().add(parameter, "No workspace of the organization has this "
+                    + parameter.substring("workspace_".length()), "value_error").response();
+        };
     }
 
     private static Response emptyList() {
@@ -490,7 +503,7 @@ final class IntegrationRoutes {
 
     private Response deleteConnector(Request request, Tokens.Principal principal) {
         Optional<EmulatorState.Source> source = accessibleSource(request, principal);
-        if (source.isEmpty() || !state.deleteSource(source.get().id())) {
+        if (source.isEmpty() || !state.deleteSource(source.get().id(), settings.fidelity().deletedSourcesListedFor())) {
             return notFoundOrForbidden(request, principal);
         }
         return Response.json(202, Json.object().put("job_id", UUID.randomUUID().toString()));

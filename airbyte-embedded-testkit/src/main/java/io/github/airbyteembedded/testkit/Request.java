@@ -64,6 +64,11 @@ final class Request {
         return query.getOrDefault(name, List.of());
     }
 
+    /** The names of the query parameters, in order. */
+    java.util.Set<String> queryNames() {
+        return java.util.Collections.unmodifiableSet(query.keySet());
+    }
+
     String pathParameter(String name) {
         return pathParameters.get(name);
     }

@@ -10,7 +10,7 @@ import java.util.UUID;
 record Settings(InetAddress bindAddress, int port, String clientId, String clientSecret,
         Duration operatorTokenLifetime, Duration widgetTokenLifetime, UUID organizationId, Clock clock,
         List<SourceTemplate> sourceTemplates, List<ConnectionTemplate> connectionTemplates, EventFamily eventFamily,
-        Duration widgetAuthTimeout) {
+        Duration widgetAuthTimeout, Fidelity fidelity) {
 
     @Override
     public String toString() {
@@ -18,6 +18,6 @@ record Settings(InetAddress bindAddress, int port, String clientId, String clien
                 + ", clientSecret=<redacted>, operatorTokenLifetime=" + operatorTokenLifetime
                 + ", widgetTokenLifetime=" + widgetTokenLifetime + ", organizationId=" + organizationId
                 + ", sourceTemplates=" + sourceTemplates.size() + ", connectionTemplates=" + connectionTemplates.size()
-                + ", eventFamily=" + eventFamily + "}";
+                + ", eventFamily=" + eventFamily + ", " + fidelity + "}";
     }
 }

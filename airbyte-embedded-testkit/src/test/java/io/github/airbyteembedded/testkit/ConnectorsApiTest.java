@@ -23,7 +23,7 @@ class ConnectorsApiTest {
 
     @BeforeEach
     void start() {
-        emulator = AirbyteEmulator.builder()
+        emulator = AirbyteEmulator.builder().contractChecks(true)
                 .connectionTemplates(List.of(
                         ConnectionTemplate.builder("Warehouse").tags("nightly").build(),
                         ConnectionTemplate.builder("Lake").tags("hourly").build()))
@@ -180,6 +180,7 @@ class ConnectorsApiTest {
         assertEquals("missing", result.header("X-Emulator-Auth-Error"));
         emulator.revokeOperatorTokens();
         assertEquals("revoked", call("GET", CONNECTORS, null, operator).header("X-Emulator-Auth-Error"));
+        assertEquals(List.of("/request/header/authorization"), TestHttp.takeViolationPointers(emulator));
     }
 
     @Test

@@ -19,7 +19,7 @@ class InspectionApiTest {
 
     @BeforeEach
     void start() {
-        emulator = AirbyteEmulator.builder().build().start();
+        emulator = AirbyteEmulator.builder().contractChecks(true).build().start();
     }
 
     @AfterEach
@@ -39,6 +39,20 @@ class InspectionApiTest {
                 "GET /api/v1/unknown", 2), emulator.calls());
         assertEquals(2, emulator.callCount("GET /api/v1/unknown"));
         assertEquals(0, emulator.callCount("GET /never"));
+        assertEquals(List.of("/request"), TestHttp.takeViolationPointers(emulator));
+    }
+
+    @Test
+    void servesTheContractViolationsAndForgetsThemOnDelete() {
+        TestHttp.post(emulator, "/api/v1/account/applications/token", "{\"client_id\":\"a\",\"client_secret\":\"b\",\"scope\":\"x\"}");
+
+        JsonNode violations = TestHttp.get(emulator, "/_emulator/contract-violations").json();
+
+        assertEquals(1, violations.size());
+        assertEquals("create_account_applications_token", violations.get(0).get("operation").asText());
+        assertEquals("/request/body/scope", violations.get(0).get("pointer").asText());
+        assertEquals(204, TestHttp.control(emulator, "DELETE", "/_emulator/contract-violations").status());
+        assertEquals(0, TestHttp.get(emulator, "/_emulator/contract-violations").json().size());
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -22,12 +23,19 @@ class OperatorTokenEndpointTest {
     @BeforeEach
     void start() {
         emulator = AirbyteEmulator.builder().clientId("id").clientSecret("s3cret-value").organizationId(ORG)
-                .build().start();
+                .contractChecks(true).build().start();
     }
 
     @AfterEach
     void stop() {
         emulator.close();
+    }
+
+    /** The emulator's own validation, which answers when contract checks are off (ContractChecksTest covers them). */
+    private void withoutContractChecks() {
+        emulator.close();
+        emulator = AirbyteEmulator.builder().clientId("id").clientSecret("s3cret-value").organizationId(ORG)
+                .contractChecks(false).build().start();
     }
 
     @Test
@@ -72,6 +80,7 @@ class OperatorTokenEndpointTest {
 
     @Test
     void rejectsMissingFieldsWith422NamingEachField() {
+        withoutContractChecks();
         TestHttp.Result result = TestHttp.post(emulator, PATH, "{}");
 
         assertEquals(422, result.status());
@@ -85,6 +94,7 @@ class OperatorTokenEndpointTest {
 
     @Test
     void rejectsANonStringFieldWith422() {
+        withoutContractChecks();
         TestHttp.Result result = TestHttp.post(emulator, PATH, "{\"client_id\":1,\"client_secret\":\"s3cret-value\"}");
         assertEquals(422, result.status());
         assertEquals("client_id", result.json().get("errors").get(0).get("field").asText());
@@ -95,6 +105,7 @@ class OperatorTokenEndpointTest {
         assertEquals(422, TestHttp.post(emulator, PATH, "{\"client_id\":").status());
         assertEquals(422, TestHttp.post(emulator, PATH, "[]").status());
         assertEquals(422, TestHttp.post(emulator, PATH, null).status());
+        assertEquals(List.of("/request/body"), TestHttp.takeViolationPointers(emulator));
     }
 
     @Test
@@ -118,5 +129,6 @@ class OperatorTokenEndpointTest {
     void answersUnknownPathsWith404AndWrongMethodsWith405() {
         assertEquals(404, TestHttp.get(emulator, "/api/v1/nothing-here").status());
         assertEquals(405, TestHttp.get(emulator, PATH).status());
+        assertEquals(List.of("/request"), TestHttp.takeViolationPointers(emulator));
     }
 }

@@ -32,7 +32,7 @@ class ScopedTokenEndpointTest {
 
     @BeforeEach
     void start() {
-        emulator = AirbyteEmulator.builder().clock(clock).build().start();
+        emulator = AirbyteEmulator.builder().clock(clock).contractChecks(true).build().start();
         operatorToken = TestHttp.operatorToken(emulator);
     }
 
@@ -115,6 +115,7 @@ class ScopedTokenEndpointTest {
         assertEquals("wrong-type", scoped.header("X-Emulator-Auth-Error"));
         emulator.revokeOperatorTokens();
         assertEquals("revoked", mint(operatorToken, Map.of("workspace_name", "alice")).header("X-Emulator-Auth-Error"));
+        assertEquals(List.of("/request/header/authorization"), TestHttp.takeViolationPointers(emulator));
     }
 
     @Test
@@ -123,6 +124,7 @@ class ScopedTokenEndpointTest {
         assertEquals(422, mint(operatorToken, Map.of("workspace_name", " ")).status());
         assertEquals(422, mint(operatorToken, Map.of("workspace_name", "alice", "region_id", "eu")).status());
         assertTrue(emulator.workspaces().isEmpty());
+        assertEquals(List.of("/request/body/workspace_name", "/request/body/region_id"), TestHttp.takeViolationPointers(emulator));
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 /** A small loopback HTTP client for the tests. */
@@ -101,6 +102,14 @@ final class TestHttp {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Takes the contract violations the emulator recorded (a test that breaks the contract on purpose)
+     * and returns their JSON pointers, each once, in the order first seen.
+     */
+    static List<String> takeViolationPointers(AirbyteEmulator emulator) {
+        return emulator.takeContractViolations().stream().map(ContractViolation::pointer).distinct().toList();
     }
 
     /** Fetches an operator token with the default credentials. */

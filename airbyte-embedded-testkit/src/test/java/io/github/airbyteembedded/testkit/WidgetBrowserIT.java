@@ -80,7 +80,8 @@ class WidgetBrowserIT {
                 + "<script src=\"/host.js\" defer></script></head>"
                 + "<body><button id=\"connect\">Connect your data</button></body></html>";
         String csp = "default-src 'self'; script-src 'self' " + emulatorOrigin + "; style-src 'self' '"
-                + AirbyteEmulator.widgetStyleCspHash() + "'; frame-src " + emulatorOrigin + "; connect-src 'self'";
+                + AirbyteEmulator.widgetStyleCspHash() + "'; img-src 'self' data:; frame-src " + emulator.widgetPageOrigin()
+                + "; connect-src 'self'";
         LoopbackSite site = LoopbackSite.builder()
                 .page("/", "text/html", html)
                 .header("/", "Content-Security-Policy", csp)
@@ -119,6 +120,8 @@ class WidgetBrowserIT {
         LoopbackSite[] self = new LoopbackSite[1];
         self[0] = hostSite(emulator, "alice", () -> self[0].origin());
         Page page = context.newPage();
+        List<String> console = new java.util.concurrent.CopyOnWriteArrayList<>();
+        page.onConsoleMessage(message -> console.add(message.type() + ": " + message.text()));
         page.navigate(self[0].uri("/").toString());
 
         page.click("#connect");
@@ -148,6 +151,38 @@ class WidgetBrowserIT {
         assertEquals(1, listed.json().get("data").size());
         assertEquals(sourceId, listed.json().get("data").get(0).get("id").asText());
         assertEquals("github", emulator.workspace("alice").orElseThrow().sources().get(0).connectorName());
+        assertTrue(console.stream().noneMatch(line -> line.contains("Content Security Policy")), () -> String.join("\n", console));
+        assertTrue(page.frames().stream().anyMatch(frame -> frame.url().startsWith(emulator.widgetPageOrigin() + "/embedded-widget")),
+                "the widget page comes from its own origin");
+        assertFalse(emulator.widgetPageOrigin().equals(emulator.baseUri().toString()));
+    }
+
+    @Test
+    void aHostPageWhoseFrameSrcNamesTheApiOriginGetsNoWidgetPage() {
+        AirbyteEmulator emulator = emulator(AirbyteEmulator.builder());
+        String html = "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Host app</title>"
+                + "<script src=\"" + emulator.widgetScriptUri("0.4.5") + "\"></script>"
+                + "<script src=\"/host.js\" defer></script></head>"
+                + "<body><button id=\"connect\">Connect your data</button></body></html>";
+        LoopbackSite[] self = new LoopbackSite[1];
+        self[0] = LoopbackSite.builder()
+                .page("/", "text/html", html)
+                .header("/", "Content-Security-Policy", "default-src 'self'; script-src 'self' " + emulator.baseUri()
+                        + "; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-src " + emulator.baseUri())
+                .page("/host.js", "text/javascript", HOST_JS)
+                .dynamic("/api/airbyte/widget-token", "application/json", () -> TestHttp.json(Map.of("token",
+                        TestHttp.widgetToken(emulator, "alice", self[0].origin()))))
+                .build().start();
+        closeables.add(0, self[0]);
+        Page page = context.newPage();
+        List<String> console = new java.util.concurrent.CopyOnWriteArrayList<>();
+        page.onConsoleMessage(message -> console.add(message.type() + ": " + message.text()));
+        page.navigate(self[0].uri("/").toString());
+
+        page.click("#connect");
+
+        page.waitForCondition(() -> console.stream().anyMatch(line -> line.contains("frame-src")));
+        assertEquals(0, emulator.callCount("GET /embedded-widget"), "the browser never asked for the widget page");
     }
 
     @Test

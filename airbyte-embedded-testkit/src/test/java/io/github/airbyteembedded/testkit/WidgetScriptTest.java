@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Base64;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class WidgetScriptTest {
@@ -59,6 +60,29 @@ class WidgetScriptTest {
     }
 
     @Test
+    void theFakeCdnServesOnlyTheVersionsTheVendorPublished() throws Exception {
+        try (AirbyteEmulator emulator = AirbyteEmulator.builder().build().start()) {
+            assertEquals(List.of("0.4.3", "0.4.4", "0.4.5"), AirbyteEmulator.PUBLISHED_WIDGET_VERSIONS);
+            for (String version : AirbyteEmulator.PUBLISHED_WIDGET_VERSIONS) {
+                assertEquals(200, fetch(emulator.widgetScriptUri(version)).statusCode(), version);
+            }
+            for (String unpublished : List.of("0.4.6", "0.4.2", "1.0.0", "0.4.5-beta.1")) {
+                URI uri = URI.create(emulator.baseUri() + "/npm/@airbyte-embedded/airbyte-embedded-widget@" + unpublished
+                        + "/dist/airbyte-embedded-widget.iife.js");
+                assertEquals(404, fetch(uri).statusCode(), unpublished);
+                assertEquals(404, fetch(URI.create(emulator.baseUri() + "/npm/@airbyte-embedded/airbyte-embedded-widget@"
+                        + unpublished)).statusCode(), unpublished);
+                assertThrows(IllegalArgumentException.class, () -> emulator.widgetScriptUri(unpublished));
+            }
+        }
+    }
+
+    @Test
+    void theStyleTheScriptInjectsHasADataImageLikeTheVendorsSoTheHostPageNeedsImgSrcData() {
+        assertTrue(WidgetAssets.STYLE_TEXT.contains("url(\"data:image/"), WidgetAssets.STYLE_TEXT);
+    }
+
+    @Test
     void theStyleHashIsTheSha256OfTheTextTheScriptInjects() throws Exception {
         String script = new String(WidgetAssets.SCRIPT, StandardCharsets.UTF_8);
         assertTrue(script.contains(Json.write(WidgetAssets.STYLE_TEXT)));
@@ -71,13 +95,17 @@ class WidgetScriptTest {
     @Test
     void theWidgetPageIsServedUnderAStrictCspWithoutInlineCode() throws Exception {
         try (AirbyteEmulator emulator = AirbyteEmulator.builder().build().start()) {
-            HttpResponse<byte[]> page = fetch(URI.create(emulator.baseUri() + "/embedded-widget?workspaceId=x&allowedOrigin=y"));
+            HttpResponse<byte[]> page = fetch(URI.create(emulator.widgetPageOrigin() + "/embedded-widget?workspaceId=x&allowedOrigin=y"));
             String html = new String(page.body(), StandardCharsets.UTF_8);
             String csp = page.headers().firstValue("Content-Security-Policy").orElse("");
             assertTrue(csp.contains("script-src 'self'") && !csp.contains("unsafe-inline"), csp);
             assertFalse(html.contains("<script>"));
             assertFalse(html.contains("style="));
             assertTrue(html.contains("data-event-family=\"source\""));
+            assertTrue(csp.contains("connect-src 'self' " + emulator.baseUri() + ";"), csp);
+            assertTrue(html.contains("data-api-base=\"" + emulator.baseUri() + "\""));
+            assertEquals(404, fetch(URI.create(emulator.baseUri() + "/embedded-widget?workspaceId=x&allowedOrigin=y")).statusCode(),
+                    "the API's origin serves no widget page");
         }
     }
 

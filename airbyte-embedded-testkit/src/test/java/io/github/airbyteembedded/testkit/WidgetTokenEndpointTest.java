@@ -29,13 +29,20 @@ class WidgetTokenEndpointTest {
 
     @BeforeEach
     void start() {
-        emulator = AirbyteEmulator.builder().clock(clock).build().start();
+        emulator = AirbyteEmulator.builder().clock(clock).contractChecks(true).build().start();
         operatorToken = TestHttp.operatorToken(emulator);
     }
 
     @AfterEach
     void stop() {
         emulator.close();
+    }
+
+    /** The emulator's own validation, which answers when contract checks are off (ContractChecksTest covers them). */
+    private void withoutContractChecks() {
+        emulator.close();
+        emulator = AirbyteEmulator.builder().clock(clock).contractChecks(false).build().start();
+        operatorToken = TestHttp.operatorToken(emulator);
     }
 
     private TestHttp.Result mint(String path, String bearer, Object body) {
@@ -73,7 +80,7 @@ class WidgetTokenEndpointTest {
         WidgetToken decoded = WidgetToken.decode(token);
 
         UUID workspaceId = emulator.workspace("alice").orElseThrow().id();
-        assertEquals(emulator.baseUri() + "/embedded-widget?workspaceId=" + workspaceId
+        assertEquals(emulator.widgetPageOrigin() + "/embedded-widget?workspaceId=" + workspaceId
                 + "&allowedOrigin=http%3A%2F%2Flocalhost%3A8080", decoded.widgetUrl().toString());
         assertEquals(workspaceId, decoded.workspaceId());
         assertEquals("http://localhost:8080", decoded.allowedOrigin());
@@ -135,10 +142,12 @@ class WidgetTokenEndpointTest {
         assertEquals(401, mint(DEPRECATED_PATH, null, Map.of("workspace_name", "a", "allowed_origin", "b")).status());
         assertEquals(2, emulator.callCount("POST " + DEPRECATED_PATH));
         assertEquals(0, emulator.callCount("POST " + PATH));
+        assertEquals(List.of("/request/header/authorization"), TestHttp.takeViolationPointers(emulator));
     }
 
     @Test
     void rejectsMissingFieldsWith422InTheVendorErrorShape() {
+        withoutContractChecks();
         TestHttp.Result result = mint(PATH, operatorToken, Map.of("region_id", "not-a-uuid"));
 
         assertEquals(422, result.status());
@@ -153,6 +162,7 @@ class WidgetTokenEndpointTest {
 
     @Test
     void rejectsAnUnknownTagModeWith422() {
+        withoutContractChecks();
         TestHttp.Result result = mint(PATH, operatorToken, Map.of("workspace_name", "a", "allowed_origin", "http://x",
                 "selected_source_template_tags_mode", "some"));
         assertEquals(422, result.status());
@@ -168,6 +178,7 @@ class WidgetTokenEndpointTest {
         assertEquals(401, result.status());
         assertEquals("Invalid authentication credentials", result.json().get("detail").asText());
         assertTrue(emulator.workspaces().isEmpty());
+        assertEquals(List.of("/request/header/authorization"), TestHttp.takeViolationPointers(emulator));
     }
 
     @Test

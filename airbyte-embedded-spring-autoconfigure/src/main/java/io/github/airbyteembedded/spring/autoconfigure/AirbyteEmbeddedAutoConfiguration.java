@@ -198,7 +198,8 @@ public final class AirbyteEmbeddedAutoConfiguration {
             return builder -> {
                 builder.apiBaseUri(emulator.baseUri())
                         .clientId(emulator.clientId())
-                        .clientSecret(AirbyteEmulator.DEFAULT_CLIENT_SECRET);
+                        .clientSecret(AirbyteEmulator.DEFAULT_CLIENT_SECRET)
+                        .widgetPageOrigin(emulator.widgetPageOrigin()); // its own port, as app.airbyte.ai beside the API
                 if (!ownScript) {
                     builder.widgetScript(WidgetScript.builder()
                             .version(AirbyteEmulator.WIDGET_VERSION)

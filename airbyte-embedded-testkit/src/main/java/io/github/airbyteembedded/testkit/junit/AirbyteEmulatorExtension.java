@@ -1,6 +1,8 @@
 package io.github.airbyteembedded.testkit.junit;
 
 import io.github.airbyteembedded.testkit.AirbyteEmulator;
+import io.github.airbyteembedded.testkit.ContractViolation;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -39,6 +41,17 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * @RegisterExtension
  * static AirbyteEmulatorExtension airbyte = AirbyteEmulatorExtension.perClass()
  *         .configure(builder -> builder.widgetTokenLifetime(Duration.ofMinutes(1)));
+ * }</pre>
+ *
+ * <p>With contract checks on ({@link AirbyteEmulator.Builder#contractChecks(boolean)}, or the system
+ * property {@value AirbyteEmulator#CONTRACT_CHECKS_PROPERTY}), a test whose calls break the vendor's API
+ * contract fails after it ran, with the operation and JSON pointer of each violation; a test that breaks
+ * it on purpose takes them first ({@link AirbyteEmulator#takeContractViolations()}):
+ *
+ * <pre>{@code
+ * @RegisterExtension
+ * static AirbyteEmulatorExtension airbyte = AirbyteEmulatorExtension.perClass()
+ *         .configure(builder -> builder.contractChecks(true));
  * }</pre>
  *
  * <p>Parameters are resolved in test methods and in {@code @BeforeEach}/{@code @AfterEach} (and, per
@@ -124,9 +137,18 @@ public final class AirbyteEmulatorExtension
         }
     }
 
+    /**
+     * Closes a per-test emulator and, when contract checks are on, fails the test that just ran on the
+     * contract violations its calls caused (taken, so the next test starts clean).
+     */
     @Override
     public void afterEach(ExtensionContext context) {
+        AirbyteEmulator emulator = find(context);
+        List<ContractViolation> violations = emulator == null ? List.of() : emulator.takeContractViolations();
         stopOwn(context);
+        if (!violations.isEmpty()) {
+            throw new AssertionError(ContractViolation.report(violations));
+        }
     }
 
     @Override

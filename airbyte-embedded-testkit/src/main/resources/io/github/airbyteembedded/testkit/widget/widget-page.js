@@ -16,6 +16,8 @@
   var app = document.getElementById("app");
   var family = body.getAttribute("data-event-family") || "source";
   var authTimeoutMs = parseInt(body.getAttribute("data-auth-timeout-ms"), 10) || 5000;
+  // The API is on another origin than this page, as api.airbyte.ai is beside app.airbyte.ai.
+  var apiBase = body.getAttribute("data-api-base") || "";
   var params = new URLSearchParams(window.location.search);
   var workspaceId = params.get("workspaceId");
   var allowedOrigin = params.get("allowedOrigin");
@@ -92,7 +94,7 @@
       options.headers["Content-Type"] = "application/json";
       options.body = JSON.stringify(payload);
     }
-    return fetch(path, options).then(function (response) {
+    return fetch(apiBase + path, options).then(function (response) {
       return response.text().then(function (text) {
         var json = null;
         try {

@@ -5,18 +5,25 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import io.github.airbyteembedded.testkit.AirbyteEmulator;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.net.Socket;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.platform.testkit.engine.EngineTestKit;
@@ -76,6 +83,17 @@ class AirbyteEmulatorExtensionTest {
     }
 
     @Test
+    void aTestWhoseCallsBreakTheContractFailsNamingTheOperationAndPointer() {
+        var events = EngineTestKit.engine("junit-jupiter").selectors(selectClass(ContractSample.class)).execute().testEvents();
+
+        events.assertStatistics(stats -> stats.started(2).succeeded(1).failed(1));
+        Throwable failure = events.failed().stream().findFirst().orElseThrow()
+                .getPayload(org.junit.platform.engine.TestExecutionResult.class).orElseThrow().getThrowable().orElseThrow();
+        assertTrue(failure.getMessage().contains("create_account_applications_token (POST /api/v1/account/applications/token) "
+                + "/request/body/grant_type"), failure.getMessage());
+    }
+
+    @Test
     void emulatorOutsideATestIsAnError() {
         assertThrows(IllegalStateException.class, () -> AirbyteEmulatorExtension.perClass().emulator());
     }
@@ -127,6 +145,30 @@ class AirbyteEmulatorExtensionTest {
         @Test
         void second(AirbyteEmulator emulator) {
             SEEN.add(emulator);
+        }
+    }
+
+    @TestMethodOrder(MethodOrderer.MethodName.class)
+    static class ContractSample {
+        @RegisterExtension
+        static AirbyteEmulatorExtension airbyte = AirbyteEmulatorExtension.perClass()
+                .configure(builder -> builder.contractChecks(true));
+
+        private static int post(String body) throws Exception {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(airbyte.emulator().baseUri()
+                            + "/api/v1/account/applications/token"))
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
+            return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+        }
+
+        @Test
+        void a_breaksTheContract() throws Exception {
+            assertEquals(422, post("{\"client_id\":\"a\",\"client_secret\":\"b\",\"grant_type\":\"c\"}"));
+        }
+
+        @Test
+        void b_keepsIt() throws Exception {
+            assertEquals(401, post("{\"client_id\":\"a\",\"client_secret\":\"b\"}"));
         }
     }
 

@@ -4,6 +4,8 @@ import io.github.airbyteembedded.servlet.AirbyteEmbeddedConfig;
 import io.github.airbyteembedded.servlet.AirbyteEmbeddedConfigException;
 import io.github.airbyteembedded.servlet.internal.pipeline.Origin;
 import io.github.airbyteembedded.servlet.internal.upstream.Secret;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -23,6 +25,9 @@ import java.util.regex.Pattern;
  */
 public final class Checks {
 
+    private static final Logger LOG = System.getLogger(AirbyteEmbeddedConfig.class.getName());
+    /** The path every call to the Airbyte API starts with, which a base URL must not repeat. */
+    private static final String API_VERSION_PATH = "/api/v1";
     private static final Duration MAX_TIMEOUT = Duration.ofMinutes(5);
     private static final Pattern UUID_PATTERN =
             Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
@@ -148,7 +153,11 @@ public final class Checks {
         }
     }
 
-    /** An absolute https URL (http on a loopback host), without user info, query, fragment or trailing slash. */
+    /**
+     * An absolute https URL (http on a loopback host), without user info, query, fragment or trailing
+     * slash. A base that ends with {@code /api/v1} (as the vendor's docs write it) loses it, with a
+     * warning: the client's paths start with {@code /api/v1}.
+     */
     static UnaryOperator<String> apiBaseUrl(String setting) {
         return value -> {
             URI uri;
@@ -172,6 +181,12 @@ public final class Checks {
             String text = uri.toString();
             while (text.endsWith("/")) {
                 text = text.substring(0, text.length() - 1);
+            }
+            if (text.toLowerCase(Locale.ROOT).endsWith(API_VERSION_PATH)) {
+                String base = text.substring(0, text.length() - API_VERSION_PATH.length());
+                LOG.log(Level.WARNING, "{0}={1} ends with {2}, which the library adds to every call itself: it uses {3}. "
+                        + "Set {0}={3}.", setting, text, API_VERSION_PATH, base);
+                return base;
             }
             return text;
         };

@@ -10,8 +10,8 @@ import java.net.URI;
 
 /**
  * The testkit's emulator, started in the web application for development ({@code emulator=true}): the
- * filter takes the API base, the credentials, the widget's CDN base, its integrity and its style hash
- * from it, as the Spring layer's emulator mode does.
+ * filter takes the API base, the credentials, the widget page's origin, the widget's CDN base, its
+ * integrity and its style hash from it, as the Spring layer's emulator mode does.
  *
  * <p>The testkit is loaded by name from the web application's class loader, so that the core has no
  * dependency on it; without it on the class path, {@code emulator=true} is a configuration error. Only
@@ -30,15 +30,17 @@ public final class DevelopmentEmulator implements AutoCloseable {
     private final String clientSecret;
     private final String scriptIntegrity;
     private final String styleHash;
+    private final String widgetPageOrigin;
 
     private DevelopmentEmulator(AutoCloseable emulator, URI baseUri, String clientId, String clientSecret,
-            String scriptIntegrity, String styleHash) {
+            String scriptIntegrity, String styleHash, String widgetPageOrigin) {
         this.emulator = emulator;
         this.baseUri = baseUri;
         this.clientId = clientId;
         this.clientSecret = clientSecret;
         this.scriptIntegrity = scriptIntegrity;
         this.styleHash = styleHash;
+        this.widgetPageOrigin = widgetPageOrigin;
     }
 
     /**
@@ -65,7 +67,8 @@ public final class DevelopmentEmulator implements AutoCloseable {
             DevelopmentEmulator started = new DevelopmentEmulator(emulator, (URI) type.getMethod("baseUri").invoke(emulator),
                     (String) type.getMethod("clientId").invoke(emulator), (String) type.getField("DEFAULT_CLIENT_SECRET").get(null),
                     (String) type.getMethod("widgetScriptIntegrity").invoke(null),
-                    (String) type.getMethod("widgetStyleCspHash").invoke(null));
+                    (String) type.getMethod("widgetStyleCspHash").invoke(null),
+                    (String) type.getMethod("widgetPageOrigin").invoke(emulator));
             LOG.log(Level.INFO, "emulator=true: Airbyte Embedded uses an in-process emulator of the Airbyte API at {0} "
                     + "(development only; its state is lost when the application stops)", started.baseUri);
             return started;
@@ -79,9 +82,9 @@ public final class DevelopmentEmulator implements AutoCloseable {
         }
     }
 
-    /** Points the configuration at the emulator: API base, credentials. */
+    /** Points the configuration at the emulator: API base, credentials, and the widget page's origin (its own port). */
     void configure(AirbyteEmbeddedConfig.Builder builder) {
-        builder.apiBaseUri(baseUri).clientId(clientId).clientSecret(clientSecret);
+        builder.apiBaseUri(baseUri).clientId(clientId).clientSecret(clientSecret).widgetPageOrigin(widgetPageOrigin);
     }
 
     /** Points the widget script at the emulator: its CDN-shaped path, its integrity and its style hash. */

@@ -24,6 +24,8 @@ public final class PageSettings {
     private final AtomicBoolean started = new AtomicBoolean();
     private volatile WidgetScript widgetScript;
     private volatile Origin learnedWidgetPageOrigin;
+    /** The derived widget page origin, once a page asked for it (for a loopback API it is asked of the emulator). */
+    private volatile String derivedWidgetPageOrigin;
 
     public PageSettings(AirbyteEmbeddedConfig config) {
         this.config = config;
@@ -41,7 +43,15 @@ public final class PageSettings {
             return configured.get();
         }
         Origin learned = learnedWidgetPageOrigin;
-        return learned != null ? learned.serialized() : derivedWidgetPageOrigin(config.apiBaseUri());
+        if (learned != null) {
+            return learned.serialized();
+        }
+        String derived = derivedWidgetPageOrigin;
+        if (derived == null) {
+            derived = derivedWidgetPageOrigin(config.apiBaseUri());
+            derivedWidgetPageOrigin = derived;
+        }
+        return derived;
     }
 
     /**
@@ -93,8 +103,9 @@ public final class PageSettings {
         }
         learnedWidgetPageOrigin = origin;
         Optional<String> configured = config.widgetPageOrigin();
-        String expected = configured.orElse(previous != null ? previous.serialized() : derivedWidgetPageOrigin(config.apiBaseUri()));
-        if (!expected.equals(origin.serialized())) {
+        // Pages so far used the configured origin, the one learned before, or the derived one if a page asked for it.
+        String expected = configured.orElse(previous != null ? previous.serialized() : derivedWidgetPageOrigin);
+        if (expected != null && !expected.equals(origin.serialized())) {
             LOG.log(Level.WARNING, "Widget tokens open the widget page at {0}, but the CSP frame-src of the widget''s pages "
                     + "uses {1} ({2}); {3}. Set widget-page-origin={0}.", origin.serialized(), expected,
                     configured.isPresent() ? "configured" : "derived", configured.isPresent()
@@ -104,6 +115,11 @@ public final class PageSettings {
         return token;
     }
 
+    /**
+     * The widget page origin when none is configured: the vendor's for its API hosts; for a loopback API
+     * the one the testkit's emulator names (it serves the widget page on a port of its own), asked once;
+     * otherwise the API's own origin (a self-managed Airbyte).
+     */
     static String derivedWidgetPageOrigin(URI apiBaseUri) {
         String host = apiBaseUri.getHost() == null ? "" : apiBaseUri.getHost().toLowerCase(java.util.Locale.ROOT);
         if (host.equals("api.airbyte.ai")) {
@@ -111,6 +127,15 @@ public final class PageSettings {
         }
         if (host.equals("api.airbyte.com")) {
             return "https://cloud.airbyte.com";
+        }
+        Optional<String> emulated = EmulatorInfo.at(apiBaseUri).map(info -> info.path("widget_page_origin").asText(""))
+                .filter(origin -> !origin.isEmpty());
+        try {
+            if (emulated.isPresent()) {
+                return Origin.parseConfigured(emulated.get()).serialized();
+            }
+        } catch (IllegalArgumentException e) {
+            // not an origin: the API's own
         }
         return Origin.parseConfigured(apiBaseUri.getScheme() + "://" + apiBaseUri.getRawAuthority()).serialized();
     }

@@ -44,7 +44,8 @@ public final class Settings {
                     "is required: set the Airbyte application client secret (from the environment, not from source code)"));
 
     public static final Setting<String> API_BASE_URL = Setting.<String>of("api-base-url", String.class, (key, text) -> text,
-                    "Base URL of the Airbyte API: `https`, or `http` on a loopback host (the emulator).")
+                    "Base URL of the Airbyte API: `https`, or `http` on a loopback host (the emulator); a trailing `/api/v1`"
+                            + " is dropped, with a warning.")
             .byDefault(AirbyteEmbeddedConfig.DEFAULT_API_BASE_URI.toString()).replacedByEmulator()
             .config("apiBaseUri(String)", Builder::apiBaseUri).checked(Checks::apiBaseUrl);
 

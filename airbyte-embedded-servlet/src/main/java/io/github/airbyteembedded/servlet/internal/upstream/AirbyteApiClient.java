@@ -33,6 +33,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
 /**
@@ -82,6 +83,7 @@ public final class AirbyteApiClient {
     private final URI widgetTokenUri;
     private final URI scopedTokenUri;
     private final Duration retryBackoff;
+    private final AtomicBoolean warnedOfAssumedExpiry = new AtomicBoolean();
 
     /**
      * @param clientSecret the configuration's client secret, which only this class puts on the wire
@@ -211,7 +213,7 @@ public final class AirbyteApiClient {
         return send(call, request).thenApply(response -> {
             int status = response.statusCode();
             if (status == 200) {
-                return read(call, response.body(), text -> parseWidgetToken(call, text));
+                return read(call, response.body(), text -> widgetToken(call, text));
             }
             throw classifyAuthorized(call, response, operatorToken);
         });
@@ -312,17 +314,15 @@ public final class AirbyteApiClient {
     }
 
     /**
-     * Classifies an unwelcome answer to a call made with a bearer token. A 401 refuses the token; so does
-     * a 403 to a scoped token on its own workspace's list (the token no longer fits the workspace, for
-     * example one deleted and created again), so that a fresh token is tried once.
+     * Classifies an unwelcome answer to a call made with a bearer token. A 401 or a 403 refuses the token,
+     * so that a fresh one is tried once before {@code upstream_credentials_rejected}: the spec documents
+     * 403 (not 401) for a revoked operator token, and a 403 to a scoped token on its own workspace's list
+     * means the token no longer fits the workspace (for example one deleted and created again).
      */
     private UpstreamException classifyAuthorized(String call, HttpResponse<String> response, BearerToken token) {
         int status = response.statusCode();
-        if (status == 401 || (status == 403 && token instanceof ScopedToken)) {
+        if (status == 401 || status == 403) {
             return UpstreamException.tokenRejected(call, status, token.kind());
-        }
-        if (status == 403) {
-            return UpstreamException.status(ErrorCode.UPSTREAM_CREDENTIALS_REJECTED, call, status, null);
         }
         return classifyStatus(call, response);
     }
@@ -514,11 +514,21 @@ public final class AirbyteApiClient {
         return new OperatorToken(Secret.of(accessToken.get()), Duration.ofSeconds(expiresIn.asLong()), fetchedAt);
     }
 
+    private WidgetToken widgetToken(String call, String body) {
+        WidgetToken token = parseWidgetToken(call, body, config.clock().instant());
+        if (token.expiryAssumed() && warnedOfAssumedExpiry.compareAndSet(false, true)) {
+            LOG.log(Level.WARNING, "Airbyte {0} answered a widget token whose inner token has no readable exp; its expiry is "
+                    + "taken as the documented lifetime, {1} minutes from now (logged once)", call,
+                    WidgetToken.DOCUMENTED_LIFETIME.toMinutes());
+        }
+        return token;
+    }
+
     /** The widget token in a 200 answer; {@code upstream_error} for anything else. Package-private for the fuzz tests. */
-    static WidgetToken parseWidgetToken(String call, String body) {
+    static WidgetToken parseWidgetToken(String call, String body, Instant now) {
         return Json.parseObject(body)
                 .flatMap(node -> Json.text(node, "token"))
-                .flatMap(WidgetToken::decode)
+                .flatMap(text -> WidgetToken.decode(text, now))
                 .orElseThrow(() -> UpstreamException.failure(ErrorCode.UPSTREAM_ERROR,
                         call + " answered 200 without a widget token in the documented format", null, null));
     }

@@ -22,6 +22,10 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -202,13 +206,42 @@ final class MisbehavingUpstreamTest {
     /* ---------------- bad data is upstream_error ---------------- */
 
     @Test
-    void aWidgetTokenWhoseExpiryIsBeyondWhatAnInstantHoldsIsAnUpstreamError() throws Exception {
+    void aWidgetTokenWithoutAReadableExpiryGetsTheDocumentedLifetimeAndOneWarning() throws Exception {
         AirbyteApiClient client = client((request, out) -> ScriptedUpstream.json(out, 200,
                 "{\"token\":\"" + widgetToken("9000000000000000000") + "\"}"));
+        Logger logger = Logger.getLogger(AirbyteApiClient.class.getName());
+        List<String> warnings = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Handler handler = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                if (record.getLevel().intValue() >= Level.WARNING.intValue()) {
+                    warnings.add(java.text.MessageFormat.format(record.getMessage(), record.getParameters()));
+                }
+            }
 
-        UpstreamException error = failure(client.createWidgetToken(operatorToken(), "alice", "http://localhost:8080"));
+            @Override
+            public void flush() {
+            }
 
-        assertEquals(ErrorCode.UPSTREAM_ERROR, error.errorCode());
+            @Override
+            public void close() {
+            }
+        };
+        logger.addHandler(handler);
+        try {
+            java.time.Instant before = java.time.Instant.now();
+            WidgetToken first = client.createWidgetToken(operatorToken(), "alice", "http://localhost:8080")
+                    .get(GUARD_SECONDS, TimeUnit.SECONDS);
+            WidgetToken second = client.createWidgetToken(operatorToken(), "bob", "http://localhost:8080")
+                    .get(GUARD_SECONDS, TimeUnit.SECONDS);
+
+            assertFalse(first.expiresAt().isBefore(before.plus(Duration.ofMinutes(20))));
+            assertTrue(second.expiryAssumed());
+            assertEquals(1, warnings.size(), warnings.toString());
+            assertTrue(warnings.get(0).contains("20 minutes"), warnings.get(0));
+        } finally {
+            logger.removeHandler(handler);
+        }
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
@@ -14,6 +15,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 final class WidgetTokenTest {
 
     private static final long EXP = 1_900_000_000L;
+    private static final Instant NOW = Instant.parse("2026-11-24T10:00:00Z");
 
     private static String jwt(String claims) {
         Base64.Encoder url = Base64.getUrlEncoder().withoutPadding();
@@ -31,7 +33,7 @@ final class WidgetTokenTest {
 
     @Test
     void readsTheInnerJwtExpiryAndTheWidgetUrl() {
-        WidgetToken token = WidgetToken.decode(blob(validJson())).orElseThrow();
+        WidgetToken token = WidgetToken.decode(blob(validJson()), NOW).orElseThrow();
         assertEquals(Instant.ofEpochSecond(EXP), token.expiresAt());
         assertEquals("app.airbyte.ai", token.widgetUrl().getHost());
     }
@@ -39,31 +41,39 @@ final class WidgetTokenTest {
     @Test
     void acceptsBase64UrlWithoutPaddingLikeTheWidget() {
         String url = Base64.getUrlEncoder().withoutPadding().encodeToString(validJson().getBytes(StandardCharsets.UTF_8));
-        assertTrue(WidgetToken.decode(url).isPresent());
+        assertTrue(WidgetToken.decode(url, NOW).isPresent());
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"not base64 !", "e30=", "eyJ0b2tlbiI6MX0=", "W10="})
     void refusesWhatIsNotTheDocumentedFormat(String token) {
-        assertTrue(WidgetToken.decode(token).isEmpty());
+        assertTrue(WidgetToken.decode(token, NOW).isEmpty());
     }
 
-    @Test
-    void refusesAJwtWithoutExpiry() {
-        String json = "{\"token\":\"" + jwt("{\"sub\":\"x\"}") + "\",\"widgetUrl\":\"https://app.airbyte.ai/w\"}";
-        assertTrue(WidgetToken.decode(blob(json)).isEmpty());
+    @ParameterizedTest
+    @ValueSource(strings = {"\"JWT\"", "\"opaque-token\"", "\"a.b.c\"", "1", "null"})
+    void needsOnlyTheWidgetUrlLikeTheWidgetAndAssumesTheDocumentedLifetimeWithoutAReadableExp(String inner) {
+        String innerToken = inner.equals("\"JWT\"") ? "\"" + jwt("{\"sub\":\"x\"}") + "\"" : inner;
+        String json = "{\"token\":" + innerToken + ",\"widgetUrl\":\"https://app.airbyte.ai/w\"}";
+
+        WidgetToken token = WidgetToken.decode(blob(json), NOW).orElseThrow();
+
+        assertEquals(NOW.plus(Duration.ofMinutes(20)), token.expiresAt());
+        assertTrue(token.expiryAssumed());
+        assertFalse(WidgetToken.decode(blob(validJson()), NOW).orElseThrow().expiryAssumed());
+        assertTrue(WidgetToken.decode(blob("{\"widgetUrl\":\"https://app.airbyte.ai/w\"}"), NOW).isPresent());
     }
 
     @Test
     void refusesARelativeWidgetUrl() {
         String json = "{\"token\":\"" + jwt("{\"exp\":1}") + "\",\"widgetUrl\":\"/widget\"}";
-        assertTrue(WidgetToken.decode(blob(json)).isEmpty());
+        assertTrue(WidgetToken.decode(blob(json), NOW).isEmpty());
     }
 
     @Test
     void toStringNeverShowsTheToken() {
         String value = blob(validJson());
-        WidgetToken token = WidgetToken.decode(value).orElseThrow();
+        WidgetToken token = WidgetToken.decode(value, NOW).orElseThrow();
         assertFalse(token.toString().contains(value));
         assertFalse(token.toString().contains(jwt("{\"exp\":" + EXP + "}")));
     }

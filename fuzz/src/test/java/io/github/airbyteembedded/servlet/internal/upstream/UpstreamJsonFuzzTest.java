@@ -38,7 +38,7 @@ class UpstreamJsonFuzzTest {
     @FuzzTest
     void widgetTokenAnswer(byte[] input) {
         String body = text(input);
-        WidgetToken token = read(body, () -> AirbyteApiClient.parseWidgetToken("POST /widget-token", body));
+        WidgetToken token = read(body, () -> AirbyteApiClient.parseWidgetToken("POST /widget-token", body, NOW));
         if (token != null) {
             assertEquals(Json.parseObject(body).flatMap(node -> Json.text(node, "token")).orElseThrow(), token.value().reveal());
         }

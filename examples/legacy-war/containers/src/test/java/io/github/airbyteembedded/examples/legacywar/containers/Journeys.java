@@ -112,6 +112,7 @@ final class Journeys {
         assertTrue(console.stream().noneMatch(line -> line.contains("Content Security Policy")
                 || line.contains("Content-Security-Policy") || line.startsWith("error") || line.startsWith("pageerror")),
                 () -> "the console reported:\n" + String.join("\n", console));
+        assertEquals("[]", StandaloneEmulator.contractViolations(emulator), "every call kept the Airbyte API contract");
         return console;
     }
 

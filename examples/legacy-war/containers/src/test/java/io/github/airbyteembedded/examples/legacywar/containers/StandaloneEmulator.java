@@ -16,7 +16,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** The emulator as a user runs it for development: {@code java -jar ...-standalone.jar --port 0}, its own process. */
+/**
+ * The emulator as a user runs it for development, with its contract checks on: {@code java -jar
+ * ...-standalone.jar --port 0 --contract-checks true}, its own process.
+ */
 final class StandaloneEmulator implements AutoCloseable {
 
     private static final String LISTENING = "Airbyte emulator listening on ";
@@ -34,7 +37,8 @@ final class StandaloneEmulator implements AutoCloseable {
         Path jar = Deployables.file("airbyte-emulator-standalone.jar");
         // It records what it issues, for the leak scan of this test run (see close()).
         ContainerProcess process = ContainerProcess.startJava(name, jar.getParent(), Map.of(),
-                List.of("-D" + AirbyteEmulator.RECORD_ISSUED_SECRETS + "=true", "-jar", jar.toString(), "--port", "0"));
+                List.of("-D" + AirbyteEmulator.RECORD_ISSUED_SECRETS + "=true", "-jar", jar.toString(), "--port", "0",
+                        "--contract-checks", "true"));
         try {
             String line = process.awaitLine(text -> text.startsWith(LISTENING), Duration.ofSeconds(30));
             return new StandaloneEmulator(process, URI.create(line.substring(LISTENING.length()).strip()));
@@ -61,6 +65,15 @@ final class StandaloneEmulator implements AutoCloseable {
         if (answer.statusCode() != 204) {
             throw new IllegalStateException("reset answered " + answer.statusCode());
         }
+    }
+
+    /**
+     * The contract violations an emulator recorded, as its inspection API lists them ({@code []} when every
+     * call kept the vendor's contract, or when its contract checks are off).
+     */
+    static String contractViolations(URI emulator) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(emulator + "/_emulator/contract-violations")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
     }
 
     /** The ids of the sources in a workspace of an emulator, from its inspection API. */
