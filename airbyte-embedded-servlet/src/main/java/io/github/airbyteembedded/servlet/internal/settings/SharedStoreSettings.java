@@ -16,7 +16,7 @@ import java.util.Optional;
  */
 public final class SharedStoreSettings {
 
-    static final String REDIS_STORE_CLASS = "io.github.airbyteembedded.redis.RedisRateLimitStore";
+    public static final String REDIS_STORE_CLASS = "io.github.airbyteembedded.redis.RedisRateLimitStore";
 
     private SharedStoreSettings() {
     }

@@ -1,0 +1,172 @@
+package io.github.airbyteembedded.redis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.airbyteembedded.servlet.Await;
+import io.github.airbyteembedded.testkit.AirbyteEmulator;
+import io.github.airbyteembedded.testkit.support.LocalRedis;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Redis taken away while two instances serve a user, and brought back: failing open (the default),
+ * requests are served without the limits, counted, with one WARNING for the outage; failing closed,
+ * they are refused with 503 and Retry-After; either way the limits apply again once Redis is back.
+ */
+final class RedisOutageIT {
+
+    private static final Duration RECOVERY = Duration.ofSeconds(30);
+    private static final Logger CALLS_LOG = Logger.getLogger("io.github.airbyteembedded.servlet.internal.pipeline.SharedStoreCalls");
+
+    private LocalRedis redis;
+    private AirbyteEmulator emulator;
+    private final List<Instance> instances = new ArrayList<>();
+    private final List<LogRecord> logged = new CopyOnWriteArrayList<>();
+    private final Handler handler = new Handler() {
+        @Override
+        public void publish(LogRecord record) {
+            logged.add(record);
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+    };
+
+    @BeforeEach
+    void start() {
+        redis = LocalRedis.start();
+        emulator = AirbyteEmulator.builder().build().start();
+        CALLS_LOG.addHandler(handler);
+    }
+
+    @AfterEach
+    void stop() {
+        CALLS_LOG.removeHandler(handler);
+        instances.forEach(Instance::close);
+        emulator.close();
+        redis.close();
+    }
+
+    private Instance instance(boolean failOpen) throws Exception {
+        Instance instance = Instance.sharing(emulator, redis.uri(), builder -> builder
+                .rateLimit(3, Duration.ofHours(1))
+                .rateLimitStoreFailOpen(failOpen));
+        instances.add(instance);
+        return instance;
+    }
+
+    private long logged(Level level) {
+        return logged.stream().filter(record -> record.getLevel().equals(level)).count();
+    }
+
+    private static long failures(Instance... instances) {
+        long sum = 0;
+        for (Instance instance : instances) {
+            sum += instance.airbyte.statistics().rateLimitStoreFailures();
+        }
+        return sum;
+    }
+
+    @Test
+    void failingOpenServesUsersWhileRedisIsAwayWithOneWarningAndLimitsThemAgainWhenItReturns() throws Exception {
+        Instance a = instance(true);
+        Instance b = instance(true);
+        assertEquals(List.of(200, 200, 200, 429), List.of(a.token("alice").statusCode(), b.token("alice").statusCode(),
+                a.token("alice").statusCode(), b.token("alice").statusCode()));
+
+        redis.stop();
+        List<Integer> whileAway = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            whileAway.add(a.token("alice").statusCode());
+            whileAway.add(b.token("alice").statusCode());
+        }
+
+        assertEquals(List.of(200, 200, 200, 200, 200, 200), whileAway, "served without the limit");
+        assertEquals(6, failures(a, b), "every request that found Redis away is counted");
+        assertEquals(2, logged(Level.WARNING), "one WARNING per instance for the outage, not one per request");
+        assertTrue(logged.stream().noneMatch(record -> String.valueOf(record.getParameters() == null ? ""
+                : List.of(record.getParameters())).contains(redis.uri())), "the log never holds the URI");
+
+        redis.restart();
+        // Redis came back empty: each request is served (fail open, or a fresh bucket) until the limit bites again.
+        Await.until("alice is limited again through Redis", () -> status(a) == 429, RECOVERY);
+        assertEquals(429, b.token("alice").statusCode(), "the other instance sees the same bucket");
+        long failuresAfterRecovery = failures(a, b);
+        assertEquals(429, a.token("alice").statusCode());
+        assertEquals(failuresAfterRecovery, failures(a, b), "no more failures once Redis answers");
+        assertTrue(logged(Level.INFO) >= 1, "the recovery is logged");
+        assertEquals(2, logged(Level.WARNING), "still one WARNING per instance");
+    }
+
+    @Test
+    void failingClosedRefusesUsersWith503WhileRedisIsAwayAndServesThemWhenItReturns() throws Exception {
+        Instance a = instance(false);
+        Instance b = instance(false);
+        assertEquals(200, a.token("alice").statusCode());
+
+        redis.stop();
+        HttpResponse<String> refused = b.token("alice");
+
+        assertEquals(503, refused.statusCode(), refused.body());
+        assertEquals("rate_limit_store_unavailable", Instance.error(refused));
+        assertTrue(refused.headers().firstValue("Retry-After").isPresent(), "a 503 carries Retry-After");
+        assertEquals(503, a.token("bob").statusCode());
+        assertEquals(1, a.airbyte.statistics().count("rate_limit_store_unavailable"));
+        assertEquals(2, failures(a, b));
+        assertEquals(1, emulator.callCount("POST /api/v1/account/applications/widget-token"), "nothing minted while refused");
+
+        redis.restart();
+        Await.until("Redis answers again", () -> status(b) == 200, RECOVERY);
+        // Redis came back empty, and a request refused at its timeout may still have taken its permit there.
+        List<Integer> after = new ArrayList<>();
+        for (int i = 0; i < 2 && !after.contains(429); i++) {
+            after.add(a.token("alice").statusCode());
+            after.add(b.token("alice").statusCode());
+        }
+        assertTrue(after.contains(429), "limited by the bucket Redis keeps again: " + after);
+        assertTrue(after.indexOf(429) <= 2, "at most the two permits left: " + after);
+        assertTrue(after.subList(after.indexOf(429), after.size()).stream().allMatch(status -> status == 429), after.toString());
+    }
+
+    @Test
+    void aRedisThatDoesNotAnswerIsTreatedAsAwayAfterTheTimeoutWithoutHoldingTheRequest() throws Exception {
+        Instance a = instance(true);
+        assertEquals(200, a.token("alice").statusCode());
+
+        // Redis holds every write (the bucket's compare-and-swap) for 20 s; the route waits its 100 ms and moves on.
+        assertEquals("OK", redis.command("CLIENT", "PAUSE", "20000", "WRITE"));
+        HttpResponse<String> served = a.token("alice");
+        String clients = redis.command("INFO", "clients");
+        redis.command("CLIENT", "UNPAUSE");
+
+        assertEquals(200, served.statusCode(), served.body());
+        assertTrue(clients.contains("blocked_clients:1"), "answered while Redis still held the store's command: " + clients);
+        assertEquals(1, a.airbyte.statistics().rateLimitStoreFailures());
+        assertTrue(logged.stream().anyMatch(record -> record.getLevel().equals(Level.WARNING)
+                && List.of(record.getParameters()).toString().contains("no answer within 100 ms")), "the WARNING says why");
+    }
+
+    private static int status(Instance instance) {
+        try {
+            return instance.token("alice").statusCode();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+}
