@@ -4,8 +4,12 @@ import io.github.airbyteembedded.servlet.RateLimitStore;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
-import io.github.bucket4j.distributed.proxy.AsyncProxyManager;
+import io.github.bucket4j.distributed.remote.Request;
+import io.github.bucket4j.distributed.remote.commands.CreateInitialStateAndExecuteCommand;
+import io.github.bucket4j.distributed.remote.commands.TryConsumeAndReturnRemainingTokensCommand;
+import io.github.bucket4j.distributed.versioning.Versions;
 import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
+import io.github.bucket4j.redis.lettuce.cas.LettuceBasedProxyManager;
 import io.lettuce.core.AbstractRedisClient;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
@@ -25,7 +29,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -34,8 +37,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * A {@link RateLimitStore} in Redis, shared by every instance of the application that uses the same
  * Redis: the token buckets of the per-user rate limits are Bucket4j's ({@code bucket4j_jdk17-lettuce},
- * compare-and-swap over Lettuce), and the record of confirmed sources is a {@code SET NX PX} per
- * (workspace, source).
+ * compare-and-swap over Lettuce: two round trips per token, a {@code GET} of the bucket and an {@code EVAL}
+ * of Bucket4j's compare-and-swap script, more when instances race on one user's bucket), and the record
+ * of confirmed sources is a {@code SET NX PX} per (workspace, source), one round trip.
  *
  * <pre>{@code
  * AirbyteEmbeddedConfig.builder()
@@ -69,6 +73,9 @@ public final class RedisRateLimitStore implements RateLimitStore {
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
 
     private static final byte[] NOTIFIED = {'1'};
+
+    /** A bucket's key lives until the bucket would be full again: never longer than the limit's period. */
+    private static final ExpirationAfterWriteStrategy EXPIRATION = ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ZERO);
 
     private final Connector connector;
     private final byte[] prefix;
@@ -120,10 +127,15 @@ public final class RedisRateLimitStore implements RateLimitStore {
         BucketConfiguration configuration = configurations.computeIfAbsent(new LimitShape(permits, period), LimitShape::configuration);
         // The limit's shape is part of the key: a new permits/period starts fresh buckets rather than reading old ones.
         byte[] key = Keys.of(prefix, "limit:" + limit + ":" + permits + "/" + period.toMillis() + ":", user);
+        // Bucket4j's own command "create the bucket if it is missing, then take a token", sent at once: one read
+        // and one compare-and-swap per token. (Its bucket proxy would first try without the configuration and,
+        // for a bucket not in Redis, which is a user's first token after a quiet period, read a second time.)
+        Request<ConsumptionProbe> request = new Request<>(
+                new CreateInitialStateAndExecuteCommand<>(configuration, new TryConsumeAndReturnRemainingTokensCommand(1)),
+                Versions.getLatest(), null, EXPIRATION);
         return connector.connection()
-                .thenCompose(connection -> connection.buckets().getProxy(key, () -> CompletableFuture.completedFuture(configuration))
-                        .tryConsumeAndReturnRemaining(1))
-                .thenApply(RedisRateLimitStore::waitOf);
+                .thenCompose(connection -> connection.buckets().executeAsync(key, request))
+                .thenApply(result -> waitOf(result.getData()));
     }
 
     @Override
@@ -263,9 +275,9 @@ public final class RedisRateLimitStore implements RateLimitStore {
         }
     }
 
-    /** An open connection, its commands and Bucket4j's proxy manager over it. */
+    /** An open connection, its commands and Bucket4j's compare-and-swap proxy manager over it. */
     record Connection(StatefulConnection<byte[], byte[]> stateful, RedisClusterAsyncCommands<byte[], byte[]> commands,
-            AsyncProxyManager<byte[]> buckets) {
+            LettuceBasedProxyManager<byte[]> buckets) {
 
         static Connection of(StatefulConnection<byte[], byte[]> stateful) {
             if (stateful instanceof StatefulRedisClusterConnection<byte[], byte[]> cluster) {
@@ -275,13 +287,8 @@ public final class RedisRateLimitStore implements RateLimitStore {
             return new Connection(stateful, single.async(), proxyManager(Bucket4jLettuce.casBasedBuilder(single)));
         }
 
-        private static AsyncProxyManager<byte[]> proxyManager(Bucket4jLettuce.LettuceBasedProxyManagerBuilder<byte[]> builder) {
-            return builder
-                    // A bucket's key lives until the bucket would be full again: never longer than the period.
-                    .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ZERO))
-                    .requestTimeout(COMMAND_TIMEOUT)
-                    .build()
-                    .asAsync();
+        private static LettuceBasedProxyManager<byte[]> proxyManager(Bucket4jLettuce.LettuceBasedProxyManagerBuilder<byte[]> builder) {
+            return builder.expirationAfterWrite(EXPIRATION).requestTimeout(COMMAND_TIMEOUT).build();
         }
     }
 }

@@ -7,9 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.airbyteembedded.servlet.Await;
 import io.github.airbyteembedded.testkit.support.LocalRedis;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.event.command.CommandListener;
+import io.lettuce.core.event.command.CommandStartedEvent;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -48,7 +53,7 @@ final class RedisRateLimitStoreIT {
         store.close();
     }
 
-    private static <T> T answer(java.util.concurrent.CompletionStage<T> stage) throws Exception {
+    private static <T> T answer(CompletionStage<T> stage) throws Exception {
         return stage.toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
 
@@ -145,6 +150,33 @@ final class RedisRateLimitStoreIT {
                 return false;
             }
         }, Duration.ofSeconds(30));
+    }
+
+    @Test
+    void aTokenCostsTwoRoundTripsWhetherOrNotTheUsersBucketIsInRedisAndASourceOne() throws Exception {
+        List<String> sent = new CopyOnWriteArrayList<>();
+        RedisClient client = RedisClient.create(redis.uri());
+        client.addListener(new CommandListener() {
+            @Override
+            public void commandStarted(CommandStartedEvent event) {
+                sent.add(event.getCommand().getType().toString());
+            }
+        });
+        try (RedisRateLimitStore own = RedisRateLimitStore.create(client)) {
+            Await.until("connected", own::connected, Duration.ofSeconds(30));
+            sent.clear();
+
+            answer(own.tryAcquire("token", "dora", 10, Duration.ofMinutes(1)));
+            assertEquals(List.of("GET", "EVAL"), sent, "a new bucket: read, then Bucket4j's compare-and-swap creates it");
+            sent.clear();
+            answer(own.tryAcquire("token", "dora", 10, Duration.ofMinutes(1)));
+            assertEquals(List.of("GET", "EVAL"), sent, "an existing bucket: read, then compare-and-swap");
+            sent.clear();
+            answer(own.markNotified("dora", "source-1", Duration.ofMinutes(1)));
+            assertEquals(List.of("SET"), sent);
+        } finally {
+            client.shutdown();
+        }
     }
 
     @Test

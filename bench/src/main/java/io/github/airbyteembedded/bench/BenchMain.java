@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
 /**
  * The entry point of {@code benchmarks.jar}: {@code java -jar bench/target/benchmarks.jar <command>
  * [--option=value ...]}, where the command is {@code load}, {@code burst}, {@code isolation}, {@code
- * passthrough}, {@code heap}, {@code all}, or {@code jmh} (JMH's own command line). See
+ * passthrough}, {@code heap}, {@code redis}, {@code all}, or {@code jmh} (JMH's own command line). See
  * {@code bench/README.md}.
  *
  * <p>Not part of the library: a benchmark harness, so it prints to standard output.
@@ -101,6 +101,8 @@ public final class BenchMain {
                 return List.of(new PassThroughScenario(options));
             case "heap":
                 return List.of(new HeapScenario(options));
+            case "redis":
+                return List.of(new SharedLimitsScenario(options));
             case "all":
                 return List.of(new ThroughputScenario(options), new BurstScenario(options), new IsolationScenario(options),
                         new PassThroughScenario(options), new HeapScenario(options));
@@ -142,7 +144,9 @@ public final class BenchMain {
         out.println("               --forks=2 --warmup-iterations=5 --iterations=5");
         out.println("  heap         5. heap retained per distinct principal");
         out.println("               --principals=100000 --repeats=5 --sweep=10000,50000,100000,200000");
-        out.println("  all          every one of the above, in that order (options are shared by name)");
+        out.println("  redis        6. the per-user limit in Redis (two instances) vs memory: added p50/p99, round trips per token");
+        out.println("               --concurrency=1,16,64 --users=100000 --warmup=2 --measure=5 --threads=32 --no-route");
+        out.println("  all          benchmarks 1 to 5, in that order (options are shared by name)");
         out.println("  jmh ...      JMH's own command line (e.g. jmh -l, jmh PassThrough -f 1)");
         out.println();
         out.println("  --verbose    show the library's and the emulator's log (WARNING per failed upstream call)");
