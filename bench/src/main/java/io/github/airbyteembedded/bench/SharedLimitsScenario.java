@@ -197,12 +197,19 @@ final class SharedLimitsScenario implements Scenario {
                 BenchApp[] memoryApps = {BenchApp.ours(memoryInstances.get(0), threads), BenchApp.ours(memoryInstances.get(1), threads)};
                 apps.addAll(List.of(redisApps));
                 apps.addAll(List.of(memoryApps));
-                for (int virtualUsers : concurrency) {
+                // Users never repeat across runs: a user's first token makes the emulator create a workspace, which
+                // both sides pay alike. The side that runs first alternates from row to row.
+                AtomicInteger nextUser = new AtomicInteger();
+                for (int row = 0; row < concurrency.length; row++) {
+                    int virtualUsers = concurrency[row];
+                    RunResult memory = row % 2 == 1 ? drive(driver, memoryApps, virtualUsers, nextUser) : null;
                     Map<String, Long> before = sent.snapshot();
                     long failuresBefore = storeFailures(redisInstances);
-                    RunResult shared = drive(driver, redisApps, virtualUsers);
+                    RunResult shared = drive(driver, redisApps, virtualUsers, nextUser);
                     long commands = minus(sent.snapshot(), before).values().stream().mapToLong(Long::longValue).sum();
-                    RunResult memory = drive(driver, memoryApps, virtualUsers);
+                    if (memory == null) {
+                        memory = drive(driver, memoryApps, virtualUsers, nextUser);
+                    }
                     table.row(virtualUsers, "Redis", shared.okPerSecond(), shared.p50(), shared.p99(), shared.max(), shared.failed(),
                             commands / (double) shared.totalRequests(), storeFailures(redisInstances) - failuresBefore,
                             shared.p50() - memory.p50(), shared.p99() - memory.p99());
@@ -216,9 +223,10 @@ final class SharedLimitsScenario implements Scenario {
         out.printf("### B. Token requests through two apps (emulator without added latency, %d container threads each)%n%n",
                 threads);
         table.print(out);
-        out.printf("Each request is from the next of the %d users, alternating between the two apps. added = Redis minus "
-                + "memory at the same number of virtual users (noisy: the whole request is measured). round trips/token = "
-                + "commands sent / requests.%n%n", users);
+        out.printf("Each request is from the next of the %d users (never one of an earlier run: each user's first token "
+                + "creates a workspace in the emulator, for both sides alike), alternating between the two apps; which side "
+                + "runs first alternates by row. added = Redis minus memory at the same number of virtual users (noisy: the "
+                + "whole request is measured). round trips/token = commands sent / requests.%n%n", users);
     }
 
     private AirbyteEmbedded instance(Upstream upstream, RedisRateLimitStore store) {
@@ -230,11 +238,11 @@ final class SharedLimitsScenario implements Scenario {
                 .build());
     }
 
-    private RunResult drive(LoadDriver driver, BenchApp[] apps, int virtualUsers) throws InterruptedException {
+    private RunResult drive(LoadDriver driver, BenchApp[] apps, int virtualUsers, AtomicInteger nextUser)
+            throws InterruptedException {
         URI[] uris = {apps[0].uri(BenchApp.TOKEN_PATH), apps[1].uri(BenchApp.TOKEN_PATH)};
-        AtomicInteger turn = new AtomicInteger();
         return driver.closedLoop(virtualUsers, virtualUser -> {
-            int next = turn.getAndIncrement();
+            int next = nextUser.getAndIncrement();
             return LoadDriver.tokenRequest(uris[next & 1], "user-" + Math.floorMod(next, users), Upstream.ORIGIN, CLIENT_TIMEOUT);
         }, Outcomes::ofToken, warmup, measure);
     }
