@@ -3,6 +3,7 @@ package io.github.airbyteembedded.redis;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.airbyteembedded.servlet.AirbyteEmbeddedConfig;
 import io.github.airbyteembedded.servlet.Await;
 import io.github.airbyteembedded.testkit.AirbyteEmulator;
 import io.github.airbyteembedded.testkit.support.LocalRedis;
@@ -63,9 +64,11 @@ final class RedisOutageIT {
         redis.close();
     }
 
-    private Instance instance(boolean failOpen) throws Exception {
+    /** An instance whose store waits {@code timeout}: Redis away fails every call at once whatever it is. */
+    private Instance instance(boolean failOpen, Duration timeout) throws Exception {
         Instance instance = Instance.sharing(emulator, redis.uri(), builder -> builder
                 .rateLimit(3, Duration.ofHours(1))
+                .rateLimitStoreTimeout(timeout)
                 .rateLimitStoreFailOpen(failOpen));
         instances.add(instance);
         return instance;
@@ -85,8 +88,8 @@ final class RedisOutageIT {
 
     @Test
     void failingOpenServesUsersWhileRedisIsAwayWithOneWarningAndLimitsThemAgainWhenItReturns() throws Exception {
-        Instance a = instance(true);
-        Instance b = instance(true);
+        Instance a = instance(true, Instance.PATIENT);
+        Instance b = instance(true, Instance.PATIENT);
         assertEquals(List.of(200, 200, 200, 429), List.of(a.token("alice").statusCode(), b.token("alice").statusCode(),
                 a.token("alice").statusCode(), b.token("alice").statusCode()));
 
@@ -124,8 +127,8 @@ final class RedisOutageIT {
 
     @Test
     void failingClosedRefusesUsersWith503WhileRedisIsAwayAndServesThemWhenItReturns() throws Exception {
-        Instance a = instance(false);
-        Instance b = instance(false);
+        Instance a = instance(false, Instance.PATIENT);
+        Instance b = instance(false, Instance.PATIENT);
         assertEquals(200, a.token("alice").statusCode());
 
         redis.stop();
@@ -156,9 +159,10 @@ final class RedisOutageIT {
     @Test
     void sourceEventsThatCannotBeRecordedAreToldFailingOpenAndRefusedFailingClosed() throws Exception {
         String source = Instance.createSource(emulator, "alice");
-        Instance open = Instance.sharing(emulator, redis.uri(), builder -> builder.disableSourcesChangeRateLimit());
+        Instance open = Instance.sharing(emulator, redis.uri(), builder -> builder.disableSourcesChangeRateLimit()
+                .rateLimitStoreTimeout(Instance.PATIENT));
         Instance closed = Instance.sharing(emulator, redis.uri(), builder -> builder.disableSourcesChangeRateLimit()
-                .rateLimitStoreFailOpen(false));
+                .rateLimitStoreTimeout(Instance.PATIENT).rateLimitStoreFailOpen(false));
         instances.add(open);
         instances.add(closed);
 
@@ -186,7 +190,7 @@ final class RedisOutageIT {
 
     @Test
     void aRedisThatDoesNotAnswerIsTreatedAsAwayAfterTheTimeoutWithoutHoldingTheRequest() throws Exception {
-        Instance a = instance(true);
+        Instance a = instance(true, AirbyteEmbeddedConfig.DEFAULT_RATE_LIMIT_STORE_TIMEOUT);
         assertEquals(200, a.token("alice").statusCode());
 
         // Redis holds every write (the bucket's compare-and-swap) for 20 s; the route waits its 100 ms and moves on.

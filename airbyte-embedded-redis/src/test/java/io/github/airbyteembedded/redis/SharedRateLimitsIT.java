@@ -52,6 +52,7 @@ final class SharedRateLimitsIT {
 
     private Instance sharing() throws Exception {
         Instance instance = Instance.sharing(emulator, redis.uri(), builder -> builder
+                .rateLimitStoreTimeout(Instance.PATIENT)
                 .rateLimit(4, Duration.ofHours(1))
                 .sourcesListRateLimit(3, Duration.ofHours(1))
                 .sourcesChangeRateLimit(5, Duration.ofHours(1)));

@@ -36,7 +36,7 @@ class SampleRedisProfileIT {
         for (int i = 0; i < 2; i++) {
             INSTANCES.add(new SpringApplicationBuilder(SampleApplication.class).profiles("redis")
                     .run("--server.port=0", "--airbyte.embedded.emulator-port=0", "--spring.data.redis.url=" + redis.uri(),
-                            "--airbyte.embedded.rate-limit=10/1h"));
+                            "--airbyte.embedded.rate-limit=10/1h", "--airbyte.embedded.rate-limit-store-timeout=5s"));
         }
     }
 
