@@ -24,11 +24,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 
 /**
  * {@code airbyte.embedded.rate-limit-store=redis}: the Redis store on the application's own Spring Data
@@ -69,7 +70,7 @@ class AirbyteEmbeddedRedisAutoConfigurationTest {
 
     @Test
     void keepsTheLimitsInEachInstancesMemoryByDefault() {
-        runner.withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class)).run(context -> {
+        runner.withUserConfiguration(ApplicationRedisConfiguration.class).run(context -> {
             assertNull(context.getStartupFailure());
             assertTrue(context.getBeansOfType(RateLimitStore.class).isEmpty());
             assertEquals(Optional.empty(), context.getBean(AirbyteEmbeddedConfig.class).rateLimitStore());
@@ -78,9 +79,8 @@ class AirbyteEmbeddedRedisAutoConfigurationTest {
 
     @Test
     void usesTheApplicationsOwnLettuceConnectionFactory() {
-        runner.withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class))
-                .withPropertyValues("spring.data.redis.host=127.0.0.1", "spring.data.redis.port=" + redis.port(),
-                        "airbyte.embedded.rate-limit-store=redis")
+        runner.withUserConfiguration(ApplicationRedisConfiguration.class)
+                .withPropertyValues("airbyte.embedded.rate-limit-store=redis")
                 .run(context -> {
                     assertNull(context.getStartupFailure());
                     RedisRateLimitStore store = context.getBean(RedisRateLimitStore.class);
@@ -109,8 +109,8 @@ class AirbyteEmbeddedRedisAutoConfigurationTest {
     @Test
     void prefersTheApplicationsConnectionToTheStoreUriAndSaysSo() {
         try (CapturedLog log = CapturedLog.of(RedisStores.class)) {
-            runner.withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class))
-                    .withPropertyValues("spring.data.redis.port=" + redis.port(), "airbyte.embedded.rate-limit-store=redis",
+            runner.withUserConfiguration(ApplicationRedisConfiguration.class)
+                    .withPropertyValues("airbyte.embedded.rate-limit-store=redis",
                             "airbyte.embedded.rate-limit-store-uri=redis://:never-logged@127.0.0.1:1")
                     .run(context -> {
                         assertNull(context.getStartupFailure());
@@ -156,9 +156,8 @@ class AirbyteEmbeddedRedisAutoConfigurationTest {
 
     @Test
     void anApplicationsOwnStoreWins() {
-        runner.withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class))
-                .withUserConfiguration(OwnStoreConfiguration.class)
-                .withPropertyValues("spring.data.redis.port=" + redis.port(), "airbyte.embedded.rate-limit-store=redis")
+        runner.withUserConfiguration(ApplicationRedisConfiguration.class, OwnStoreConfiguration.class)
+                .withPropertyValues("airbyte.embedded.rate-limit-store=redis")
                 .run(context -> {
                     assertNull(context.getStartupFailure());
                     assertEquals(1, context.getBeansOfType(RateLimitStore.class).size());
@@ -173,6 +172,19 @@ class AirbyteEmbeddedRedisAutoConfigurationTest {
         }
         assertTrue(cause instanceof AirbyteEmbeddedConfigException, String.valueOf(failure));
         return (AirbyteEmbeddedConfigException) cause;
+    }
+
+    /**
+     * The application's own Spring Data Redis connection, as Boot's Redis auto-configuration would define it
+     * from {@code spring.data.redis.*} (the sample app runs with Boot's own).
+     */
+    @Configuration(proxyBeanMethods = false)
+    static class ApplicationRedisConfiguration {
+
+        @Bean
+        LettuceConnectionFactory redisConnectionFactory() {
+            return new LettuceConnectionFactory(new RedisStandaloneConfiguration("127.0.0.1", redis.port()));
+        }
     }
 
     @Configuration(proxyBeanMethods = false)

@@ -36,12 +36,12 @@ class OptionalDependenciesTest {
                                 "org.springframework.boot.micrometer.", "io.micrometer.core.",
                                 "org.thymeleaf.", "org.springframework.boot.thymeleaf.", "io.github.airbyteembedded.thymeleaf.",
                                 "io.github.airbyteembedded.testkit.", "io.github.airbyteembedded.redis.",
-                                "org.springframework.data.redis.", "org.springframework.boot.data.redis.", "io.lettuce.",
+                                "org.springframework.data.redis.", "io.lettuce.",
                                 "io.github.bucket4j."),
                         List.of("/spring-security-", "/spring-boot-security-", "/spring-boot-health-",
                                 "/spring-boot-actuator-", "/spring-boot-micrometer-", "/micrometer-core-",
                                 "/thymeleaf", "/spring-boot-thymeleaf-", "/airbyte-embedded-thymeleaf", "/airbyte-embedded-testkit",
-                                "/airbyte-embedded-redis", "/spring-data-redis-", "/spring-boot-data-redis-", "/lettuce-core-",
+                                "/airbyte-embedded-redis", "/spring-data-redis-", "/lettuce-core-",
                                 "/bucket4j")))
                 .run(context -> {
                     assertNull(context.getStartupFailure());
