@@ -11,6 +11,7 @@ import io.github.airbyteembedded.servlet.internal.pipeline.RequestChecks;
 import io.github.airbyteembedded.servlet.internal.pipeline.RequestUser;
 import io.github.airbyteembedded.servlet.internal.pipeline.Route;
 import io.github.airbyteembedded.servlet.internal.pipeline.RoutePaths;
+import io.github.airbyteembedded.servlet.internal.pipeline.SharedStoreCalls;
 import io.github.airbyteembedded.servlet.internal.pipeline.SourcesRoute;
 import io.github.airbyteembedded.servlet.internal.pipeline.TokenRoute;
 import io.github.airbyteembedded.servlet.internal.pipeline.UpstreamCall;
@@ -101,8 +102,12 @@ public final class AirbyteEmbedded {
 
         Ticker ticker = Tickers.of(config.clock());
         int maxTrackedUsers = config.rateLimitMaxTrackedUsers();
+        Optional<SharedStoreCalls> shared = config.rateLimitStore().map(store -> new SharedStoreCalls(store,
+                config.rateLimitStoreTimeout(), config.rateLimitStoreFailOpen(), metrics::rateLimitStoreFailure));
+        LimiterFactory limiters = (name, permits, period) -> shared.map(calls -> calls.limiter(name, permits, period))
+                .orElseGet(() -> new UserRateLimiter(permits, period, maxTrackedUsers, ticker));
         Optional<RateLimiter> tokenLimit = config.rateLimitEnabled()
-                ? Optional.of(new UserRateLimiter(config.rateLimitPermits(), config.rateLimitPeriod(), maxTrackedUsers, ticker))
+                ? Optional.of(limiters.limiter(SharedStoreCalls.TOKEN_LIMIT, config.rateLimitPermits(), config.rateLimitPeriod()))
                 : Optional.empty();
         UpstreamCall upstream = new UpstreamCall(admission,
                 UpstreamCall.deadline(config.connectTimeout(), config.requestTimeout()));
@@ -113,14 +118,16 @@ public final class AirbyteEmbedded {
         routes.add(new TokenRoute(tokenLimit, upstream, minter, metrics));
         if (config.sourceRoutesEnabled()) {
             Optional<RateLimiter> listLimit = config.sourcesListRateLimitEnabled()
-                    ? Optional.of(new UserRateLimiter(config.sourcesListRateLimitPermits(), config.sourcesListRateLimitPeriod(),
-                            maxTrackedUsers, ticker))
+                    ? Optional.of(limiters.limiter(SharedStoreCalls.SOURCES_LIST_LIMIT, config.sourcesListRateLimitPermits(),
+                            config.sourcesListRateLimitPeriod()))
                     : Optional.empty();
             Optional<RateLimiter> changeLimit = config.sourcesChangeRateLimitEnabled()
-                    ? Optional.of(new UserRateLimiter(config.sourcesChangeRateLimitPermits(), config.sourcesChangeRateLimitPeriod(),
-                            maxTrackedUsers, ticker))
+                    ? Optional.of(limiters.limiter(SharedStoreCalls.SOURCES_CHANGE_LIMIT, config.sourcesChangeRateLimitPermits(),
+                            config.sourcesChangeRateLimitPeriod()))
                     : Optional.empty();
-            NotifiedSources notified = new InMemoryNotifiedSources(InMemoryNotifiedSources.MAX_REMEMBERED);
+            // Shared, a pair is remembered for the period of the limit that counts source events.
+            NotifiedSources notified = shared.map(calls -> calls.notifiedSources(config.sourcesChangeRateLimitPeriod()))
+                    .orElseGet(() -> new InMemoryNotifiedSources(InMemoryNotifiedSources.MAX_REMEMBERED));
             SourceConnectedListener listener = config.sourceConnectedListener();
             routes.add(new SourcesRoute(config.sourcesPath(), config.sourceEventsPath(), listLimit, changeLimit, upstream,
                     workspaceSources, notified, (principal, workspace, source) ->
@@ -158,7 +165,7 @@ public final class AirbyteEmbedded {
     public TokenRouteStatistics statistics() {
         LatencyHistogram.Summary latency = metrics.upstreamLatency();
         return new TokenRouteStatistics(metrics.outcomeCounts(), admission.inFlight(), new LatencySummary(latency.count(),
-                latency.mean(), latency.max(), latency.p50(), latency.p90(), latency.p99()));
+                latency.mean(), latency.max(), latency.p50(), latency.p90(), latency.p99()), metrics.rateLimitStoreFailures());
     }
 
     /**
@@ -307,5 +314,11 @@ public final class AirbyteEmbedded {
     @Override
     public String toString() {
         return "AirbyteEmbedded{" + config + "}";
+    }
+
+    /** A per-user rate limit: in the shared store when there is one, in this instance's memory otherwise. */
+    @FunctionalInterface
+    private interface LimiterFactory {
+        RateLimiter limiter(String name, int permits, Duration period);
     }
 }

@@ -98,12 +98,21 @@ public final class AirbyteEmbeddedConfig {
      */
     public static final Duration DEFAULT_BODY_READ_TIMEOUT = Duration.ofSeconds(10);
 
+    /**
+     * How long a route waits for the shared {@link RateLimitStore} before treating it as unavailable,
+     * when not configured.
+     *
+     * @since 0.2.0
+     */
+    public static final Duration DEFAULT_RATE_LIMIT_STORE_TIMEOUT = Duration.ofMillis(100);
+
     private final Values values;
     private final WorkspaceResolver workspaceResolver;
     private final Clock clock;
     private final TokenRouteListener listener;
     private final SourceConnectedListener sourceConnectedListener;
     private final WidgetScript widgetScript;
+    private final RateLimitStore rateLimitStore;
     private final URI apiBaseUri;
     private final List<Origin> allowedOrigins;
 
@@ -115,6 +124,7 @@ public final class AirbyteEmbeddedConfig {
         this.listener = builder.listener;
         this.sourceConnectedListener = builder.sourceConnectedListener;
         this.widgetScript = builder.widgetScript == null ? WidgetScript.defaults() : builder.widgetScript;
+        this.rateLimitStore = builder.rateLimitStore;
         this.apiBaseUri = URI.create(checked.get(Settings.API_BASE_URL));
         this.allowedOrigins = checked.get(Settings.ALLOWED_ORIGINS).stream().map(Origin::parseConfigured).toList();
     }
@@ -138,6 +148,7 @@ public final class AirbyteEmbeddedConfig {
         builder.values = values.copy();
         builder.workspaceResolver(workspaceResolver).clock(clock).listener(listener)
                 .sourceConnectedListener(sourceConnectedListener).widgetScript(widgetScript);
+        builder.rateLimitStore = rateLimitStore;
         return builder;
     }
 
@@ -420,6 +431,40 @@ public final class AirbyteEmbeddedConfig {
     }
 
     /**
+     * Returns the store shared by every instance of the application in which the per-user rate limits
+     * and the record of confirmed sources are kept, if one is configured.
+     *
+     * @return the store, or empty when each instance keeps them in its own memory (the default)
+     * @since 0.2.0
+     */
+    public Optional<RateLimitStore> rateLimitStore() {
+        return Optional.ofNullable(rateLimitStore);
+    }
+
+    /**
+     * Returns how long a route waits for the shared {@link RateLimitStore} before treating it as
+     * unavailable; no wait is ever longer.
+     *
+     * @return the timeout, {@link #DEFAULT_RATE_LIMIT_STORE_TIMEOUT} unless configured
+     * @since 0.2.0
+     */
+    public Duration rateLimitStoreTimeout() {
+        return values.get(Settings.RATE_LIMIT_STORE_TIMEOUT);
+    }
+
+    /**
+     * Returns whether requests are served without the per-user limits while the shared {@link
+     * RateLimitStore} is unavailable (fail open), rather than refused with {@code 503
+     * rate_limit_store_unavailable} and {@code Retry-After} (fail closed).
+     *
+     * @return {@code true} (fail open) unless configured
+     * @since 0.2.0
+     */
+    public boolean rateLimitStoreFailOpen() {
+        return values.get(Settings.RATE_LIMIT_STORE_FAIL_OPEN);
+    }
+
+    /**
      * Returns the listener told about every outcome of the route and every call to Airbyte.
      *
      * @return the listener; a no-op unless configured
@@ -507,6 +552,9 @@ public final class AirbyteEmbeddedConfig {
         }
         joiner.add("workspaceResolver=" + workspaceResolver);
         joiner.add("widgetScript=" + widgetScript);
+        if (rateLimitStore != null) {
+            joiner.add("rateLimitStore=" + rateLimitStore);
+        }
         return joiner.toString();
     }
 
@@ -527,6 +575,7 @@ public final class AirbyteEmbeddedConfig {
         private TokenRouteListener listener = TokenRouteListener.NONE;
         private SourceConnectedListener sourceConnectedListener = SourceConnectedListener.NONE;
         private WidgetScript widgetScript;
+        private RateLimitStore rateLimitStore;
 
         private Builder() {
         }
@@ -783,6 +832,50 @@ public final class AirbyteEmbeddedConfig {
          */
         public Builder rateLimitMaxTrackedUsers(int maxTrackedUsers) {
             return set(Settings.RATE_LIMIT_MAX_TRACKED_USERS, maxTrackedUsers);
+        }
+
+        /**
+         * Keeps the per-user rate limits and the record of confirmed sources in a store shared by every
+         * instance of the application (default: each instance in its own memory), so that a user gets
+         * each limit once, however many instances serve them. The application closes a store it gives
+         * here.
+         *
+         * @param store the shared store, such as {@code RedisRateLimitStore.create(uri)}
+         *     (airbyte-embedded-redis), or {@code null} for each instance's memory
+         * @return this builder
+         * @since 0.2.0
+         */
+        public Builder rateLimitStore(RateLimitStore store) {
+            this.rateLimitStore = store;
+            return this;
+        }
+
+        /**
+         * Sets how long a route waits for the shared {@link RateLimitStore} (default 100 ms); an answer
+         * that fails or takes longer means the store is unavailable (see {@link
+         * #rateLimitStoreFailOpen(boolean)}).
+         *
+         * @param timeout between 1 millisecond and 10 seconds
+         * @return this builder
+         * @since 0.2.0
+         */
+        public Builder rateLimitStoreTimeout(Duration timeout) {
+            return set(Settings.RATE_LIMIT_STORE_TIMEOUT, Objects.requireNonNull(timeout, "timeout"));
+        }
+
+        /**
+         * Sets what the routes do while the shared {@link RateLimitStore} is unavailable: serve requests
+         * without the per-user limits ({@code true}, the default: connecting a source matters more than
+         * the limit), with one WARNING per outage and each request counted ({@link
+         * TokenRouteStatistics#rateLimitStoreFailures()}); or refuse them with {@code 503
+         * rate_limit_store_unavailable} and {@code Retry-After} ({@code false}).
+         *
+         * @param failOpen whether to serve requests while the store is unavailable
+         * @return this builder
+         * @since 0.2.0
+         */
+        public Builder rateLimitStoreFailOpen(boolean failOpen) {
+            return set(Settings.RATE_LIMIT_STORE_FAIL_OPEN, failOpen);
         }
 
         /**

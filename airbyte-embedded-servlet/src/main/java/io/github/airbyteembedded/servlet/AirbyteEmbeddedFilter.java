@@ -63,6 +63,7 @@ public final class AirbyteEmbeddedFilter implements Filter {
     private volatile AirbyteEmbedded airbyte;
     private volatile Pipeline pipeline;
     private volatile DevelopmentEmulator developmentEmulator;
+    private volatile RateLimitStore ownRateLimitStore;
 
     /** Creates a filter configured from its init-params in {@link #init(FilterConfig)} (web.xml). */
     public AirbyteEmbeddedFilter() {
@@ -115,7 +116,9 @@ public final class AirbyteEmbeddedFilter implements Filter {
             DevelopmentEmulator emulator = null;
             try {
                 emulator = FilterConfigReader.emulatorRequested(filterConfig) ? DevelopmentEmulator.start() : null;
-                start(AirbyteEmbedded.create(FilterConfigReader.fromSystem().read(filterConfig, emulator)));
+                AirbyteEmbeddedConfig config = FilterConfigReader.fromSystem().read(filterConfig, emulator);
+                ownRateLimitStore = config.rateLimitStore().orElse(null);
+                start(AirbyteEmbedded.create(config));
                 developmentEmulator = emulator;
             } catch (AirbyteEmbeddedConfigException e) {
                 if (emulator != null) {
@@ -181,13 +184,22 @@ public final class AirbyteEmbeddedFilter implements Filter {
         }
     }
 
-    /** Stops the in-process emulator that {@code emulator=true} started, if any. */
+    /** Stops the in-process emulator that {@code emulator=true} started, and closes the rate-limit store the init-params created, if any. */
     @Override
     public void destroy() {
         DevelopmentEmulator emulator = developmentEmulator;
         developmentEmulator = null;
         if (emulator != null) {
             emulator.close();
+        }
+        RateLimitStore store = ownRateLimitStore;
+        ownRateLimitStore = null;
+        if (store != null) {
+            try {
+                store.close();
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "The rate-limit store did not close cleanly: " + e.getClass().getName());
+            }
         }
     }
 

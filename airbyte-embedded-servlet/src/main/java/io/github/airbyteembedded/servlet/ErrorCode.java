@@ -66,6 +66,15 @@ public enum ErrorCode {
     OVERLOADED(503, "Too many requests are waiting on Airbyte; try again shortly."),
 
     /**
+     * The shared store of the per-user rate limits ({@link RateLimitStore}) did not answer in time, and
+     * the application is configured to fail closed ({@link AirbyteEmbeddedConfig#rateLimitStoreFailOpen()}
+     * is {@code false}); retry after {@code Retry-After} (503).
+     *
+     * @since 0.2.0
+     */
+    RATE_LIMIT_STORE_UNAVAILABLE(503, "Request limits cannot be checked right now; try again shortly."),
+
+    /**
      * The workspace name resolved for the user is empty, too long, or has control, format or
      * unassigned characters (400); see {@link WorkspaceResolver} for the rules.
      */

@@ -23,11 +23,14 @@ public final class TokenRouteStatistics {
     private final Map<String, Long> outcomes;
     private final int upstreamCallsInFlight;
     private final LatencySummary upstreamLatency;
+    private final long rateLimitStoreFailures;
 
-    TokenRouteStatistics(Map<String, Long> outcomes, int upstreamCallsInFlight, LatencySummary upstreamLatency) {
+    TokenRouteStatistics(Map<String, Long> outcomes, int upstreamCallsInFlight, LatencySummary upstreamLatency,
+            long rateLimitStoreFailures) {
         this.outcomes = Collections.unmodifiableMap(new LinkedHashMap<>(outcomes));
         this.upstreamCallsInFlight = upstreamCallsInFlight;
         this.upstreamLatency = upstreamLatency;
+        this.rateLimitStoreFailures = rateLimitStoreFailures;
     }
 
     /**
@@ -68,9 +71,21 @@ public final class TokenRouteStatistics {
         return upstreamLatency;
     }
 
+    /**
+     * Returns how many requests, to any route, found the shared {@link RateLimitStore} unavailable (it
+     * failed or did not answer within its timeout), whether they were then served without the limit
+     * (fail open) or refused with {@code 503 rate_limit_store_unavailable} (fail closed).
+     *
+     * @return the count since startup, zero without a shared store
+     * @since 0.2.0
+     */
+    public long rateLimitStoreFailures() {
+        return rateLimitStoreFailures;
+    }
+
     @Override
     public String toString() {
         return "TokenRouteStatistics{outcomes=" + outcomes + ", upstreamCallsInFlight=" + upstreamCallsInFlight
-                + ", upstreamLatency=" + upstreamLatency + "}";
+                + ", upstreamLatency=" + upstreamLatency + ", rateLimitStoreFailures=" + rateLimitStoreFailures + "}";
     }
 }

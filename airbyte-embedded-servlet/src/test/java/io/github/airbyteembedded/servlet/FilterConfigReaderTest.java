@@ -158,6 +158,54 @@ final class FilterConfigReaderTest {
     }
 
     @Test
+    void readsTheSharedStoresTimeoutAndFailureChoiceAndKeepsTheLimitsInMemoryByDefault() {
+        AirbyteEmbeddedConfig defaults = reader.read(minimal());
+        assertEquals(Optional.empty(), defaults.rateLimitStore());
+        assertEquals(Duration.ofMillis(100), defaults.rateLimitStoreTimeout());
+        assertTrue(defaults.rateLimitStoreFailOpen());
+
+        AirbyteEmbeddedConfig config = reader.read(minimal()
+                .with("rate-limit-store", "memory")
+                .with("rate-limit-store-timeout", "250ms")
+                .with("rate-limit-store-fail-open", "false"));
+        assertEquals(Optional.empty(), config.rateLimitStore());
+        assertEquals(Duration.ofMillis(250), config.rateLimitStoreTimeout());
+        assertFalse(config.rateLimitStoreFailOpen());
+        assertEquals("rate-limit-store-timeout", assertThrows(AirbyteEmbeddedConfigException.class,
+                () -> reader.read(minimal().with("rate-limit-store-timeout", "30s"))).setting());
+        assertEquals("rate-limit-store", assertThrows(AirbyteEmbeddedConfigException.class,
+                () -> reader.read(minimal().with("rate-limit-store", "memcached"))).setting());
+    }
+
+    @Test
+    void aRedisStoreNeedsItsUriFromTheEnvironmentAndTheRedisModule() {
+        Map<String, String> withUri = Map.of("AIRBYTE_CLIENT_SECRET", SECRET, "REDIS_URL", "redis://:redis-password@127.0.0.1:6379");
+        FilterConfigReader withRedisUrl = new FilterConfigReader(withUri::get, properties::get);
+
+        AirbyteEmbeddedConfigException noUri = assertThrows(AirbyteEmbeddedConfigException.class,
+                () -> reader.read(minimal().with("rate-limit-store", "redis")));
+        assertEquals("rate-limit-store-uri", noUri.setting());
+        assertTrue(noUri.getMessage().contains("rate-limit-store-uri-env"), noUri.getMessage());
+
+        AirbyteEmbeddedConfigException literal = assertThrows(AirbyteEmbeddedConfigException.class,
+                () -> reader.read(minimal().with("rate-limit-store", "redis").with("rate-limit-store-uri", "redis://:pw@host")));
+        assertEquals("rate-limit-store-uri", literal.setting());
+        assertFalse(literal.getMessage().contains("pw@host"), literal.getMessage());
+
+        AirbyteEmbeddedConfigException uriWithoutRedis = assertThrows(AirbyteEmbeddedConfigException.class,
+                () -> withRedisUrl.read(minimal().with("rate-limit-store-uri-env", "REDIS_URL")));
+        assertEquals("rate-limit-store-uri", uriWithoutRedis.setting());
+        assertFalse(uriWithoutRedis.getMessage().contains("redis-password"), uriWithoutRedis.getMessage());
+
+        // This module's tests run without airbyte-embedded-redis, as an application that forgot it would.
+        AirbyteEmbeddedConfigException noModule = assertThrows(AirbyteEmbeddedConfigException.class,
+                () -> withRedisUrl.read(minimal().with("rate-limit-store", "redis").with("rate-limit-store-uri-env", "REDIS_URL")));
+        assertEquals("rate-limit-store", noModule.setting());
+        assertTrue(noModule.getMessage().contains("airbyte-embedded-redis"), noModule.getMessage());
+        assertFalse(noModule.getMessage().contains("redis-password"), noModule.getMessage());
+    }
+
+    @Test
     void readsTheSourcesRateLimitsBodyReadTimeoutAndCaseFolding() {
         AirbyteEmbeddedConfig config = reader.read(minimal()
                 .with("sources-list-rate-limit", "100/1m")

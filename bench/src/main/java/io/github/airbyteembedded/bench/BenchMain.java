@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
 /**
  * The entry point of {@code benchmarks.jar}: {@code java -jar bench/target/benchmarks.jar <command>
  * [--option=value ...]}, where the command is {@code load}, {@code burst}, {@code isolation}, {@code
- * passthrough}, {@code heap}, {@code all}, or {@code jmh} (JMH's own command line). See
+ * passthrough}, {@code heap}, {@code redis}, {@code all}, or {@code jmh} (JMH's own command line). See
  * {@code bench/README.md}.
  *
  * <p>Not part of the library: a benchmark harness, so it prints to standard output.
@@ -108,6 +108,8 @@ public final class BenchMain {
                 return List.of(new HeapScenario(options));
             case "soak":
                 return List.of(new SoakScenario(options));
+            case "redis":
+                return List.of(new SharedLimitsScenario(options));
             case "all":
                 return List.of(new ThroughputScenario(options), new BurstScenario(options), new IsolationScenario(options),
                         new PassThroughScenario(options), new HeapScenario(options));
@@ -154,7 +156,9 @@ public final class BenchMain {
         out.println("               --minutes=10 --users=1000 --token-rate=150 --list-rate=30 --change-rate=5 --burst=300");
         out.println("               --fault-seconds=4 --no-faults --emulator-in-process --connect-timeout-ms=1000");
         out.println("               --request-timeout-ms=2000 --client-timeout=60 --shutdown-limit=30 --max-pending=512");
-        out.println("  all          1-5 above, in that order (options are shared by name)");
+        out.println("  redis        7. the per-user limit in Redis (two instances) vs memory: added p50/p99, round trips per token");
+        out.println("               --concurrency=1,16,64 --users=100000 --warmup=2 --measure=5 --threads=32 --no-route");
+        out.println("  all          benchmarks 1 to 5, in that order (options are shared by name)");
         out.println("  jmh ...      JMH's own command line (e.g. jmh -l, jmh PassThrough -f 1)");
         out.println();
         out.println("  --verbose    show the library's and the emulator's log (WARNING per failed upstream call)");

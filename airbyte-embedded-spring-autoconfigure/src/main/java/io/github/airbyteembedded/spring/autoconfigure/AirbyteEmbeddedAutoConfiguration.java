@@ -1,9 +1,11 @@
 package io.github.airbyteembedded.spring.autoconfigure;
 
+import io.github.airbyteembedded.redis.RedisRateLimitStore;
 import io.github.airbyteembedded.servlet.AirbyteEmbedded;
 import io.github.airbyteembedded.servlet.AirbyteEmbeddedConfig;
 import io.github.airbyteembedded.servlet.AirbyteEmbeddedConfigException;
 import io.github.airbyteembedded.servlet.AirbyteEmbeddedFilter;
+import io.github.airbyteembedded.servlet.RateLimitStore;
 import io.github.airbyteembedded.servlet.SourceConnectedListener;
 import io.github.airbyteembedded.servlet.TokenRouteListener;
 import io.github.airbyteembedded.servlet.WidgetScript;
@@ -36,6 +38,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.core.OAuth2AuthenticatedPrincipal;
 import org.springframework.util.ClassUtils;
@@ -63,7 +66,9 @@ import org.thymeleaf.dialect.IDialect;
  * exact-origin check being their CSRF defence ({@code airbyte.embedded.security.require-csrf-token=true}
  * keeps the check on). With {@code airbyte.embedded.emulator=true} and the testkit on the
  * classpath, an in-process emulator is started and used. With Thymeleaf and
- * airbyte-embedded-thymeleaf, templates get the {@code airbyte:} dialect.
+ * airbyte-embedded-thymeleaf, templates get the {@code airbyte:} dialect. With {@code
+ * airbyte.embedded.rate-limit-store=redis} and airbyte-embedded-redis, the per-user limits are kept in
+ * Redis, through the application's own {@code LettuceConnectionFactory} when it has one.
  *
  * @since 0.1.0
  */
@@ -101,8 +106,8 @@ public final class AirbyteEmbeddedAutoConfiguration {
                 ObjectProvider<WorkspaceResolver> workspaceResolvers,
                 ObjectProvider<TokenRouteListener> listeners,
                 ObjectProvider<SourceConnectedListener> sourceListeners,
-                ObjectProvider<AirbyteEmbeddedConfigCustomizer> customizers, ResourceLoader resourceLoader,
-                Environment environment) {
+                ObjectProvider<AirbyteEmbeddedConfigCustomizer> customizers, ObjectProvider<RateLimitStore> rateLimitStores,
+                ResourceLoader resourceLoader, Environment environment) {
             Values values = SettingsBinding.bind(environment);
             if (Boolean.TRUE.equals(values.get(Settings.EMULATOR)) && !ClassUtils.isPresent(EMULATOR_CLASS, resourceLoader.getClassLoader())) {
                 throw new AirbyteEmbeddedConfigException(Settings.EMULATOR.key(),
@@ -110,6 +115,7 @@ public final class AirbyteEmbeddedAutoConfiguration {
             }
             AirbyteEmbeddedConfig.Builder builder = PropertiesMapping.builderFrom(values);
             builder.workspaceResolver(PropertiesMapping.workspaceResolver(values, properties, workspaceResolvers.getIfAvailable()));
+            builder.rateLimitStore(PropertiesMapping.rateLimitStore(values, rateLimitStores.getIfAvailable()));
             List<TokenRouteListener> all = listeners.orderedStream().toList();
             if (!all.isEmpty()) {
                 builder.listener(all.size() == 1 ? all.get(0) : new CompositeTokenRouteListener(all));
@@ -209,6 +215,40 @@ public final class AirbyteEmbeddedAutoConfiguration {
                             .build());
                 }
             };
+        }
+    }
+
+    /**
+     * {@code airbyte.embedded.rate-limit-store=redis} with airbyte-embedded-redis: the per-user rate limits
+     * and the confirmed sources in Redis, shared by every instance, through the application's own Spring
+     * Data Redis {@code LettuceConnectionFactory} when it has one, else through {@code
+     * airbyte.embedded.rate-limit-store-uri}. An application's own {@link RateLimitStore} bean wins.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(RedisRateLimitStore.class)
+    @ConditionalOnProperty(name = "airbyte.embedded.rate-limit-store", havingValue = "redis")
+    @Conditional(AirbyteEmbeddedConditions.Active.class)
+    static class RedisRateLimitStoreConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean(RateLimitStore.class)
+        RedisRateLimitStore airbyteEmbeddedRateLimitStore(Environment environment) {
+            return RedisStores.fromUri(environment);
+        }
+
+        /** With Spring Data Redis: the application's {@code LettuceConnectionFactory}, when it has exactly one. */
+        @Configuration(proxyBeanMethods = false)
+        @ConditionalOnClass(LettuceConnectionFactory.class)
+        static class SpringDataRedisConfiguration {
+
+            @Bean
+            @ConditionalOnMissingBean(RateLimitStore.class)
+            RedisRateLimitStore airbyteEmbeddedRateLimitStore(ObjectProvider<LettuceConnectionFactory> connectionFactories,
+                    Environment environment) {
+                LettuceConnectionFactory connectionFactory = connectionFactories.getIfUnique();
+                return connectionFactory == null ? RedisStores.fromUri(environment)
+                        : RedisStores.onApplicationConnection(connectionFactory, environment);
+            }
         }
     }
 

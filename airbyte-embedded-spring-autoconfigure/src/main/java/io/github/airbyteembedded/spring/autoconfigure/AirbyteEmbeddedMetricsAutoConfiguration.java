@@ -1,7 +1,11 @@
 package io.github.airbyteembedded.spring.autoconfigure;
 
+import io.github.airbyteembedded.servlet.AirbyteEmbedded;
 import io.github.airbyteembedded.servlet.AirbyteEmbeddedFilter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -18,7 +22,10 @@ import org.springframework.context.annotation.Conditional;
  *   <li>{@value MicrometerTokenRouteListener#ROUTE_TIMER}, tagged {@code outcome} ({@code ok} or the
  *       stable error code): every answered request to the token route;
  *   <li>{@value MicrometerTokenRouteListener#UPSTREAM_TIMER}, tagged {@code call} (method and path)
- *       and {@code status} (HTTP status, or {@code none}): every call to Airbyte.
+ *       and {@code status} (HTTP status, or {@code none}): every call to Airbyte;
+ *   <li>{@value #RATE_LIMIT_STORE_FAILURES}, a counter: requests that found the shared rate-limit store
+ *       ({@code airbyte.embedded.rate-limit-store=redis}) unavailable, whether served without the limit or
+ *       refused.
  * </ul>
  *
  * <p>The listener joins the application's own {@link io.github.airbyteembedded.servlet.TokenRouteListener}
@@ -35,6 +42,9 @@ import org.springframework.context.annotation.Conditional;
 @Conditional(AirbyteEmbeddedConditions.Active.class)
 public final class AirbyteEmbeddedMetricsAutoConfiguration {
 
+    /** Requests that found the shared rate-limit store unavailable: a counter. */
+    static final String RATE_LIMIT_STORE_FAILURES = "airbyte.embedded.rate.limit.store.failures";
+
     AirbyteEmbeddedMetricsAutoConfiguration() {
     }
 
@@ -42,5 +52,16 @@ public final class AirbyteEmbeddedMetricsAutoConfiguration {
     @ConditionalOnMissingBean(name = "airbyteEmbeddedMetricsListener")
     MicrometerTokenRouteListener airbyteEmbeddedMetricsListener(MeterRegistry registry) {
         return new MicrometerTokenRouteListener(registry);
+    }
+
+    /** The requests that found the shared rate-limit store unavailable, read from the integration's statistics. */
+    @Bean
+    @ConditionalOnMissingBean(name = "airbyteEmbeddedRateLimitStoreMeter")
+    MeterBinder airbyteEmbeddedRateLimitStoreMeter(ObjectProvider<AirbyteEmbedded> airbyte) {
+        return registry -> airbyte.ifAvailable(integration -> FunctionCounter
+                .builder(RATE_LIMIT_STORE_FAILURES, integration, running -> running.statistics().rateLimitStoreFailures())
+                .description("Requests to the Airbyte Embedded routes that found the shared rate-limit store unavailable "
+                        + "(served without the limit when failing open, refused with 503 when failing closed)")
+                .register(registry));
     }
 }

@@ -2,10 +2,13 @@ package io.github.airbyteembedded.spring.autoconfigure;
 
 import io.github.airbyteembedded.servlet.AirbyteEmbeddedConfig;
 import io.github.airbyteembedded.servlet.AirbyteEmbeddedConfigException;
+import io.github.airbyteembedded.servlet.RateLimitStore;
 import io.github.airbyteembedded.servlet.WidgetScript;
 import io.github.airbyteembedded.servlet.WorkspaceResolver;
+import io.github.airbyteembedded.servlet.internal.settings.RateLimitStoreKind;
 import io.github.airbyteembedded.servlet.internal.settings.Setting;
 import io.github.airbyteembedded.servlet.internal.settings.Settings;
+import io.github.airbyteembedded.servlet.internal.settings.SharedStoreSettings;
 import io.github.airbyteembedded.servlet.internal.settings.Values;
 import io.github.airbyteembedded.servlet.internal.upstream.Secret;
 import java.lang.System.Logger;
@@ -15,7 +18,7 @@ import org.springframework.util.StringUtils;
 
 /**
  * Maps the bound values of the settings ({@link SettingsBinding}) onto the core's builders, by the table
- * of {@link Settings}, and chooses the workspace resolver.
+ * of {@link Settings}, and chooses the workspace resolver and the store of the rate limits.
  */
 final class PropertiesMapping {
 
@@ -37,6 +40,27 @@ final class PropertiesMapping {
         WidgetScript.Builder script = WidgetScript.builder();
         Settings.apply(values, new Setting.Target(builder, script));
         return builder.widgetScript(script.build());
+    }
+
+    /**
+     * Chooses the store of the per-user rate limits: the application's {@link RateLimitStore} bean (or the
+     * Redis store the auto-configuration defined as one for {@code rate-limit-store=redis}), else none
+     * (each instance's memory).
+     *
+     * @param bean the unique store bean, or {@code null}
+     * @throws AirbyteEmbeddedConfigException for {@code rate-limit-store=redis} without airbyte-embedded-redis,
+     *     or a store URI with {@code rate-limit-store=memory}
+     */
+    static RateLimitStore rateLimitStore(Values values, RateLimitStore bean) {
+        RateLimitStoreKind kind = values.getOrDefault(Settings.RATE_LIMIT_STORE);
+        if (bean == null && kind == RateLimitStoreKind.REDIS) {
+            throw new AirbyteEmbeddedConfigException(Settings.RATE_LIMIT_STORE.key(), "is redis, but airbyte-embedded-redis is"
+                    + " not on the classpath: add io.github.airbyteembedded:airbyte-embedded-redis");
+        }
+        if (kind == RateLimitStoreKind.MEMORY && values.has(Settings.RATE_LIMIT_STORE_URI)) {
+            SharedStoreSettings.check(kind, values.get(Settings.RATE_LIMIT_STORE_URI));
+        }
+        return bean;
     }
 
     /**

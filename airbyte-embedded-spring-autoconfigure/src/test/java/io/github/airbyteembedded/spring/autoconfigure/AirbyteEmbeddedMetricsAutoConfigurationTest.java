@@ -15,6 +15,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
@@ -66,6 +67,16 @@ class AirbyteEmbeddedMetricsAutoConfigurationTest {
             context.getBean(AirbyteEmbeddedConfig.class).listener().onOutcome("ok", Duration.ofMillis(2));
             assertEquals(List.of("ok"), ListenerConfiguration.HEARD);
             assertEquals(1, context.getBean(MeterRegistry.class).get("airbyte.embedded.token").timer().count());
+        });
+    }
+
+    @Test
+    void countsTheRequestsThatFoundTheSharedRateLimitStoreUnavailable() {
+        // Boot's metrics auto-configuration binds MeterBinder beans to the registry.
+        runner.withConfiguration(AutoConfigurations.of(MetricsAutoConfiguration.class))
+                .withUserConfiguration(RegistryConfiguration.class).run(context -> {
+            MeterRegistry registry = context.getBean(MeterRegistry.class);
+            assertEquals(0.0, registry.get("airbyte.embedded.rate.limit.store.failures").functionCounter().count());
         });
     }
 

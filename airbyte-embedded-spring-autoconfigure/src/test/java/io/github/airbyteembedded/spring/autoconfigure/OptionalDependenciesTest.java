@@ -29,16 +29,20 @@ class OptionalDependenciesTest {
             .withPropertyValues(AirbyteEmbeddedAutoConfigurationTest.REQUIRED);
 
     @Test
-    void startsWithoutSpringSecurityActuatorMicrometerThymeleafOrTestkit() {
+    void startsWithoutSpringSecurityActuatorMicrometerThymeleafTestkitOrRedis() {
         runner.withClassLoader(new WithoutJars(
                         List.of("org.springframework.security.", "org.springframework.boot.security.",
                                 "org.springframework.boot.health.", "org.springframework.boot.actuate.",
                                 "org.springframework.boot.micrometer.", "io.micrometer.core.",
                                 "org.thymeleaf.", "org.springframework.boot.thymeleaf.", "io.github.airbyteembedded.thymeleaf.",
-                                "io.github.airbyteembedded.testkit."),
+                                "io.github.airbyteembedded.testkit.", "io.github.airbyteembedded.redis.",
+                                "org.springframework.data.redis.", "io.lettuce.",
+                                "io.github.bucket4j."),
                         List.of("/spring-security-", "/spring-boot-security-", "/spring-boot-health-",
                                 "/spring-boot-actuator-", "/spring-boot-micrometer-", "/micrometer-core-",
-                                "/thymeleaf", "/spring-boot-thymeleaf-", "/airbyte-embedded-thymeleaf", "/airbyte-embedded-testkit")))
+                                "/thymeleaf", "/spring-boot-thymeleaf-", "/airbyte-embedded-thymeleaf", "/airbyte-embedded-testkit",
+                                "/airbyte-embedded-redis", "/spring-data-redis-", "/lettuce-core-",
+                                "/bucket4j")))
                 .run(context -> {
                     assertNull(context.getStartupFailure());
                     assertEquals(1, context.getBeansOfType(AirbyteEmbedded.class).size());
@@ -49,6 +53,7 @@ class OptionalDependenciesTest {
                     assertFalse(context.containsBean("airbyteEmbeddedHealthIndicator"));
                     assertFalse(context.containsBean("airbyteEmbeddedMetricsListener"));
                     assertFalse(context.containsBean("airbyteEmbeddedDialect"));
+                    assertFalse(context.containsBean("airbyteEmbeddedRateLimitStore"));
                 });
     }
 

@@ -5,7 +5,8 @@ import java.util.Optional;
 
 /**
  * A per-user rate limit of one kind of request. The routes only take permits; where the state lives
- * (in memory today, in {@link UserRateLimiter}) is the implementation's business.
+ * (in this instance's memory, {@link UserRateLimiter}, or in a store shared by every instance, {@link
+ * SharedStoreCalls}) is the implementation's business.
  */
 public interface RateLimiter {
 
@@ -14,6 +15,7 @@ public interface RateLimiter {
      *
      * @param user the user's key (see {@link RequestUser#rateLimitKey()})
      * @return empty when granted; otherwise how long until the next permit
+     * @throws StoreUnavailableException when a shared store is unavailable and the routes fail closed
      */
     Optional<Duration> tryAcquire(String user);
 }

@@ -16,7 +16,8 @@ import java.util.Set;
 /**
  * What every route checks before its own work, in this order, each refusal before any call to Airbyte
  * and before the body is read: path parameters refused, CORS preflight for allowed origins, method,
- * the authenticated user's workspace, the exact origin, the user's rate limit. The result is a {@link
+ * the authenticated user's workspace, the exact origin, the user's rate limit (in a shared store, the
+ * request's thread waits for it at most the store's timeout). The result is a {@link
  * Verdict}: a {@link CheckedRequest}, or the error to answer with.
  *
  * <p>The origin rule: a request that carries an {@code Origin} header must carry an allowed one. A
@@ -103,7 +104,12 @@ public final class RequestChecks {
             return new Refused(ErrorCode.ORIGIN_NOT_ALLOWED);
         }
         if (rules.rateLimiter().isPresent()) {
-            Optional<Duration> wait = rules.rateLimiter().get().tryAcquire(user.get().rateLimitKey());
+            Optional<Duration> wait;
+            try {
+                wait = rules.rateLimiter().get().tryAcquire(user.get().rateLimitKey());
+            } catch (StoreUnavailableException e) {
+                return new Refused(ErrorCode.RATE_LIMIT_STORE_UNAVAILABLE);
+            }
             if (wait.isPresent()) {
                 return new Refused(ErrorCode.RATE_LIMITED, wait.get());
             }

@@ -145,7 +145,14 @@ public final class SourcesRoute implements Route {
                         JsonResponses.error(out, ErrorCode.SOURCE_NOT_FOUND);
                         return;
                     }
-                    if (notifiedSources.markNotified(workspaceName, found.get().id())) {
+                    boolean first;
+                    try {
+                        first = notifiedSources.markNotified(workspaceName, found.get().id());
+                    } catch (StoreUnavailableException e) {
+                        JsonResponses.error(out, ErrorCode.RATE_LIMIT_STORE_UNAVAILABLE);
+                        return;
+                    }
+                    if (first) {
                         tellListener(request.user().principal(), workspaceName, found.get());
                     }
                     ObjectNode body = Json.object();

@@ -72,6 +72,16 @@ public final class Checks {
         };
     }
 
+    static UnaryOperator<Duration> between(String setting, Duration min, Duration max) {
+        return value -> {
+            if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
+                throw new AirbyteEmbeddedConfigException(setting,
+                        "must be between " + Settings.format(min) + " and " + Settings.format(max) + ", was " + Settings.format(value));
+            }
+            return value;
+        };
+    }
+
     static UnaryOperator<Duration> atMost(String setting, Duration max) {
         return value -> {
             if (value.isNegative() || value.compareTo(max) > 0) {

@@ -2,6 +2,7 @@ package io.github.airbyteembedded.servlet.internal.settings;
 
 import io.github.airbyteembedded.servlet.AirbyteEmbeddedConfig;
 import io.github.airbyteembedded.servlet.AirbyteEmbeddedConfigException;
+import io.github.airbyteembedded.servlet.RateLimitStore;
 import io.github.airbyteembedded.servlet.WidgetScript;
 import io.github.airbyteembedded.servlet.WorkspaceResolver;
 import io.github.airbyteembedded.servlet.internal.upstream.Secret;
@@ -25,8 +26,9 @@ import java.util.function.UnaryOperator;
  * <p>An older name of a setting is still read, with one warning that gives the new name. Secrets are
  * not init-params: an init-param {@code <key>-env} or {@code <key>-property} names the environment
  * variable or system property that holds one, and an init-param that holds the secret itself is
- * refused. The workspace resolver is a class name. An unknown init-param is refused too, so that a typo
- * cannot silently drop a setting.
+ * refused. The workspace resolver is a class name. With {@code rate-limit-store=redis}, the Redis store
+ * is created for {@code rate-limit-store-uri} (named by {@code rate-limit-store-uri-env}); the filter
+ * closes it. An unknown init-param is refused too, so that a typo cannot silently drop a setting.
  */
 public final class FilterConfigReader {
 
@@ -123,7 +125,13 @@ public final class FilterConfigReader {
         }
         builder.widgetScript(script.build());
         builder.workspaceResolver(workspaceResolver(values));
-        return builder.build();
+        RateLimitStoreKind storeKind = values.getOrDefault(Settings.RATE_LIMIT_STORE);
+        Secret storeUri = values.get(Settings.RATE_LIMIT_STORE_URI);
+        SharedStoreSettings.check(storeKind, storeUri);
+        AirbyteEmbeddedConfig config = builder.build();
+        // Created once every other setting is known to be valid, so that a failed read leaves no connection.
+        Optional<RateLimitStore> store = SharedStoreSettings.create(storeKind, storeUri);
+        return store.isEmpty() ? config : config.toBuilder().rateLimitStore(store.get()).build();
     }
 
     /** Whether any init-param of the setting is there (its key, an older name, an indirection). */

@@ -211,6 +211,33 @@ public final class Settings {
             .config("rateLimitMaxTrackedUsers(int)", Builder::rateLimitMaxTrackedUsers)
             .checked(key -> Checks.between(key, 1, 10_000_000));
 
+    // Where the rate limits are kept: each instance's memory, or a store shared by every instance.
+
+    public static final Setting<RateLimitStoreKind> RATE_LIMIT_STORE = Setting.<RateLimitStoreKind>of("rate-limit-store",
+                    RateLimitStoreKind.class, RateLimitStoreKind::parse,
+                    "`memory` (each instance limits on its own) or `redis`: the per-user rate limits and the record of"
+                            + " confirmed sources are shared by every instance through Redis (needs `airbyte-embedded-redis`).")
+            .byDefault(RateLimitStoreKind.MEMORY).applied("rateLimitStore(RateLimitStore)");
+
+    public static final Setting<Secret> RATE_LIMIT_STORE_URI = Setting.<Secret>of("rate-limit-store-uri", Secret.class,
+                    (key, text) -> Secret.of(text),
+                    "Redis URI of the shared store (`redis://` or `rediss://`, with its password), for `rate-limit-store=redis`;"
+                            + " Spring Boot uses the application's own Redis connection when it has one. Never logged.")
+            .kind(Setting.Kind.SECRET).applied("RedisRateLimitStore.create(uri)");
+
+    public static final Setting<Duration> RATE_LIMIT_STORE_TIMEOUT = Setting.<Duration>of("rate-limit-store-timeout",
+                    Duration.class, Durations::parse,
+                    "How long a route waits for the shared store (1 ms to 10 s) before treating it as unavailable.")
+            .byDefault(AirbyteEmbeddedConfig.DEFAULT_RATE_LIMIT_STORE_TIMEOUT)
+            .config("rateLimitStoreTimeout(Duration)", Builder::rateLimitStoreTimeout)
+            .checked(key -> Checks.between(key, Duration.ofMillis(1), Duration.ofSeconds(10)));
+
+    public static final Setting<Boolean> RATE_LIMIT_STORE_FAIL_OPEN = Setting.<Boolean>of("rate-limit-store-fail-open",
+                    Boolean.class, Parsers::bool,
+                    "Whether requests are served without the limits while the shared store is unavailable (one WARNING per"
+                            + " outage, counted), rather than refused with `503 rate_limit_store_unavailable`.")
+            .byDefault(true).config("rateLimitStoreFailOpen(boolean)", Builder::rateLimitStoreFailOpen);
+
     // The page side.
 
     public static final Setting<String> WIDGET_VERSION = Setting.<String>of("widget-version", String.class, (key, text) -> text,
@@ -262,7 +289,8 @@ public final class Settings {
             WORKSPACE_REQUEST_ATTRIBUTE, WORKSPACE_PSEUDONYM_KEY, WORKSPACE_PSEUDONYM_PREFIX, WORKSPACE_FOLD_CASE,
             OPERATOR_TOKEN_REFRESH_SKEW, CONNECT_TIMEOUT, REQUEST_TIMEOUT, BODY_READ_TIMEOUT, REGION_ID, SOURCE_TEMPLATE_TAGS,
             SOURCE_TEMPLATE_TAGS_MODE, CONNECTION_TEMPLATE_TAGS, CONNECTION_TEMPLATE_TAGS_MODE, MAX_CONCURRENT_UPSTREAM_CALLS,
-            RATE_LIMIT, SOURCES_LIST_RATE_LIMIT, SOURCES_CHANGE_RATE_LIMIT, RATE_LIMIT_MAX_TRACKED_USERS, WIDGET_VERSION,
+            RATE_LIMIT, SOURCES_LIST_RATE_LIMIT, SOURCES_CHANGE_RATE_LIMIT, RATE_LIMIT_MAX_TRACKED_USERS, RATE_LIMIT_STORE,
+            RATE_LIMIT_STORE_URI, RATE_LIMIT_STORE_TIMEOUT, RATE_LIMIT_STORE_FAIL_OPEN, WIDGET_VERSION,
             WIDGET_CDN_BASE, WIDGET_INTEGRITY, WIDGET_STYLE_HASH, WIDGET_PAGE_ORIGIN, ADD_CONTENT_SECURITY_POLICY, EMULATOR);
 
     /** The settings the configuration holds (the rest go to the widget script, the resolver or the emulator). */
@@ -270,8 +298,8 @@ public final class Settings {
             ALLOWED_ORIGINS, TOKEN_PATH, SOURCE_ROUTES, SOURCES_PATH, SOURCE_EVENTS_PATH, WORKSPACE_FOLD_CASE,
             OPERATOR_TOKEN_REFRESH_SKEW, CONNECT_TIMEOUT, REQUEST_TIMEOUT, BODY_READ_TIMEOUT, REGION_ID, SOURCE_TEMPLATE_TAGS,
             SOURCE_TEMPLATE_TAGS_MODE, CONNECTION_TEMPLATE_TAGS, CONNECTION_TEMPLATE_TAGS_MODE, MAX_CONCURRENT_UPSTREAM_CALLS,
-            RATE_LIMIT, SOURCES_LIST_RATE_LIMIT, SOURCES_CHANGE_RATE_LIMIT, RATE_LIMIT_MAX_TRACKED_USERS, WIDGET_PAGE_ORIGIN,
-            ADD_CONTENT_SECURITY_POLICY);
+            RATE_LIMIT, SOURCES_LIST_RATE_LIMIT, SOURCES_CHANGE_RATE_LIMIT, RATE_LIMIT_MAX_TRACKED_USERS, RATE_LIMIT_STORE_TIMEOUT,
+            RATE_LIMIT_STORE_FAIL_OPEN, WIDGET_PAGE_ORIGIN, ADD_CONTENT_SECURITY_POLICY);
 
     private static final Map<String, Setting<?>> BY_NAME = ALL.stream().flatMap(setting -> java.util.stream.Stream.concat(
             java.util.stream.Stream.of(Map.entry(setting.key(), setting)),

@@ -16,6 +16,7 @@ public final class RouteMetrics {
 
     private final Map<String, LongAdder> outcomes = new LinkedHashMap<>();
     private final LatencyHistogram upstreamLatency = new LatencyHistogram();
+    private final LongAdder rateLimitStoreFailures = new LongAdder();
     private final TokenRouteListener listener;
 
     public RouteMetrics(TokenRouteListener listener) {
@@ -45,6 +46,16 @@ public final class RouteMetrics {
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "TokenRouteListener.onUpstreamCall threw " + e.getClass().getName() + "; ignored");
         }
+    }
+
+    /** Counts a request of any route that found the shared rate-limit store unavailable. */
+    public void rateLimitStoreFailure() {
+        rateLimitStoreFailures.increment();
+    }
+
+    /** How many requests found the shared rate-limit store unavailable. */
+    public long rateLimitStoreFailures() {
+        return rateLimitStoreFailures.sum();
     }
 
     /** How many times each outcome happened, every code listed. */
