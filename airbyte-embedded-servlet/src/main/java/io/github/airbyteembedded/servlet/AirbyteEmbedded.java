@@ -85,8 +85,10 @@ public final class AirbyteEmbedded {
     /** Wires the parts: the upstream client and its token caches, the routes and what they share. */
     private AirbyteEmbedded(AirbyteEmbeddedConfig config) {
         this.config = config;
-        this.admission = new UpstreamPermits(config.maxConcurrentUpstreamCalls());
         this.metrics = new RouteMetrics(config.listener());
+        Ticker ticker = Tickers.of(config.clock());
+        this.admission = new UpstreamPermits(config.maxConcurrentUpstreamCalls(), config.maxQueuedUpstreamCalls(),
+                config.maxQueueWait(), ticker, metrics);
         AirbyteApiClient client = new AirbyteApiClient(config, config.clientSecret(), AirbyteApiClient.newHttpClient(config), metrics);
         this.operatorTokens = new OperatorTokenCache(client::fetchOperatorToken, client.operatorTokenFetchDeadline(),
                 config.operatorTokenRefreshSkew(), config.clock(), ForkJoinPool.commonPool());
@@ -99,13 +101,12 @@ public final class AirbyteEmbedded {
         this.users = new Users(config.workspaceResolver(), WorkspaceNames.of(config.foldWorkspaceNameCase()));
         this.routePaths = new RoutePaths(config);
 
-        Ticker ticker = Tickers.of(config.clock());
         int maxTrackedUsers = config.rateLimitMaxTrackedUsers();
         Optional<RateLimiter> tokenLimit = config.rateLimitEnabled()
                 ? Optional.of(new UserRateLimiter(config.rateLimitPermits(), config.rateLimitPeriod(), maxTrackedUsers, ticker))
                 : Optional.empty();
         UpstreamCall upstream = new UpstreamCall(admission,
-                UpstreamCall.deadline(config.connectTimeout(), config.requestTimeout()));
+                UpstreamCall.deadline(config.connectTimeout(), config.requestTimeout()), config.maxQueueWait());
         TokenRoute.Minter minter = (workspaceName, origin) -> operatorTokens
                 .call(token -> client.createWidgetToken(token, workspaceName, origin.serialized()))
                 .thenApply(page::learnFrom);
@@ -127,7 +128,7 @@ public final class AirbyteEmbedded {
                             listener.onSourceConnected(principal, workspace, ConnectedSource.of(source))));
         }
         this.pipeline = new Pipeline(routePaths, new RequestChecks(config.allowedOriginValues(), users),
-                config.bodyReadTimeout(), upstream.deadline(), routes);
+                config.bodyReadTimeout(), upstream.longestWait(), routes);
     }
 
     /**
@@ -151,14 +152,18 @@ public final class AirbyteEmbedded {
     }
 
     /**
-     * Returns a snapshot of the token route's outcomes and of the calls to Airbyte since startup.
+     * Returns a snapshot of the token route's outcomes, of the calls to Airbyte and of the requests that
+     * waited their turn since startup.
      *
      * @return a new snapshot
      */
     public TokenRouteStatistics statistics() {
-        LatencyHistogram.Summary latency = metrics.upstreamLatency();
-        return new TokenRouteStatistics(metrics.outcomeCounts(), admission.inFlight(), new LatencySummary(latency.count(),
-                latency.mean(), latency.max(), latency.p50(), latency.p90(), latency.p99()));
+        return new TokenRouteStatistics(metrics.outcomeCounts(), admission.inFlight(), admission.queued(),
+                summary(metrics.upstreamLatency()), summary(metrics.queueWaits()));
+    }
+
+    private static LatencySummary summary(LatencyHistogram.Summary latency) {
+        return new LatencySummary(latency.count(), latency.mean(), latency.max(), latency.p50(), latency.p90(), latency.p99());
     }
 
     /**

@@ -137,7 +137,7 @@ public final class BenchMain {
         out.println("  burst        2. cold start under a burst: operator-token calls");
         out.println("               --burst=500 --latency-ms=50 --threads=32 --repeats=3");
         out.println("  isolation    3. p99 of another route, alone and while the upstream hangs");
-        out.println("               --hung=300 --threads=32 --probe-rate=400 --probe-seconds=5 --probe-timeout=2 --rounds=6 --settle-seconds=1 --no-baseline --no-paired");
+        out.println("               --hung=300 --bound=128 --threads=32 --probe-rate=400 --probe-seconds=5 --probe-timeout=2 --rounds=6 --settle-seconds=1 --no-baseline --no-paired");
         out.println("  passthrough  4. JMH: pass-through cost of the filter on another path");
         out.println("               --forks=2 --warmup-iterations=5 --iterations=5");
         out.println("  heap         5. heap retained per distinct principal");

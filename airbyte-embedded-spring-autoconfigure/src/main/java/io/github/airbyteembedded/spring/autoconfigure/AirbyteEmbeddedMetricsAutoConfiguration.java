@@ -18,7 +18,11 @@ import org.springframework.context.annotation.Conditional;
  *   <li>{@value MicrometerTokenRouteListener#ROUTE_TIMER}, tagged {@code outcome} ({@code ok} or the
  *       stable error code): every answered request to the token route;
  *   <li>{@value MicrometerTokenRouteListener#UPSTREAM_TIMER}, tagged {@code call} (method and path)
- *       and {@code status} (HTTP status, or {@code none}): every call to Airbyte.
+ *       and {@code status} (HTTP status, or {@code none}): every call to Airbyte;
+ *   <li>{@value MicrometerTokenRouteListener#QUEUE_GAUGE}, a gauge: the requests waiting their turn past
+ *       the in-flight bound;
+ *   <li>{@value MicrometerTokenRouteListener#QUEUE_WAIT_TIMER}, tagged {@code outcome} ({@code admitted}
+ *       or {@code overloaded}): how long they waited.
  * </ul>
  *
  * <p>The listener joins the application's own {@link io.github.airbyteembedded.servlet.TokenRouteListener}

@@ -1,14 +1,17 @@
 package io.github.airbyteembedded.spring.autoconfigure;
 
 import io.github.airbyteembedded.servlet.TokenRouteListener;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 
 /**
  * Records the token route's outcomes and the calls to Airbyte as Micrometer timers (a timer is also a
- * counter: its count per tag is the number of requests with that outcome).
+ * counter: its count per tag is the number of requests with that outcome), and the queue past the
+ * in-flight bound as a gauge of its length and a timer of the waits.
  */
 final class MicrometerTokenRouteListener implements TokenRouteListener {
 
@@ -18,14 +21,35 @@ final class MicrometerTokenRouteListener implements TokenRouteListener {
     /** Calls to the Airbyte API, tagged {@code call} and {@code status}. */
     static final String UPSTREAM_TIMER = "airbyte.embedded.upstream";
 
+    /** Requests waiting their turn past the in-flight bound, now. */
+    static final String QUEUE_GAUGE = "airbyte.embedded.queue";
+
+    /** How long queued requests waited, tagged {@code outcome}: {@code admitted} or {@code overloaded}. */
+    static final String QUEUE_WAIT_TIMER = "airbyte.embedded.queue.wait";
+
     /** Path segments that are ids (UUIDs, long numbers), replaced so that tags stay few. */
     private static final Pattern ID_SEGMENT =
             Pattern.compile("/(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|[0-9]{4,})(?=/|$)");
 
     private final MeterRegistry registry;
+    private final AtomicInteger queued = new AtomicInteger();
+    private final Timer admittedWaits;
+    private final Timer refusedWaits;
 
     MicrometerTokenRouteListener(MeterRegistry registry) {
         this.registry = registry;
+        Gauge.builder(QUEUE_GAUGE, queued, AtomicInteger::get)
+                .description("Requests to Airbyte Embedded's routes waiting their turn past the in-flight bound")
+                .register(registry);
+        this.admittedWaits = queueWait("admitted");
+        this.refusedWaits = queueWait("overloaded");
+    }
+
+    private Timer queueWait(String outcome) {
+        return Timer.builder(QUEUE_WAIT_TIMER)
+                .description("How long requests waited their turn past the in-flight bound, by outcome")
+                .tag("outcome", outcome)
+                .register(registry);
     }
 
     @Override
@@ -45,6 +69,17 @@ final class MicrometerTokenRouteListener implements TokenRouteListener {
                 .tag("status", status < 0 ? "none" : Integer.toString(status))
                 .register(registry)
                 .record(elapsed);
+    }
+
+    @Override
+    public void onQueued(int queued) {
+        this.queued.set(queued);
+    }
+
+    @Override
+    public void onDequeued(boolean admitted, Duration waited, int queued) {
+        this.queued.set(queued);
+        (admitted ? admittedWaits : refusedWaits).record(waited);
     }
 
     @Override
