@@ -101,6 +101,10 @@ public final class BenchMain {
                 return List.of(new PassThroughScenario(options));
             case "heap":
                 return List.of(new HeapScenario(options));
+            case "sample":
+                return List.of(new SampleScenario(options));
+            case "sample-profile":
+                return List.of(new SampleProfileScenario(options));
             case "all":
                 return List.of(new ThroughputScenario(options), new BurstScenario(options), new IsolationScenario(options),
                         new PassThroughScenario(options), new HeapScenario(options));
@@ -142,7 +146,13 @@ public final class BenchMain {
         out.println("               --forks=2 --warmup-iterations=5 --iterations=5");
         out.println("  heap         5. heap retained per distinct principal");
         out.println("               --principals=100000 --repeats=5 --sweep=10000,50000,100000,200000");
-        out.println("  all          every one of the above, in that order (options are shared by name)");
+        out.println("  sample       the real stack: the sample app (Boot, Spring Security, Tomcat) and the emulator in processes of");
+        out.println("               their own; ours, a no-op route, the seed-style and blocking baselines; app CPU per request from the OS");
+        out.println("               --concurrency=16,64,256 --latency-ms=50 --warmup=3 --measure=5 --rounds=3");
+        out.println("               --routes=ours,no-op,seed-style,blocking --sample-jar=sample-app/target/sample-app.jar --app-jvm-args=");
+        out.println("  sample-profile  the same stack with JFR in the app: its CPU per request by layer, and the top methods");
+        out.println("               --users=64 --seconds=20 --jit-warmup=20 --routes=ours,no-op,seed-style --top=12");
+        out.println("  all          1-5 above, in that order (options are shared by name)");
         out.println("  jmh ...      JMH's own command line (e.g. jmh -l, jmh PassThrough -f 1)");
         out.println();
         out.println("  --verbose    show the library's and the emulator's log (WARNING per failed upstream call)");
