@@ -105,6 +105,8 @@ public final class BenchMain {
                 return List.of(new SampleScenario(options));
             case "sample-profile":
                 return List.of(new SampleProfileScenario(options));
+            case "clients":
+                return List.of(new ClientsScenario(options));
             case "all":
                 return List.of(new ThroughputScenario(options), new BurstScenario(options), new IsolationScenario(options),
                         new PassThroughScenario(options), new HeapScenario(options));
@@ -129,7 +131,8 @@ public final class BenchMain {
                 String.format(Locale.ROOT, "%.2f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
         out.printf("- JDK HTTP server (emulator) settings: %s%n", EMULATOR_SERVER_PROPERTIES.keySet().stream().sorted()
                 .map(name -> name + "=" + System.getProperty(name)).collect(Collectors.joining(", ")));
-        out.printf("- client, apps and emulator share this one JVM and these cores%n%n");
+        out.printf("- load, burst, isolation, heap: client, apps and emulator share this one JVM and these cores; sample, "
+                + "sample-profile, clients: the app and the emulator run in processes of their own%n%n");
         out.flush();
     }
 
@@ -152,6 +155,8 @@ public final class BenchMain {
         out.println("               --routes=ours,no-op,seed-style,blocking --sample-jar=sample-app/target/sample-app.jar --app-jvm-args=");
         out.println("  sample-profile  the same stack with JFR in the app: its CPU per request by layer, and the top methods");
         out.println("               --users=64 --seconds=20 --jit-warmup=20 --routes=ours,no-op,seed-style --top=12");
+        out.println("  clients      the HTTP clients that could make the call to Airbyte: CPU per call and latency, one run");
+        out.println("               --in-flight=64 --latency-ms=50 --warmup=5 --measure=10 --rounds=3 --clients=jdk,jdk-direct,jdk-fixed-2,jetty,apache");
         out.println("  all          1-5 above, in that order (options are shared by name)");
         out.println("  jmh ...      JMH's own command line (e.g. jmh -l, jmh PassThrough -f 1)");
         out.println();

@@ -59,17 +59,21 @@ final class EmulatorProcess implements AutoCloseable {
 
     /** Adds the same latency to both calls of a widget token, as the in-process scenarios do. */
     void delayBothCalls(Duration latency) throws IOException, InterruptedException {
+        delay(Upstream.TOKEN_CALL, latency);
+        delay(Upstream.WIDGET_CALL, latency);
+    }
+
+    /** Adds latency to one call ({@code "POST /api/..."}). */
+    void delay(String call, Duration latency) throws IOException, InterruptedException {
         if (latency.isZero()) {
             return;
         }
-        for (String call : List.of(Upstream.TOKEN_CALL, Upstream.WIDGET_CALL)) {
-            String rule = JSON.writeValueAsString(java.util.Map.of("endpoint", call, "kind", "delay", "delayMillis", latency.toMillis()));
-            HttpResponse<String> response = control.send(HttpRequest.newBuilder(baseUri.resolve("/_emulator/faults"))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(rule)).build(), HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() / 100 != 2) {
-                throw new IllegalStateException("the emulator refused the fault " + rule + ": " + response.body());
-            }
+        String rule = JSON.writeValueAsString(java.util.Map.of("endpoint", call, "kind", "delay", "delayMillis", latency.toMillis()));
+        HttpResponse<String> response = control.send(HttpRequest.newBuilder(baseUri.resolve("/_emulator/faults"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(rule)).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() / 100 != 2) {
+            throw new IllegalStateException("the emulator refused the fault " + rule + ": " + response.body());
         }
     }
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,13 +20,20 @@ import java.util.stream.Collectors;
 
 /**
  * Where the app's CPU goes on the real stack: the {@code sample} rig, each route run for a while at one
- * concurrency with a JFR recording (the JDK's profiler, {@code settings=profile}) started and stopped
+ * concurrency with a JFR recording (the JDK's profiler: execution samples every 2 ms) started and stopped
  * in the app by {@code jcmd}, and the app's CPU time read from the OS over the same window. The Java
  * code's share of it is divided among the layers by the recording's execution samples ({@link
  * JfrLayers}); garbage collection and the JIT compilers, which are not Java code, come from the OS's
  * per-thread accounting.
  */
 final class SampleProfileScenario implements Scenario {
+
+    /** A JFR configuration with execution samples only, every 2 ms per running thread (the profile setting samples every 10 ms). */
+    private static final String SETTINGS = String.join("\n",
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>",
+            "<configuration version=\"2.0\" label=\"execution samples\">",
+            "  <event name=\"jdk.ExecutionSample\"><setting name=\"enabled\">true</setting><setting name=\"period\">2 ms</setting></event>",
+            "</configuration>", "");
 
     private final int users;
     private final Duration seconds;
@@ -54,18 +62,19 @@ final class SampleProfileScenario implements Scenario {
         out.printf("## Sample profile: where the app's CPU goes, by layer%n%n");
         out.printf("- CPU: %s, %d cores; load average at start %s%n", ProcessCpu.cpuModel(), Runtime.getRuntime().availableProcessors(),
                 String.format(Locale.ROOT, "%.2f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
-        out.printf("- each route: %s of JIT warm-up, then %s at %d users with JFR (settings=profile) recording in the app%n",
+        out.printf("- each route: %s of JIT warm-up, then %s at %d users with JFR recording execution samples every 2 ms in the app%n",
                 ThroughputScenario.seconds(warmup), ThroughputScenario.seconds(seconds), users);
         try (SampleRig rig = SampleRig.start(out, sampleJar, latency, users, appJvmArgs)) {
             for (SampleRig.Route route : routes) {
                 rig.run(route, users, warmup, Duration.ofSeconds(1));
             }
+            Path settings = Files.writeString(rig.directory().resolve("execution-samples.jfc"), SETTINGS, StandardCharsets.UTF_8);
             Map<SampleRig.Route, SampleRig.Cell> cells = new LinkedHashMap<>();
             Map<SampleRig.Route, JfrLayers.Profile> profiles = new LinkedHashMap<>();
             for (SampleRig.Route route : routes) {
                 Path recording = rig.directory().resolve(route.label + ".jfr");
                 String name = "bench-" + route.label;
-                jcmd(rig, "JFR.start", "name=" + name, "settings=profile", "filename=" + recording);
+                jcmd(rig, "JFR.start", "name=" + name, "settings=" + settings, "filename=" + recording);
                 cells.put(route, rig.run(route, users, Duration.ofSeconds(1), seconds));
                 jcmd(rig, "JFR.stop", "name=" + name);
                 profiles.put(route, JfrLayers.read(recording));
