@@ -139,8 +139,8 @@ public final class BenchMain {
     private static void usage(PrintStream out) {
         out.println("usage: java -jar bench/target/benchmarks.jar <command> [--option=value ...]");
         out.println();
-        out.println("  load         1. throughput and p50/p99 of the token route, ours vs the blocking baseline");
-        out.println("               --concurrency=16,64,256 --latency-ms=50 --threads=32 --warmup=3 --measure=5 --rounds=2");
+        out.println("  load         1. throughput and p50/p99 of the token route, ours vs the blocking and seed-style baselines");
+        out.println("               --concurrency=16,64,256 --latency-ms=50 --threads=32 --warmup=3 --measure=5 --rounds=3");
         out.println("  burst        2. cold start under a burst: operator-token calls");
         out.println("               --burst=500 --latency-ms=50 --threads=32 --repeats=3");
         out.println("  isolation    3. p99 of another route, alone and while the upstream hangs");
@@ -151,7 +151,7 @@ public final class BenchMain {
         out.println("               --principals=100000 --repeats=5 --sweep=10000,50000,100000,200000");
         out.println("  sample       the real stack: the sample app (Boot, Spring Security, Tomcat) and the emulator in processes of");
         out.println("               their own; ours, a no-op route, the seed-style and blocking baselines; app CPU per request from the OS");
-        out.println("               --concurrency=16,64,256 --latency-ms=50 --warmup=3 --measure=5 --rounds=3");
+        out.println("               --concurrency=16,64,256 --latency-ms=50 --jit-warmup=15 --warmup=3 --measure=5 --rounds=3");
         out.println("               --routes=ours,no-op,seed-style,blocking --sample-jar=sample-app/target/sample-app.jar --app-jvm-args=");
         out.println("  sample-profile  the same stack with JFR in the app: its CPU per request by layer, and the top methods");
         out.println("               --users=64 --seconds=20 --jit-warmup=20 --routes=ours,no-op,seed-style --top=12");

@@ -30,6 +30,7 @@ final class SampleScenario implements Scenario {
     private final Duration latency;
     private final Duration warmup;
     private final Duration measure;
+    private final Duration jitWarmup;
     private final int rounds;
     private final List<SampleRig.Route> routes;
     private final Path sampleJar;
@@ -40,6 +41,7 @@ final class SampleScenario implements Scenario {
         this.latency = options.millis("latency-ms", 50);
         this.warmup = options.seconds("warmup", 3);
         this.measure = options.seconds("measure", 5);
+        this.jitWarmup = options.seconds("jit-warmup", 15);
         this.rounds = options.integer("rounds", 3);
         this.routes = Arrays.stream(options.text("routes", "ours,no-op,seed-style,blocking").split(","))
                 .map(String::strip).map(SampleRig.Route::named).toList();
@@ -56,12 +58,13 @@ final class SampleScenario implements Scenario {
                 String.format(Locale.ROOT, "%.2f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
         out.printf("- routes, in rotating order each round: %s%n", routes.stream().map(route -> route.label + " = POST " + route.path
                 + " (" + route.description + ")").collect(Collectors.joining("; ")));
-        out.printf("- closed loop of N signed-in browser sessions; warm-up %s then %s measured per cell; %d round(s)%n",
+        out.printf("- closed loop of N signed-in browser sessions; first %s per route at 64 users (JIT warm-up, not reported); "
+                + "then warm-up %s and %s measured per cell; %d round(s)%n", ThroughputScenario.seconds(jitWarmup),
                 ThroughputScenario.seconds(warmup), ThroughputScenario.seconds(measure), rounds);
         int users = Arrays.stream(concurrencies).max().orElse(16);
         try (SampleRig rig = SampleRig.start(out, sampleJar, latency, users, appJvmArgs)) {
             for (SampleRig.Route route : routes) {
-                rig.run(route, Math.min(users, 64), warmup, warmup); // JIT warm-up, not reported
+                rig.run(route, Math.min(users, 64), jitWarmup, Duration.ofSeconds(1)); // JIT warm-up, not reported
             }
             List<SampleRig.Cell> cells = new ArrayList<>();
             Table table = new Table("round", "users", "route", "req/s", "p50 ms", "p99 ms", "errors", "upstream calls/req",
