@@ -150,9 +150,9 @@ public final class BenchMain {
         out.println("  heap         5. heap retained per distinct principal");
         out.println("               --principals=100000 --repeats=5 --sweep=10000,50000,100000,200000");
         out.println("  sample       the real stack: the sample app (Boot, Spring Security, Tomcat) and the emulator in processes of");
-        out.println("               their own; ours, a no-op route, the seed-style and blocking baselines; app CPU per request from the OS");
+        out.println("               their own; ours, a no-op route, a static file, both baselines; app CPU per request from the OS");
         out.println("               --concurrency=16,64,256 --latency-ms=50 --jit-warmup=15 --warmup=3 --measure=5 --rounds=3");
-        out.println("               --routes=ours,no-op,seed-style,blocking --sample-jar=sample-app/target/sample-app.jar --app-jvm-args=");
+        out.println("               --routes=ours,no-op,static,seed-style,blocking --sample-jar=sample-app/target/sample-app.jar --app-jvm-args=");
         out.println("  sample-profile  the same stack with JFR in the app: its CPU per request by layer, and the top methods");
         out.println("               --users=64 --seconds=20 --jit-warmup=20 --routes=ours,no-op,seed-style --top=12");
         out.println("  clients      the HTTP clients that could make the call to Airbyte: CPU per call and latency, one run");

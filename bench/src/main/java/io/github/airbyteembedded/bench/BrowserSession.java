@@ -44,6 +44,15 @@ record BrowserSession(String user, String sessionCookie, String csrfHeader, Stri
                 .build();
     }
 
+    /** A GET of a page's resource by the same browser: the session cookie, no CSRF header, no {@code Origin}. */
+    HttpRequest get(URI uri, Duration timeout) {
+        return HttpRequest.newBuilder(uri)
+                .timeout(timeout)
+                .header("Cookie", "JSESSIONID=" + sessionCookie)
+                .GET()
+                .build();
+    }
+
     /** Signs in {@code count} sessions, alternately as alice and bob, a few at a time (the password hash is slow on purpose). */
     static List<BrowserSession> signIn(SampleAppProcess app, int count) throws InterruptedException {
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)

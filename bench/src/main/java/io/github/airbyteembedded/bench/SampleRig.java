@@ -24,22 +24,28 @@ final class SampleRig implements AutoCloseable {
 
     /** The routes measured on the same stack. */
     enum Route {
-        OURS("ours", "token route (AirbyteEmbeddedFilter)", AirbyteEmbeddedConfig.DEFAULT_TOKEN_PATH, true),
-        NOOP("no-op", "no-op route, the floor (a signed-in POST answered with {\"ok\":true})", SampleBenchRoutes.NOOP_PATH, false),
-        SEED("seed-style", "seed-style baseline (async, 2 upstream calls per token, no cache)", SampleBenchRoutes.SEED_PATH, true),
+        OURS("ours", "token route (AirbyteEmbeddedFilter)", AirbyteEmbeddedConfig.DEFAULT_TOKEN_PATH, true, true),
+        NOOP("no-op", "no-op route, the floor (a signed-in POST answered with {\"ok\":true} by a filter after Spring Security)",
+                SampleBenchRoutes.NOOP_PATH, false, true),
+        STATIC("static", "a static file through Spring MVC (a signed-in GET of the home page's script, 8.7 KB)", "/js/home.js",
+                false, false),
+        SEED("seed-style", "seed-style baseline (async, 2 upstream calls per token, no cache)", SampleBenchRoutes.SEED_PATH, true,
+                true),
         BLOCKING("blocking", "blocking baseline (2 blocking upstream calls per token on the container thread)",
-                SampleBenchRoutes.BLOCKING_PATH, true);
+                SampleBenchRoutes.BLOCKING_PATH, true, true);
 
         final String label;
         final String description;
         final String path;
         final boolean token;
+        final boolean post;
 
-        Route(String label, String description, String path, boolean token) {
+        Route(String label, String description, String path, boolean token, boolean post) {
             this.label = label;
             this.description = description;
             this.path = path;
             this.token = token;
+            this.post = post;
         }
 
         static Route named(String label) {
@@ -48,7 +54,7 @@ final class SampleRig implements AutoCloseable {
                     return route;
                 }
             }
-            throw new IllegalArgumentException("unknown route '" + label + "': ours, no-op, seed-style or blocking");
+            throw new IllegalArgumentException("unknown route '" + label + "': ours, no-op, static, seed-style or blocking");
         }
     }
 
@@ -202,7 +208,8 @@ final class SampleRig implements AutoCloseable {
         CompletableFuture<Snapshot> end = new CompletableFuture<>();
         clock.schedule(() -> start.complete(snapshot()), warmup.toNanos(), TimeUnit.NANOSECONDS);
         clock.schedule(() -> end.complete(snapshot()), warmup.plus(measure).toNanos(), TimeUnit.NANOSECONDS);
-        RunResult result = driver.closedLoop(users, user -> sessions.get(user).post(uri, CLIENT_TIMEOUT),
+        RunResult result = driver.closedLoop(users, user -> route.post ? sessions.get(user).post(uri, CLIENT_TIMEOUT)
+                        : sessions.get(user).get(uri, CLIENT_TIMEOUT),
                 route.token ? Outcomes::ofToken : Outcomes::ofPage, warmup, measure);
         Upstream.Calls calls = emulator.calls().minus(before);
         return new Cell(route, users, result, calls, start.get(30, TimeUnit.SECONDS), end.get(30, TimeUnit.SECONDS));

@@ -43,7 +43,7 @@ final class SampleScenario implements Scenario {
         this.measure = options.seconds("measure", 5);
         this.jitWarmup = options.seconds("jit-warmup", 15);
         this.rounds = options.integer("rounds", 3);
-        this.routes = Arrays.stream(options.text("routes", "ours,no-op,seed-style,blocking").split(","))
+        this.routes = Arrays.stream(options.text("routes", "ours,no-op,static,seed-style,blocking").split(","))
                 .map(String::strip).map(SampleRig.Route::named).toList();
         this.sampleJar = Path.of(options.text("sample-jar", "sample-app/target/sample-app.jar"));
         String jvmArgs = options.text("app-jvm-args", "");
@@ -121,6 +121,11 @@ final class SampleScenario implements Scenario {
                 double ratio = medianOfRatios(cells, users, SampleRig.Route.NOOP, SampleRig.Cell::appCpuMillisPerRequest);
                 table.row(users, "app CPU per token <= 2x the no-op route's CPU per request", Table.format(ratio) + "x",
                         yes(ratio <= 2));
+            }
+            if (routes.contains(SampleRig.Route.STATIC)) {
+                double ratio = medianOfRatios(cells, users, SampleRig.Route.STATIC, SampleRig.Cell::appCpuMillisPerRequest);
+                table.row(users, "(for comparison) app CPU per token / a static file's through Spring MVC", Table.format(ratio) + "x",
+                        "-");
             }
             for (SampleRig.Route baseline : List.of(SampleRig.Route.SEED, SampleRig.Route.BLOCKING)) {
                 if (routes.contains(baseline)) {
