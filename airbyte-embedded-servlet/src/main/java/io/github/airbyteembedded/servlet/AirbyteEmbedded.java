@@ -86,8 +86,10 @@ public final class AirbyteEmbedded {
     /** Wires the parts: the upstream client and its token caches, the routes and what they share. */
     private AirbyteEmbedded(AirbyteEmbeddedConfig config) {
         this.config = config;
-        this.admission = new UpstreamPermits(config.maxConcurrentUpstreamCalls());
         this.metrics = new RouteMetrics(config.listener());
+        Ticker ticker = Tickers.of(config.clock());
+        this.admission = new UpstreamPermits(config.maxConcurrentUpstreamCalls(), config.maxQueuedUpstreamCalls(),
+                config.maxQueueWait(), ticker, metrics);
         AirbyteApiClient client = new AirbyteApiClient(config, config.clientSecret(), AirbyteApiClient.newHttpClient(config), metrics);
         this.operatorTokens = new OperatorTokenCache(client::fetchOperatorToken, client.operatorTokenFetchDeadline(),
                 config.operatorTokenRefreshSkew(), config.clock(), ForkJoinPool.commonPool());
@@ -100,7 +102,6 @@ public final class AirbyteEmbedded {
         this.users = new Users(config.workspaceResolver(), WorkspaceNames.of(config.foldWorkspaceNameCase()));
         this.routePaths = new RoutePaths(config);
 
-        Ticker ticker = Tickers.of(config.clock());
         int maxTrackedUsers = config.rateLimitMaxTrackedUsers();
         Optional<SharedStoreCalls> shared = config.rateLimitStore().map(store -> new SharedStoreCalls(store,
                 config.rateLimitStoreTimeout(), config.rateLimitStoreFailOpen(), metrics::rateLimitStoreFailure));
@@ -110,7 +111,7 @@ public final class AirbyteEmbedded {
                 ? Optional.of(limiters.limiter(SharedStoreCalls.TOKEN_LIMIT, config.rateLimitPermits(), config.rateLimitPeriod()))
                 : Optional.empty();
         UpstreamCall upstream = new UpstreamCall(admission,
-                UpstreamCall.deadline(config.connectTimeout(), config.requestTimeout()));
+                UpstreamCall.deadline(config.connectTimeout(), config.requestTimeout()), config.maxQueueWait());
         TokenRoute.Minter minter = (workspaceName, origin) -> operatorTokens
                 .call(token -> client.createWidgetToken(token, workspaceName, origin.serialized()))
                 .thenApply(page::learnFrom);
@@ -134,7 +135,7 @@ public final class AirbyteEmbedded {
                             listener.onSourceConnected(principal, workspace, ConnectedSource.of(source))));
         }
         this.pipeline = new Pipeline(routePaths, new RequestChecks(config.allowedOriginValues(), users),
-                config.bodyReadTimeout(), upstream.deadline(), routes);
+                config.bodyReadTimeout(), upstream.longestWait(), routes);
     }
 
     /**
@@ -158,14 +159,18 @@ public final class AirbyteEmbedded {
     }
 
     /**
-     * Returns a snapshot of the token route's outcomes and of the calls to Airbyte since startup.
+     * Returns a snapshot of the token route's outcomes, of the calls to Airbyte and of the requests that
+     * waited their turn since startup.
      *
      * @return a new snapshot
      */
     public TokenRouteStatistics statistics() {
-        LatencyHistogram.Summary latency = metrics.upstreamLatency();
-        return new TokenRouteStatistics(metrics.outcomeCounts(), admission.inFlight(), new LatencySummary(latency.count(),
-                latency.mean(), latency.max(), latency.p50(), latency.p90(), latency.p99()), metrics.rateLimitStoreFailures());
+        return new TokenRouteStatistics(metrics.outcomeCounts(), admission.inFlight(), admission.queued(),
+                summary(metrics.upstreamLatency()), summary(metrics.queueWaits()), metrics.rateLimitStoreFailures());
+    }
+
+    private static LatencySummary summary(LatencyHistogram.Summary latency) {
+        return new LatencySummary(latency.count(), latency.mean(), latency.max(), latency.p50(), latency.p90(), latency.p99());
     }
 
     /**

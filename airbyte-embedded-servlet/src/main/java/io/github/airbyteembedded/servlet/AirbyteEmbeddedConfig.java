@@ -66,6 +66,21 @@ public final class AirbyteEmbeddedConfig {
     /** How many upstream calls may be in flight at once when not configured. */
     public static final int DEFAULT_MAX_CONCURRENT_UPSTREAM_CALLS = 128;
 
+    /**
+     * How many requests may wait for an upstream call to end, past the in-flight bound, when not
+     * configured.
+     *
+     * @since 0.2.0
+     */
+    public static final int DEFAULT_MAX_QUEUED_UPSTREAM_CALLS = 1000;
+
+    /**
+     * How long a request past the in-flight bound may wait for its turn, when not configured.
+     *
+     * @since 0.2.0
+     */
+    public static final Duration DEFAULT_MAX_QUEUE_WAIT = Duration.ofSeconds(3);
+
     /** How many widget tokens one user may obtain per {@link #DEFAULT_RATE_LIMIT_PERIOD} when not configured. */
     public static final int DEFAULT_RATE_LIMIT_PERMITS = 10;
 
@@ -321,13 +336,36 @@ public final class AirbyteEmbeddedConfig {
     }
 
     /**
-     * Returns how many calls to Airbyte may be in flight at once; past that the route answers {@code
-     * 503 overloaded} at once.
+     * Returns how many calls to Airbyte may be in flight at once; past that requests wait their turn
+     * in a queue ({@link #maxQueuedUpstreamCalls()}, {@link #maxQueueWait()}).
      *
      * @return the limit, {@value #DEFAULT_MAX_CONCURRENT_UPSTREAM_CALLS} unless configured
      */
     public int maxConcurrentUpstreamCalls() {
         return values.get(Settings.MAX_CONCURRENT_UPSTREAM_CALLS);
+    }
+
+    /**
+     * Returns how many requests may wait for a call to Airbyte to end when {@link
+     * #maxConcurrentUpstreamCalls()} are in flight; past that the routes answer {@code 503 overloaded}
+     * at once. 0: no queue.
+     *
+     * @return the queue's size, {@value #DEFAULT_MAX_QUEUED_UPSTREAM_CALLS} unless configured
+     * @since 0.2.0
+     */
+    public int maxQueuedUpstreamCalls() {
+        return values.get(Settings.MAX_QUEUED_UPSTREAM_CALLS);
+    }
+
+    /**
+     * Returns how long a request may wait in the queue for its turn before the route answers {@code
+     * 503 overloaded} with {@code Retry-After}.
+     *
+     * @return the longest wait, {@link #DEFAULT_MAX_QUEUE_WAIT} unless configured
+     * @since 0.2.0
+     */
+    public Duration maxQueueWait() {
+        return values.get(Settings.MAX_QUEUE_WAIT);
     }
 
     /**
@@ -790,14 +828,43 @@ public final class AirbyteEmbeddedConfig {
 
         /**
          * Sets how many calls to Airbyte may be in flight at once (default {@value
-         * #DEFAULT_MAX_CONCURRENT_UPSTREAM_CALLS}); past that the route answers {@code 503
-         * overloaded} with {@code Retry-After} at once, so a slow Airbyte cannot pile up work.
+         * #DEFAULT_MAX_CONCURRENT_UPSTREAM_CALLS}), so a slow Airbyte cannot pile up work; past that a
+         * request waits its turn in a bounded queue, holding no container thread ({@link
+         * #maxQueuedUpstreamCalls(int)}, {@link #maxQueueWait(Duration)}).
          *
          * @param limit between 1 and 10000
          * @return this builder
          */
         public Builder maxConcurrentUpstreamCalls(int limit) {
             return set(Settings.MAX_CONCURRENT_UPSTREAM_CALLS, limit);
+        }
+
+        /**
+         * Sets how many requests may wait, first come first served, for a call to Airbyte to end when
+         * the in-flight bound is reached (default {@value #DEFAULT_MAX_QUEUED_UPSTREAM_CALLS}); a
+         * request past that is answered {@code 503 overloaded} with {@code Retry-After} at once. A
+         * waiting request holds no container thread (the filter must be async-supported). 0 turns the
+         * queue off: every request past the bound is refused at once.
+         *
+         * @param size between 0 and 100000
+         * @return this builder
+         * @since 0.2.0
+         */
+        public Builder maxQueuedUpstreamCalls(int size) {
+            return set(Settings.MAX_QUEUED_UPSTREAM_CALLS, size);
+        }
+
+        /**
+         * Sets how long a request may wait in the queue for its turn (default 3 seconds); then it is
+         * answered {@code 503 overloaded} with {@code Retry-After}. The wait comes before, and is not
+         * part of, the deadline of the route's call to Airbyte.
+         *
+         * @param wait positive, at most 5 minutes
+         * @return this builder
+         * @since 0.2.0
+         */
+        public Builder maxQueueWait(Duration wait) {
+            return set(Settings.MAX_QUEUE_WAIT, Objects.requireNonNull(wait, "wait"));
         }
 
         /**

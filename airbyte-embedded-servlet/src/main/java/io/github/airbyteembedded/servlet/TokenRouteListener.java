@@ -53,4 +53,26 @@ public interface TokenRouteListener {
      */
     default void onUpstreamCall(String call, int status, Duration elapsed) {
     }
+
+    /**
+     * Called when a request joins the queue of requests waiting for a call to Airbyte to end (the
+     * in-flight bound was reached).
+     *
+     * @param queued how many requests wait now, this one included
+     * @since 0.2.0
+     */
+    default void onQueued(int queued) {
+    }
+
+    /**
+     * Called once per queued request when it leaves the queue: its call to Airbyte starts, or its wait
+     * ended and it is answered {@code 503 overloaded}.
+     *
+     * @param admitted whether its call starts
+     * @param waited how long it waited
+     * @param queued how many requests wait now
+     * @since 0.2.0
+     */
+    default void onDequeued(boolean admitted, Duration waited, int queued) {
+    }
 }

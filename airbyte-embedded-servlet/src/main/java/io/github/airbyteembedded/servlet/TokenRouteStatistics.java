@@ -7,13 +7,16 @@ import java.util.Objects;
 
 /**
  * A snapshot of what the token route has done since startup: how many requests ended with each
- * outcome, how many calls to Airbyte are in flight, and how long the calls to Airbyte took.
+ * outcome, how many calls to Airbyte are in flight, how many requests wait their turn in the queue and
+ * how long they waited, and how long the calls to Airbyte took.
  *
  * <pre>{@code
  * TokenRouteStatistics stats = airbyteEmbedded.statistics();
  * stats.count("ok");                    // widget tokens issued
  * stats.count("origin_not_allowed");    // requests refused for their origin
  * stats.upstreamLatency().p99();
+ * stats.upstreamCallsQueued();          // requests waiting for a call to end
+ * stats.queueWait().p99();
  * }</pre>
  *
  * @since 0.1.0
@@ -22,15 +25,19 @@ public final class TokenRouteStatistics {
 
     private final Map<String, Long> outcomes;
     private final int upstreamCallsInFlight;
+    private final int upstreamCallsQueued;
     private final LatencySummary upstreamLatency;
+    private final LatencySummary queueWait;
     private final long rateLimitStoreFailures;
 
-    TokenRouteStatistics(Map<String, Long> outcomes, int upstreamCallsInFlight, LatencySummary upstreamLatency,
-            long rateLimitStoreFailures) {
+    TokenRouteStatistics(Map<String, Long> outcomes, int upstreamCallsInFlight, int upstreamCallsQueued,
+            LatencySummary upstreamLatency, LatencySummary queueWait, long rateLimitStoreFailures) {
         this.outcomes = Collections.unmodifiableMap(new LinkedHashMap<>(outcomes));
         this.upstreamCallsInFlight = upstreamCallsInFlight;
+        this.upstreamCallsQueued = upstreamCallsQueued;
         this.upstreamLatency = upstreamLatency;
         this.rateLimitStoreFailures = rateLimitStoreFailures;
+        this.queueWait = queueWait;
     }
 
     /**
@@ -63,6 +70,28 @@ public final class TokenRouteStatistics {
     }
 
     /**
+     * Returns how many requests wait their turn right now: the calls in flight reached {@link
+     * AirbyteEmbeddedConfig#maxConcurrentUpstreamCalls()}, and they wait for one to end.
+     *
+     * @return the length of the queue, at most {@link AirbyteEmbeddedConfig#maxQueuedUpstreamCalls()}
+     * @since 0.2.0
+     */
+    public int upstreamCallsQueued() {
+        return upstreamCallsQueued;
+    }
+
+    /**
+     * Returns how long the requests that waited their turn waited, whether their call then started or
+     * they were answered {@code 503 overloaded} at the end of the longest wait.
+     *
+     * @return the summary of the waits of the requests that left the queue
+     * @since 0.2.0
+     */
+    public LatencySummary queueWait() {
+        return queueWait;
+    }
+
+    /**
      * Returns the durations of all calls to Airbyte.
      *
      * @return the latency summary
@@ -86,6 +115,7 @@ public final class TokenRouteStatistics {
     @Override
     public String toString() {
         return "TokenRouteStatistics{outcomes=" + outcomes + ", upstreamCallsInFlight=" + upstreamCallsInFlight
-                + ", upstreamLatency=" + upstreamLatency + ", rateLimitStoreFailures=" + rateLimitStoreFailures + "}";
+                + ", upstreamCallsQueued=" + upstreamCallsQueued + ", upstreamLatency=" + upstreamLatency
+                + ", queueWait=" + queueWait + ", rateLimitStoreFailures=" + rateLimitStoreFailures + "}";
     }
 }

@@ -219,7 +219,7 @@ final class MisbehavingUpstreamIT {
 
     @Test
     void every503CarriesRetryAfterAndNo502Or504Does() throws Exception {
-        start(b -> b.requestTimeout(SHORT_TIMEOUT).maxConcurrentUpstreamCalls(1));
+        start(b -> b.requestTimeout(SHORT_TIMEOUT).maxConcurrentUpstreamCalls(1).maxQueuedUpstreamCalls(0));
         assertEquals(200, token("alice").statusCode()); // the operator token is cached from here on
         record Case(Fault fault, int status, String error, String retryAfter) {
         }

@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -220,8 +221,110 @@ final class TokenRouteFailuresIT {
     /* ---------------- bounded, non-blocking ---------------- */
 
     @Test
-    void pastTheInFlightLimitTheRouteAnswers503AtOnceAndOtherRoutesAreUnaffected() throws Exception {
-        start(b -> b.maxConcurrentUpstreamCalls(2).disableRateLimit());
+    void requestsPastTheInFlightBoundWaitTheirTurnAndGetTheirTokensOnceCallsEnd() throws Exception {
+        List<String> heard = new CopyOnWriteArrayList<>();
+        start(b -> b.maxConcurrentUpstreamCalls(1).disableRateLimit().listener(new TokenRouteListener() {
+            @Override
+            public void onQueued(int queued) {
+                heard.add("queued " + queued);
+            }
+
+            @Override
+            public void onDequeued(boolean admitted, Duration waited, int queued) {
+                heard.add((admitted ? "admitted, " : "refused, ") + queued + " left");
+            }
+        }));
+        emulator.faults().add(Fault.hang(WIDGET_CALL));
+        CompletableFuture<HttpResponse<String>> first = tokenAsync("alice");
+        assertTrue(emulator.faults().awaitHeldCalls(1, Duration.ofSeconds(10)));
+        CompletableFuture<HttpResponse<String>> second = tokenAsync("bob");
+        CompletableFuture<HttpResponse<String>> third = tokenAsync("carol");
+        Await.until("two requests wait their turn, or were refused",
+                () -> airbyte.statistics().upstreamCallsQueued() == 2 || second.isDone() || third.isDone(), Duration.ofSeconds(10));
+        assertFalse(second.isDone(), () -> "bob was answered at once: " + second.join().body());
+        assertFalse(third.isDone(), () -> "carol was answered at once: " + third.join().body());
+        assertEquals(1, airbyte.statistics().upstreamCallsInFlight());
+        assertEquals(1, emulator.callCount(WIDGET_CALL), "the waiting requests have not called Airbyte");
+        assertEquals(200, otherRoute().statusCode());
+
+        emulator.faults().clear(); // the held call's connection drops; it is sent once more, and answered
+        assertEquals(200, first.join().statusCode());
+        assertEquals(200, second.join().statusCode());
+        assertEquals(200, third.join().statusCode());
+        TokenRouteStatistics statistics = airbyte.statistics();
+        assertEquals(3, statistics.count("ok"));
+        assertEquals(0, statistics.count("overloaded"));
+        assertEquals(0, statistics.upstreamCallsQueued());
+        assertEquals(0, statistics.upstreamCallsInFlight());
+        assertEquals(2, statistics.queueWait().count());
+        assertEquals(List.of("queued 1", "queued 2", "admitted, 1 left", "admitted, 0 left"), heard);
+    }
+
+    @Test
+    void aRequestThatWaitedItsLongestWaitGets503OverloadedWithRetryAfter() throws Exception {
+        start(b -> b.maxConcurrentUpstreamCalls(1).maxQueueWait(Duration.ofMillis(200)).disableRateLimit());
+        emulator.faults().add(Fault.hang(WIDGET_CALL));
+        CompletableFuture<HttpResponse<String>> first = tokenAsync("alice");
+        assertTrue(emulator.faults().awaitHeldCalls(1, Duration.ofSeconds(10)));
+
+        HttpResponse<String> waited = token("bob");
+        assertEquals(503, waited.statusCode());
+        assertEquals("overloaded", error(waited));
+        assertEquals("1", retryAfter(waited));
+        assertEquals(1, emulator.callCount(WIDGET_CALL), "bob never called Airbyte");
+        TokenRouteStatistics statistics = airbyte.statistics();
+        assertEquals(0, statistics.upstreamCallsQueued());
+        assertEquals(1, statistics.queueWait().count());
+        assertEquals(1, statistics.count("overloaded"));
+
+        emulator.faults().clear();
+        assertEquals(200, first.join().statusCode());
+        assertEquals(200, token("bob").statusCode());
+    }
+
+    @Test
+    void pastAFullQueueTheRouteAnswers503AtOnce() throws Exception {
+        start(b -> b.maxConcurrentUpstreamCalls(1).maxQueuedUpstreamCalls(1).disableRateLimit());
+        emulator.faults().add(Fault.hang(WIDGET_CALL));
+        CompletableFuture<HttpResponse<String>> first = tokenAsync("alice");
+        assertTrue(emulator.faults().awaitHeldCalls(1, Duration.ofSeconds(10)));
+        CompletableFuture<HttpResponse<String>> second = tokenAsync("bob");
+        Await.until("bob waits his turn", () -> airbyte.statistics().upstreamCallsQueued() == 1, Duration.ofSeconds(10));
+
+        HttpResponse<String> third = token("carol");
+        assertEquals(503, third.statusCode());
+        assertEquals("overloaded", error(third));
+        assertEquals("1", retryAfter(third));
+        assertFalse(second.isDone(), "bob still waits");
+
+        emulator.faults().clear();
+        assertEquals(200, first.join().statusCode());
+        assertEquals(200, second.join().statusCode());
+    }
+
+    @Test
+    void requestsWaitingTheirTurnHoldNoContainerThread() throws Exception {
+        int containerThreads = 12;
+        start(b -> b.maxConcurrentUpstreamCalls(1).disableRateLimit(), containerThreads);
+        emulator.faults().add(Fault.hang(WIDGET_CALL));
+        List<CompletableFuture<HttpResponse<String>>> waiting = new ArrayList<>();
+        for (int i = 0; i < 3 * containerThreads; i++) {
+            waiting.add(tokenAsync("user-" + i));
+        }
+        Await.until("one call held and the others queued", () -> airbyte.statistics().upstreamCallsQueued() == 3 * containerThreads - 1,
+                Duration.ofSeconds(20));
+        for (int i = 0; i < 5; i++) {
+            assertEquals(200, otherRoute().statusCode());
+        }
+        emulator.faults().clear();
+        for (CompletableFuture<HttpResponse<String>> response : waiting) {
+            assertEquals(200, response.join().statusCode());
+        }
+    }
+
+    @Test
+    void withoutAQueuePastTheInFlightLimitTheRouteAnswers503AtOnceAndOtherRoutesAreUnaffected() throws Exception {
+        start(b -> b.maxConcurrentUpstreamCalls(2).maxQueuedUpstreamCalls(0).disableRateLimit());
         emulator.faults().add(Fault.hang(WIDGET_CALL));
         CompletableFuture<HttpResponse<String>> first = tokenAsync("alice");
         CompletableFuture<HttpResponse<String>> second = tokenAsync("bob");
@@ -367,7 +470,7 @@ final class TokenRouteFailuresIT {
 
     @Test
     void statisticsCountOutcomesByCodeAndTimeUpstreamCalls() throws Exception {
-        List<String> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<String> heard = new CopyOnWriteArrayList<>();
         start(b -> b.listener(new TokenRouteListener() {
             @Override
             public void onOutcome(String outcome, Duration elapsed) {

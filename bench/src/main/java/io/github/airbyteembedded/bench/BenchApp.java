@@ -69,6 +69,15 @@ final class BenchApp implements AutoCloseable {
         return start("baseline", threads, context -> context.addServlet(new ServletHolder(servlet), TOKEN_PATH));
     }
 
+    /** The app with the seed-style (asynchronous) baseline servlet at the token path. */
+    static BenchApp seedStyle(SeedStyleTokenServlet servlet, int threads) throws Exception {
+        return start("seed-style", threads, context -> {
+            ServletHolder holder = new ServletHolder(servlet);
+            holder.setAsyncSupported(true);
+            context.addServlet(holder, TOKEN_PATH);
+        });
+    }
+
     private interface Mount {
         void into(ServletContextHandler context);
     }

@@ -110,6 +110,12 @@ public final class BenchMain {
                 return List.of(new SoakScenario(options));
             case "redis":
                 return List.of(new SharedLimitsScenario(options));
+            case "sample":
+                return List.of(new SampleScenario(options));
+            case "sample-profile":
+                return List.of(new SampleProfileScenario(options));
+            case "clients":
+                return List.of(new ClientsScenario(options));
             case "all":
                 return List.of(new ThroughputScenario(options), new BurstScenario(options), new IsolationScenario(options),
                         new PassThroughScenario(options), new HeapScenario(options));
@@ -134,19 +140,20 @@ public final class BenchMain {
                 String.format(Locale.ROOT, "%.2f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
         out.printf("- JDK HTTP server (emulator) settings: %s%n", EMULATOR_SERVER_PROPERTIES.keySet().stream().sorted()
                 .map(name -> name + "=" + System.getProperty(name)).collect(Collectors.joining(", ")));
-        out.printf("- client, apps and emulator share this one JVM and these cores%n%n");
+        out.printf("- load, burst, isolation, heap: client, apps and emulator share this one JVM and these cores; sample, "
+                + "sample-profile, clients: the app and the emulator run in processes of their own%n%n");
         out.flush();
     }
 
     private static void usage(PrintStream out) {
         out.println("usage: java -jar bench/target/benchmarks.jar <command> [--option=value ...]");
         out.println();
-        out.println("  load         1. throughput and p50/p99 of the token route, ours vs the blocking baseline");
-        out.println("               --concurrency=16,64,256 --latency-ms=50 --threads=32 --warmup=3 --measure=5 --rounds=2");
+        out.println("  load         1. throughput and p50/p99 of the token route, ours vs the blocking and seed-style baselines");
+        out.println("               --concurrency=16,64,256 --latency-ms=50 --threads=32 --warmup=3 --measure=5 --rounds=3");
         out.println("  burst        2. cold start under a burst: operator-token calls");
         out.println("               --burst=500 --latency-ms=50 --threads=32 --repeats=3");
         out.println("  isolation    3. p99 of another route, alone and while the upstream hangs");
-        out.println("               --hung=300 --threads=32 --probe-rate=400 --probe-seconds=5 --probe-timeout=2 --rounds=6 --settle-seconds=1 --no-baseline --no-paired");
+        out.println("               --hung=300 --bound=128 --threads=32 --probe-rate=400 --probe-seconds=5 --probe-timeout=2 --rounds=6 --settle-seconds=1 --no-baseline --no-paired");
         out.println("  passthrough  4. JMH: pass-through cost of the filter on another path");
         out.println("               --forks=2 --warmup-iterations=5 --iterations=5");
         out.println("  heap         5. heap retained per distinct principal");
@@ -158,7 +165,15 @@ public final class BenchMain {
         out.println("               --request-timeout-ms=2000 --client-timeout=60 --shutdown-limit=30 --max-pending=512");
         out.println("  redis        7. the per-user limit in Redis (two instances) vs memory: added p50/p99, round trips per token");
         out.println("               --concurrency=1,16,64 --users=100000 --warmup=2 --measure=5 --threads=32 --no-route");
-        out.println("  all          benchmarks 1 to 5, in that order (options are shared by name)");
+        out.println("  sample       8. the real stack: the sample app (Boot, Spring Security, Tomcat) and the emulator in processes of");
+        out.println("               their own; ours, a no-op route, a static file, both baselines; app CPU per request from the OS");
+        out.println("               --concurrency=16,64,256 --latency-ms=50 --jit-warmup=15 --warmup=3 --measure=5 --rounds=3");
+        out.println("               --routes=ours,no-op,static,seed-style,blocking --sample-jar=sample-app/target/sample-app.jar --app-jvm-args=");
+        out.println("  sample-profile  9. the same stack with JFR in the app: its CPU per request by layer, and the top methods");
+        out.println("               --users=64 --seconds=20 --jit-warmup=20 --routes=ours,no-op,seed-style --top=12");
+        out.println("  clients      10. the HTTP clients that could make the call to Airbyte: CPU per call and latency, one run");
+        out.println("               --in-flight=64 --latency-ms=50 --warmup=5 --measure=10 --rounds=3 --clients=jdk,jdk-direct,jdk-fixed-2,jetty,apache");
+        out.println("  all          1-5 above, in that order (options are shared by name)");
         out.println("  jmh ...      JMH's own command line (e.g. jmh -l, jmh PassThrough -f 1)");
         out.println();
         out.println("  --verbose    show the library's and the emulator's log (WARNING per failed upstream call)");

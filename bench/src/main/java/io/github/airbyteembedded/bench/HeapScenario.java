@@ -24,7 +24,7 @@ import java.util.stream.Collectors;
  * the measurement, the in-flight bound is 1 and one request ("the holder", on its own thread) is held
  * by the emulator's hang fault; every measured request therefore passes every check, takes its
  * rate-limit permit (the limiter now tracks that principal), and is refused with {@code 503
- * overloaded} at the in-flight bound, without an upstream call. Retained heap is the difference of
+ * overloaded} at the in-flight bound (no queue), without an upstream call. Retained heap is the difference of
  * heap used after full GCs, before and after; the median of several repeats with a fresh filter each.
  */
 final class HeapScenario implements Scenario {
@@ -46,7 +46,7 @@ final class HeapScenario implements Scenario {
     public void run(PrintStream out) throws Exception {
         out.printf("## 5. Heap retained per distinct principal%n%n");
         out.printf("In process, through AirbyteEmbeddedFilter.doFilter with request stubs: N distinct principals, one token "
-                + "request each, refused at the in-flight bound (1, held by a hanging upstream call) after the rate limiter "
+                + "request each, refused at the in-flight bound (1, held by a hanging upstream call; no queue) after the rate limiter "
                 + "has taken their permit; retained = heap used after full GC, after minus before; median of %d repeats.%n%n",
                 repeats);
         try (Upstream upstream = new Upstream()) {
@@ -93,6 +93,7 @@ final class HeapScenario implements Scenario {
         upstream.emulator().faults().add(Fault.hang(Upstream.WIDGET_CALL));
         AirbyteEmbeddedFilter filter = new AirbyteEmbeddedFilter(upstream.ourConfig()
                 .maxConcurrentUpstreamCalls(1)
+                .maxQueuedUpstreamCalls(0) // refused at once, as the measurement needs
                 .rateLimitMaxTrackedUsers(maxTrackedUsers)
                 .build());
         FilterChain chain = (request, response) -> {

@@ -1,6 +1,7 @@
 package io.github.airbyteembedded.bench;
 
 import io.github.airbyteembedded.servlet.AirbyteEmbedded;
+import io.github.airbyteembedded.servlet.AirbyteEmbeddedConfig;
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -11,13 +12,15 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntSupplier;
 import java.util.stream.Collectors;
 
 /**
  * Benchmark 3: isolation. The p99 of the app's other route ({@code GET /hello}, a paced open loop) is
  * measured alone, then while the upstream hangs with {@code hung} token requests in flight, in
- * alternating rounds. Ours: rate limit off, in-flight bound above {@code hung}, request timeout 60 s
- * (so the hung requests stay in flight through the window). The baseline gets the same hang and the
+ * alternating rounds. Ours: rate limit off, the library's in-flight bound (128, {@code bound}), so that
+ * the rest of the hung requests wait in its queue, request timeout and longest queue wait 60 s (so the
+ * hung requests stay in flight, or queued, through the window). The baseline gets the same hang and the
  * same timeout; its probe requests give up after {@code probe-timeout}, so a collapsed baseline
  * cannot hang the benchmark.
  */
@@ -27,6 +30,7 @@ final class IsolationScenario implements Scenario {
     private static final Duration HUNG_CLIENT_TIMEOUT = Duration.ofSeconds(180);
 
     private final int hung;
+    private final int bound;
     private final int threads;
     private final int rate;
     private final Duration probe;
@@ -38,6 +42,7 @@ final class IsolationScenario implements Scenario {
 
     IsolationScenario(Options options) {
         this.hung = options.integer("hung", 300);
+        this.bound = options.integer("bound", AirbyteEmbeddedConfig.DEFAULT_MAX_CONCURRENT_UPSTREAM_CALLS);
         this.threads = options.integer("threads", 32);
         this.rate = options.integer("probe-rate", 400);
         this.probe = options.seconds("probe-seconds", 5);
@@ -52,24 +57,28 @@ final class IsolationScenario implements Scenario {
     public void run(PrintStream out) throws Exception {
         out.printf("## 3. Isolation: the app's other route while the upstream hangs%n%n");
         out.printf("Probe: GET %s at %d req/s for %s per phase (open loop, client timeout %s). Hang: both upstream calls "
-                + "hang; %d token requests from distinct users are sent and held in flight. Jetty fixed pool of %d "
-                + "threads. Upstream request timeout 60 s for both apps. After a warm-up with one whole hang cycle, %d round(s) of "
+                + "hang; %d token requests from distinct users are sent and held in flight (ours: %d upstream, the rest "
+                + "in its queue). Jetty fixed pool of %d threads. Upstream request timeout 60 s for both apps, and the "
+                + "longest queue wait for ours. After a warm-up with one whole hang cycle, %d round(s) of "
                 + "alone/hang; each phase starts %s after the previous step (the release of the last hang, or all held "
                 + "calls arriving upstream), so that it measures a steady state.%n%n",
                 BenchApp.OTHER_PATH, rate, ThroughputScenario.seconds(probe), ThroughputScenario.seconds(probeTimeout),
-                hung, threads, rounds, ThroughputScenario.seconds(settle));
-        Table phases = new Table("round", "app", "phase", "token requests held upstream", "probe answered",
+                hung, Math.min(hung, bound), threads, rounds, ThroughputScenario.seconds(settle));
+        Table phases = new Table("round", "app", "phase", "token requests held upstream", "queued", "probe answered",
                 "p50 ms", "p99 ms", "max ms", "probe failures", "cores busy elsewhere", "hung requests' outcomes after release");
         Table ratios = new Table("round", "app", "p99 alone ms", "p99 while hanging ms", "ratio");
         Table pairedTable = null;
         try (Upstream upstream = new Upstream(); LoadDriver prober = new LoadDriver(); LoadDriver tokens = new LoadDriver()) {
             AirbyteEmbedded airbyte = AirbyteEmbedded.create(upstream.ourConfig()
                     .disableRateLimit()
-                    .maxConcurrentUpstreamCalls(Math.max(1000, 2 * hung))
+                    .maxConcurrentUpstreamCalls(bound)
+                    .maxQueuedUpstreamCalls(Math.max(AirbyteEmbeddedConfig.DEFAULT_MAX_QUEUED_UPSTREAM_CALLS, 2 * hung))
+                    .maxQueueWait(REQUEST_TIMEOUT)
                     .requestTimeout(REQUEST_TIMEOUT)
                     .build());
             try (BenchApp ours = BenchApp.ours(airbyte, threads)) {
-                measure(out, upstream, ours, prober, tokens, hung, phases, ratios);
+                measure(out, upstream, ours, prober, tokens, Math.min(hung, bound), () -> airbyte.statistics().upstreamCallsQueued(),
+                        phases, ratios);
                 if (!skipPaired) {
                     AirbyteEmbedded twin = AirbyteEmbedded.create(airbyte.config());
                     try (BenchApp control = BenchApp.ours(twin, threads)) {
@@ -79,7 +88,7 @@ final class IsolationScenario implements Scenario {
             }
             if (!skipBaseline) {
                 try (BenchApp baseline = BenchApp.baseline(upstream.baselineServlet(REQUEST_TIMEOUT), threads)) {
-                    measure(out, upstream, baseline, prober, tokens, threads - 2, phases, ratios); // all but acceptor and selector
+                    measure(out, upstream, baseline, prober, tokens, threads - 2, null, phases, ratios); // all but acceptor and selector
                 }
             }
         }
@@ -95,9 +104,12 @@ final class IsolationScenario implements Scenario {
         }
     }
 
-    /** Rounds of alone/hang for one app; {@code expectHeld} is how many held upstream calls mean "saturated". */
+    /**
+     * Rounds of alone/hang for one app; {@code expectHeld} is how many held upstream calls mean
+     * "saturated"; {@code queued} tells how many requests wait in ours' queue (null for the baseline).
+     */
     private void measure(PrintStream out, Upstream upstream, BenchApp app, LoadDriver prober, LoadDriver tokens,
-            int expectHeld, Table phases, Table ratios) throws Exception {
+            int expectHeld, IntSupplier queued, Table phases, Table ratios) throws Exception {
         URI other = app.uri(BenchApp.OTHER_PATH);
         URI token = app.uri(BenchApp.TOKEN_PATH);
         // Warm-up, not reported: one token (caches ours' operator token, as in a running app), a probe,
@@ -116,19 +128,20 @@ final class IsolationScenario implements Scenario {
             Thread.sleep(settle.toMillis());
             MachineLoad aloneStart = MachineLoad.now();
             RunResult alone = probe(prober, other, probe);
-            phases.row(round, app.name(), "alone", 0, alone.ok(), alone.p50(), alone.p99(), alone.max(), alone.failureSummary(),
+            phases.row(round, app.name(), "alone", 0, queued == null ? "-" : queued.getAsInt(), alone.ok(), alone.p50(), alone.p99(), alone.max(), alone.failureSummary(),
                     MachineLoad.now().coresBusyElsewhereSince(aloneStart), "-");
 
             Hang hang = Hang.start(out, upstream, tokens, token, "hung-" + round, hung, expectHeld);
             Thread.sleep(settle.toMillis());
             int heldBefore = heldCalls(upstream);
+            String queuedNow = queued == null ? "-" : Integer.toString(queued.getAsInt());
             MachineLoad hangStart = MachineLoad.now();
             RunResult hanging = probe(prober, other, probe);
             String elsewhere = MachineLoad.now().coresBusyElsewhereSince(hangStart);
             int heldAfter = heldCalls(upstream);
             String outcomes = hang.release(upstream);
             phases.row(round, app.name(), "hang", heldBefore == heldAfter ? heldBefore : heldBefore + " -> " + heldAfter,
-                    hanging.ok(), hanging.p50(), hanging.p99(), hanging.max(), hanging.failureSummary(), elsewhere, outcomes);
+                    queuedNow, hanging.ok(), hanging.p50(), hanging.p99(), hanging.max(), hanging.failureSummary(), elsewhere, outcomes);
             ratios.row(round, app.name(), alone.p99(), hanging.failed() > 0 ? "collapsed: " + hanging.failureSummary() : Table.format(hanging.p99()),
                     hanging.failed() > 0 ? "-" : Table.format(hanging.p99() / alone.p99()));
             if (hanging.failed() == 0) {
@@ -197,7 +210,7 @@ final class IsolationScenario implements Scenario {
             aloneRatios.add(aloneRatio);
             table.row(round, "alone", alone[0].p99(), alone[1].p99(), aloneRatio, MachineLoad.now().coresBusyElsewhereSince(aloneStart));
 
-            Hang hang = Hang.start(out, upstream, tokens, token, "paired-" + round, hung, hung);
+            Hang hang = Hang.start(out, upstream, tokens, token, "paired-" + round, hung, Math.min(hung, bound));
             Thread.sleep(settle.toMillis());
             MachineLoad hangStart = MachineLoad.now();
             RunResult[] hanging = probePair(prober, appOther, controlOther, probe);

@@ -60,6 +60,11 @@ final class Options {
         return Duration.ofMillis(value == null ? fallback : Long.parseLong(value));
     }
 
+    String text(String name, String fallback) {
+        used.add(name);
+        return values.getOrDefault(name, fallback);
+    }
+
     boolean flag(String name) {
         used.add(name);
         String value = values.get(name);

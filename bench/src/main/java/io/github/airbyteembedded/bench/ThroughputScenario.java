@@ -15,12 +15,13 @@ import java.util.Arrays;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Benchmark 1: throughput and latency of the token route, ours beside the blocking baseline, on the
- * same Jetty thread pool against the same emulator latency, at several concurrencies, in one run.
+ * Benchmark 1: throughput and latency of the token route, ours beside the blocking baseline and the
+ * seed-style (asynchronous) baseline, on the same Jetty thread pool against the same emulator latency,
+ * at several concurrencies, in one run.
  *
  * <p>Both Airbyte calls get the injected latency. Ours has the rate limit off and an in-flight bound
  * (10,000) well above the concurrency, so neither refuses a request the baseline would serve. For each
- * concurrency and round, the two apps run one after the other (the order alternates between rounds),
+ * concurrency and round, the three apps run one after the other (the order rotates between rounds),
  * each with its own warm-up. Upstream calls per minted token come from the emulator's call counts
  * over the whole run, warm-up included.
  */
@@ -41,15 +42,15 @@ final class ThroughputScenario implements Scenario {
         this.threads = options.integer("threads", 32);
         this.warmup = options.seconds("warmup", 3);
         this.measure = options.seconds("measure", 5);
-        this.rounds = options.integer("rounds", 2);
+        this.rounds = options.integer("rounds", 3);
     }
 
     @Override
     public void run(PrintStream out) throws Exception {
-        out.printf("## 1. Throughput: token route, ours vs blocking baseline%n%n");
+        out.printf("## 1. Throughput: token route, ours vs the blocking and the seed-style baselines%n%n");
         out.printf("Jetty fixed pool of %d threads (1 acceptor, 1 selector) for each app; emulator latency %d ms on BOTH "
                 + "calls (operator token and widget token); closed loop of N virtual users (JDK HttpClient, HTTP/1.1), "
-                + "distinct principal per user; warm-up %s then %s measured per cell; %d round(s), order alternating. "
+                + "distinct principal per user; warm-up %s then %s measured per cell; %d round(s), order rotating. "
                 + "Ours: rate limit off, in-flight bound 10000, library defaults otherwise.%n%n",
                 threads, latency.toMillis(), seconds(warmup), seconds(measure), rounds, rounds);
         try (Upstream upstream = new Upstream(); LoadDriver driver = new LoadDriver()) {
@@ -68,33 +69,37 @@ final class ThroughputScenario implements Scenario {
                     })
                     .build());
             try (BenchApp ours = BenchApp.ours(airbyte, threads);
-                    BenchApp baseline = BenchApp.baseline(upstream.baselineServlet(AirbyteEmbeddedConfig.DEFAULT_REQUEST_TIMEOUT), threads)) {
+                    BenchApp baseline = BenchApp.baseline(upstream.baselineServlet(AirbyteEmbeddedConfig.DEFAULT_REQUEST_TIMEOUT), threads);
+                    BenchApp seed = BenchApp.seedStyle(upstream.seedStyleServlet(AirbyteEmbeddedConfig.DEFAULT_REQUEST_TIMEOUT), threads)) {
                 int smallest = Arrays.stream(concurrencies).min().orElse(16);
-                for (BenchApp app : new BenchApp[] {baseline, ours}) {
+                for (BenchApp app : new BenchApp[] {baseline, seed, ours}) {
                     tokens(driver, upstream, app, smallest, warmup, warmup); // JIT warm-up, not reported
                 }
                 printCeilings(out, driver, upstream, ours);
 
                 Table results = new Table("round", "users", "app", "tokens/s", "p50 ms", "p99 ms", "errors",
                         "operator-token calls", "widget-token calls", "upstream calls/token", "rig CPU ms/token", "rig CPU use", "cores busy elsewhere");
-                Table ratios = new Table("round", "users", "throughput ours/baseline", "p50 baseline/ours",
-                        "calls/token baseline", "calls/token ours");
+                Table ratios = new Table("round", "users", "throughput ours/blocking", "throughput ours/seed-style",
+                        "p50 blocking/ours", "p50 seed-style/ours", "calls/token blocking", "calls/token seed-style", "calls/token ours");
+                BenchApp[] apps = {baseline, seed, ours};
                 for (int round = 1; round <= rounds; round++) {
                     for (int users : concurrencies) {
-                        BenchApp[] order = round % 2 == 1 ? new BenchApp[] {baseline, ours} : new BenchApp[] {ours, baseline};
-                        Cell[] cells = new Cell[2];
-                        for (int i = 0; i < 2; i++) {
-                            cells[i] = tokens(driver, upstream, order[i], users, warmup, measure);
+                        java.util.Map<BenchApp, Cell> cells = new java.util.HashMap<>();
+                        for (int i = 0; i < apps.length; i++) {
+                            BenchApp app = apps[(i + round - 1) % apps.length];
+                            cells.put(app, tokens(driver, upstream, app, users, warmup, measure));
                         }
-                        Cell base = order[0] == baseline ? cells[0] : cells[1];
-                        Cell our = order[0] == ours ? cells[0] : cells[1];
-                        for (Cell cell : new Cell[] {base, our}) {
+                        Cell base = cells.get(baseline);
+                        Cell seeded = cells.get(seed);
+                        Cell our = cells.get(ours);
+                        for (Cell cell : new Cell[] {base, seeded, our}) {
                             results.row(round, users, cell.app, cell.result.okPerSecond(), cell.result.p50(), cell.result.p99(),
                                     cell.result.failureSummary(), cell.calls.token(), cell.calls.widget(), cell.callsPerToken(),
                                     cell.cpuMillisPerToken(), cell.cpuUse(), cell.elsewhere);
                         }
                         ratios.row(round, users, our.result.okPerSecond() / base.result.okPerSecond(),
-                                base.result.p50() / our.result.p50(), base.callsPerToken(), our.callsPerToken());
+                                our.result.okPerSecond() / seeded.result.okPerSecond(), base.result.p50() / our.result.p50(),
+                                seeded.result.p50() / our.result.p50(), base.callsPerToken(), seeded.callsPerToken(), our.callsPerToken());
                     }
                 }
                 out.printf("Results (tokens/s = answered 200 with a token within the measured window; calls counted by "

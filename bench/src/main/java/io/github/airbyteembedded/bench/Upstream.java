@@ -57,6 +57,12 @@ final class Upstream implements AutoCloseable {
                 AirbyteEmulator.DEFAULT_CLIENT_SECRET, ORIGIN, AirbyteEmbeddedConfig.DEFAULT_CONNECT_TIMEOUT, requestTimeout);
     }
 
+    /** The seed-style baseline servlet against the emulator, with the library's default timeouts unless given. */
+    SeedStyleTokenServlet seedStyleServlet(Duration requestTimeout) {
+        return new SeedStyleTokenServlet(emulator.baseUri(), AirbyteEmulator.DEFAULT_CLIENT_ID,
+                AirbyteEmulator.DEFAULT_CLIENT_SECRET, ORIGIN, AirbyteEmbeddedConfig.DEFAULT_CONNECT_TIMEOUT, requestTimeout);
+    }
+
     @Override
     public void close() {
         emulator.close();

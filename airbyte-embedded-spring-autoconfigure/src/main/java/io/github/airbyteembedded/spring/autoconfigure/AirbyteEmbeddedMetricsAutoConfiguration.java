@@ -26,6 +26,10 @@ import org.springframework.context.annotation.Conditional;
  *   <li>{@value #RATE_LIMIT_STORE_FAILURES}, a counter: requests that found the shared rate-limit store
  *       ({@code airbyte.embedded.rate-limit-store=redis}) unavailable, whether served without the limit or
  *       refused.
+ *   <li>{@value MicrometerTokenRouteListener#QUEUE_GAUGE}, a gauge: the requests waiting their turn past
+ *       the in-flight bound;
+ *   <li>{@value MicrometerTokenRouteListener#QUEUE_WAIT_TIMER}, tagged {@code outcome} ({@code admitted}
+ *       or {@code overloaded}): how long they waited.
  * </ul>
  *
  * <p>The listener joins the application's own {@link io.github.airbyteembedded.servlet.TokenRouteListener}

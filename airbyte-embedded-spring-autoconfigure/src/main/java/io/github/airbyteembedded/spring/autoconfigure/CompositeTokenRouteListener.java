@@ -44,6 +44,28 @@ final class CompositeTokenRouteListener implements TokenRouteListener {
     }
 
     @Override
+    public void onQueued(int queued) {
+        for (TokenRouteListener listener : listeners) {
+            try {
+                listener.onQueued(queued);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, listener.getClass().getName() + ".onQueued threw " + e.getClass().getName() + "; ignored");
+            }
+        }
+    }
+
+    @Override
+    public void onDequeued(boolean admitted, Duration waited, int queued) {
+        for (TokenRouteListener listener : listeners) {
+            try {
+                listener.onDequeued(admitted, waited, queued);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, listener.getClass().getName() + ".onDequeued threw " + e.getClass().getName() + "; ignored");
+            }
+        }
+    }
+
+    @Override
     public String toString() {
         return "CompositeTokenRouteListener" + listeners;
     }

@@ -50,6 +50,25 @@ class AirbyteEmbeddedMetricsAutoConfigurationTest {
     }
 
     @Test
+    void gaugesTheQueueAndTimesTheWaitsByOutcome() {
+        runner.withUserConfiguration(RegistryConfiguration.class).run(context -> {
+            MeterRegistry registry = context.getBean(MeterRegistry.class);
+            TokenRouteListener listener = context.getBean(AirbyteEmbeddedConfig.class).listener();
+            assertEquals(0, registry.get("airbyte.embedded.queue").gauge().value());
+            listener.onQueued(1);
+            listener.onQueued(2);
+            assertEquals(2, registry.get("airbyte.embedded.queue").gauge().value());
+            listener.onDequeued(true, Duration.ofMillis(40), 1);
+            listener.onDequeued(false, Duration.ofSeconds(3), 0);
+
+            assertEquals(0, registry.get("airbyte.embedded.queue").gauge().value());
+            assertEquals(40, registry.get("airbyte.embedded.queue.wait").tag("outcome", "admitted").timer()
+                    .totalTime(TimeUnit.MILLISECONDS));
+            assertEquals(1, registry.get("airbyte.embedded.queue.wait").tag("outcome", "overloaded").timer().count());
+        });
+    }
+
+    @Test
     void keepsTagsFewByCollapsingIdsInUpstreamPaths() {
         runner.withUserConfiguration(RegistryConfiguration.class).run(context -> {
             MeterRegistry registry = context.getBean(MeterRegistry.class);
@@ -64,9 +83,14 @@ class AirbyteEmbeddedMetricsAutoConfigurationTest {
     @Test
     void joinsTheApplicationsOwnListeners() {
         runner.withUserConfiguration(RegistryConfiguration.class, ListenerConfiguration.class).run(context -> {
-            context.getBean(AirbyteEmbeddedConfig.class).listener().onOutcome("ok", Duration.ofMillis(2));
-            assertEquals(List.of("ok"), ListenerConfiguration.HEARD);
+            TokenRouteListener listener = context.getBean(AirbyteEmbeddedConfig.class).listener();
+            listener.onOutcome("ok", Duration.ofMillis(2));
+            listener.onQueued(1);
+            listener.onDequeued(true, Duration.ofMillis(5), 0);
+            assertEquals(List.of("ok", "queued 1", "admitted, 0 left"), ListenerConfiguration.HEARD);
             assertEquals(1, context.getBean(MeterRegistry.class).get("airbyte.embedded.token").timer().count());
+            assertEquals(1, context.getBean(MeterRegistry.class).get("airbyte.embedded.queue.wait").tag("outcome", "admitted")
+                    .timer().count());
         });
     }
 
@@ -128,6 +152,16 @@ class AirbyteEmbeddedMetricsAutoConfigurationTest {
                 @Override
                 public void onOutcome(String outcome, Duration elapsed) {
                     HEARD.add(outcome);
+                }
+
+                @Override
+                public void onQueued(int queued) {
+                    HEARD.add("queued " + queued);
+                }
+
+                @Override
+                public void onDequeued(boolean admitted, Duration waited, int queued) {
+                    HEARD.add((admitted ? "admitted, " : "refused, ") + queued + " left");
                 }
             };
         }

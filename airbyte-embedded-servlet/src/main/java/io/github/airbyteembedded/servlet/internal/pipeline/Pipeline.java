@@ -33,13 +33,14 @@ public final class Pipeline {
 
     /**
      * @param bodyReadTimeout how long the body may take to arrive
-     * @param upstreamDeadline the deadline of the routes' calls to Airbyte, which may follow the body
+     * @param upstreamWait the longest the routes wait on Airbyte (a turn in the queue, then the deadline of
+     *     the call), which may follow the body
      */
-    public Pipeline(RoutePaths paths, RequestChecks checks, Duration bodyReadTimeout, Duration upstreamDeadline, List<Route> routes) {
+    public Pipeline(RoutePaths paths, RequestChecks checks, Duration bodyReadTimeout, Duration upstreamWait, List<Route> routes) {
         this.paths = paths;
         this.checks = checks;
         this.bodyReadTimeout = bodyReadTimeout;
-        this.asyncTimeout = bodyReadTimeout.plus(upstreamDeadline).plus(UpstreamCall.CONTAINER_TIMEOUT_MARGIN);
+        this.asyncTimeout = bodyReadTimeout.plus(upstreamWait).plus(UpstreamCall.CONTAINER_TIMEOUT_MARGIN);
         this.routes = routes.toArray(Route[]::new);
     }
 

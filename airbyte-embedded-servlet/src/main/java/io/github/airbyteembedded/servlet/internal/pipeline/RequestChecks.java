@@ -7,11 +7,13 @@ import java.io.IOException;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
-import java.util.Collections;
+import java.util.Enumeration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * What every route checks before its own work, in this order, each refusal before any call to Airbyte
@@ -58,10 +60,13 @@ public final class RequestChecks {
     }
 
     private final List<Origin> allowedOrigins;
+    private final Map<String, Origin> allowedBySerialization;
     private final Users users;
 
     public RequestChecks(List<Origin> allowedOrigins, Users users) {
         this.allowedOrigins = List.copyOf(allowedOrigins);
+        this.allowedBySerialization = this.allowedOrigins.stream()
+                .collect(Collectors.toUnmodifiableMap(Origin::serialized, origin -> origin, (first, second) -> first));
         this.users = users;
     }
 
@@ -119,11 +124,16 @@ public final class RequestChecks {
 
     /** The request's origin if it is exactly one of the allowed origins; empty otherwise. */
     private Optional<Origin> allowedOrigin(HttpServletRequest request) {
-        List<String> headers = Collections.list(request.getHeaders("Origin"));
-        if (headers.size() != 1) {
+        Enumeration<String> headers = request.getHeaders("Origin");
+        if (headers == null || !headers.hasMoreElements()) {
             return Optional.empty();
         }
-        return Origin.parseHeader(headers.get(0)).filter(allowedOrigins::contains);
+        String header = headers.nextElement();
+        if (headers.hasMoreElements()) {
+            return Optional.empty();
+        }
+        Origin exact = header == null ? null : allowedBySerialization.get(header); // as browsers send it: no parsing
+        return exact != null ? Optional.of(exact) : Origin.parseHeader(header).filter(allowedOrigins::contains);
     }
 
     private static void allowCors(HttpServletResponse response, Origin origin) {

@@ -16,14 +16,15 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 /**
- * A route's call to Airbyte and its answer: admission (or {@code 503 overloaded} at once), one deadline
- * for the whole work, the answer written asynchronously when the request allows it, and the mapping of
- * failures to error codes ({@link UpstreamException}'s own, {@code 504 upstream_timeout} at the
- * deadline, {@code 500 internal_error} otherwise).
+ * A route's call to Airbyte and its answer: admission (at once, after a wait in the queue that holds no
+ * container thread, or {@code 503 overloaded}), one deadline for the whole work, the answer written
+ * asynchronously when the request allows it, and the mapping of failures to error codes ({@link
+ * UpstreamException}'s own, {@code 504 upstream_timeout} at the deadline, {@code 500 internal_error}
+ * otherwise).
  */
 public final class UpstreamCall {
 
-    /** Retry-After of a request refused because too many are waiting on Airbyte. */
+    /** Retry-After of a request refused because too many are waiting on Airbyte (queue full, or its wait ended). */
     static final Duration OVERLOADED_RETRY_AFTER = Duration.ofSeconds(1);
 
     /** How much longer than the deadline the container's own timeout of an asynchronous request is set. */
@@ -39,11 +40,17 @@ public final class UpstreamCall {
 
     private final Admission admission;
     private final Duration deadline;
+    private final Duration maxQueueWait;
     private final AtomicBoolean warnedAboutBlocking = new AtomicBoolean();
 
-    public UpstreamCall(Admission admission, Duration deadline) {
+    /**
+     * @param deadline the deadline of the work, from its start
+     * @param maxQueueWait the longest a request waits for its admission, before the work starts
+     */
+    public UpstreamCall(Admission admission, Duration deadline, Duration maxQueueWait) {
         this.admission = admission;
         this.deadline = deadline;
+        this.maxQueueWait = maxQueueWait;
     }
 
     /**
@@ -54,21 +61,59 @@ public final class UpstreamCall {
         return connectTimeout.plus(requestTimeout).multipliedBy(4).plusSeconds(2);
     }
 
-    public Duration deadline() {
-        return deadline;
+    /** The longest a request waits on Airbyte: its turn in the queue, then the deadline of its work. */
+    public Duration longestWait() {
+        return maxQueueWait.plus(deadline);
     }
 
     /**
-     * Calls Airbyte and answers with the result, asynchronously when the request allows it. First takes
-     * one admission, or refuses with {@code 503 overloaded} and {@code Retry-After}; the admission is
-     * released when the work completes, whatever happens to the request, and at once if starting the
-     * work fails.
+     * Calls Airbyte and answers with the result, asynchronously when the request allows it. First gets
+     * its admission: at once; or after waiting its turn, with the request gone asynchronous so that no
+     * container thread waits; or not, and then answers {@code 503 overloaded} with {@code Retry-After}.
+     * The admission is released when the work completes, whatever happens to the request, and at once
+     * if starting the work fails.
      */
     <T> void call(Exchange exchange, Supplier<CompletableFuture<T>> work, Answer<T> answer) throws IOException {
-        if (!admission.tryAcquire()) {
-            exchange.refuse(ErrorCode.OVERLOADED, OVERLOADED_RETRY_AFTER);
-            return;
+        CompletableFuture<Boolean> turn = admission.admit();
+        if (turn.isDone()) {
+            startOrRefuse(turn.join(), exchange, work, answer);
+        } else if (exchange.request().isAsyncSupported()) {
+            if (!exchange.isAsync()) {
+                exchange.startAsync(longestWait().plus(CONTAINER_TIMEOUT_MARGIN));
+            }
+            turn.thenAccept(admitted -> exchange.continueAsync(() -> startOrRefuse(admitted, exchange, work, answer)));
+        } else {
+            startOrRefuse(awaitBlocking(turn), exchange, work, answer);
         }
+    }
+
+    private <T> void startOrRefuse(boolean admitted, Exchange exchange, Supplier<CompletableFuture<T>> work, Answer<T> answer)
+            throws IOException {
+        if (admitted) {
+            start(exchange, work, answer);
+        } else {
+            exchange.refuse(ErrorCode.OVERLOADED, OVERLOADED_RETRY_AFTER);
+        }
+    }
+
+    /** Waits for a turn on the request's own thread (a request without async support); an interrupt gives the turn up. */
+    private boolean awaitBlocking(CompletableFuture<Boolean> turn) {
+        warnAboutBlocking();
+        try {
+            return turn.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            if (turn.complete(false)) {
+                return false;
+            }
+            admission.release(); // admitted just now: the permit is not used
+            return false;
+        } catch (ExecutionException e) {
+            return false; // never happens: a turn never completes exceptionally
+        }
+    }
+
+    private <T> void start(Exchange exchange, Supplier<CompletableFuture<T>> work, Answer<T> answer) throws IOException {
         CompletableFuture<T> started;
         try {
             started = work.get();
@@ -88,11 +133,15 @@ public final class UpstreamCall {
         }
     }
 
-    private <T> void answerBlocking(Exchange exchange, CompletableFuture<T> work, Answer<T> answer) throws IOException {
+    private void warnAboutBlocking() {
         if (warnedAboutBlocking.compareAndSet(false, true)) {
             LOG.log(Level.WARNING, "Async is not supported for the Airbyte routes, so a container thread waits on Airbyte; "
                     + "mark the filter and every filter before it async-supported (<async-supported>true</async-supported>)");
         }
+    }
+
+    private <T> void answerBlocking(Exchange exchange, CompletableFuture<T> work, Answer<T> answer) throws IOException {
+        warnAboutBlocking();
         T value = null;
         Throwable failure = null;
         try {
@@ -115,7 +164,7 @@ public final class UpstreamCall {
         if (cause instanceof UpstreamException upstream) {
             exchange.refuse(upstream.errorCode(), upstream.retryAfter().orElse(null));
         } else if (cause instanceof TimeoutException) {
-            LOG.log(Level.WARNING, "A call to Airbyte took longer than the route's deadline of {0} s", deadline.toSeconds());
+            LOG.log(Level.WARNING, "A call to Airbyte took longer than the deadline of its route, {0} s", deadline.toSeconds());
             exchange.refuse(ErrorCode.UPSTREAM_TIMEOUT, null);
         } else {
             LOG.log(Level.ERROR, "Unexpected failure in a route: " + cause.getClass().getName());

@@ -64,15 +64,35 @@ public final class WorkspaceNames {
 
     /** The name in normal form, or empty when it breaks the rules. */
     Optional<String> normalize(String name) {
-        String normal = strip(Normalizer.normalize(name, Normalizer.Form.NFC));
+        boolean ascii = isAscii(name); // already NFC, and folded by lower-casing alone: the common case, made cheap
+        String normal = strip(ascii ? name : Normalizer.normalize(name, Normalizer.Form.NFC));
         if (foldCase) {
-            normal = foldCase(normal);
+            normal = ascii ? normal.toLowerCase(Locale.ROOT) : foldCase(normal);
         }
-        if (normal.isEmpty() || normal.codePointCount(0, normal.length()) > MAX_LENGTH
-                || normal.codePoints().anyMatch(WorkspaceNames::isRefused)) {
+        if (normal.isEmpty() || normal.codePointCount(0, normal.length()) > MAX_LENGTH || hasRefused(normal)) {
             return Optional.empty();
         }
         return Optional.of(normal);
+    }
+
+    private static boolean isAscii(String name) {
+        for (int i = 0; i < name.length(); i++) {
+            if (name.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean hasRefused(String name) {
+        for (int i = 0; i < name.length(); ) {
+            int codePoint = name.codePointAt(i);
+            if (isRefused(codePoint)) {
+                return true;
+            }
+            i += Character.charCount(codePoint);
+        }
+        return false;
     }
 
     /** Whether a name is already in normal form without case folding: what may be sent to Airbyte. */

@@ -168,10 +168,24 @@ public final class Settings {
 
     public static final Setting<Integer> MAX_CONCURRENT_UPSTREAM_CALLS = Setting.<Integer>of("max-concurrent-upstream-calls",
                     Integer.class, Parsers::integer,
-                    "Calls to Airbyte in flight at once (1 to 10000); past that the routes answer `503 overloaded` at once.")
+                    "Calls to Airbyte in flight at once (1 to 10000); past that requests wait their turn in a queue.")
             .byDefault(AirbyteEmbeddedConfig.DEFAULT_MAX_CONCURRENT_UPSTREAM_CALLS)
             .config("maxConcurrentUpstreamCalls(int)", Builder::maxConcurrentUpstreamCalls)
             .checked(key -> Checks.between(key, 1, 10_000));
+
+    public static final Setting<Integer> MAX_QUEUED_UPSTREAM_CALLS = Setting.<Integer>of("max-queued-upstream-calls",
+                    Integer.class, Parsers::integer,
+                    "Requests that may wait, holding no container thread, for a call to Airbyte to end (0 to 100000; 0: no"
+                            + " queue); past that the routes answer `503 overloaded` at once.")
+            .byDefault(AirbyteEmbeddedConfig.DEFAULT_MAX_QUEUED_UPSTREAM_CALLS)
+            .config("maxQueuedUpstreamCalls(int)", Builder::maxQueuedUpstreamCalls)
+            .checked(key -> Checks.between(key, 0, 100_000));
+
+    public static final Setting<Duration> MAX_QUEUE_WAIT = Setting.<Duration>of("max-queue-wait", Duration.class,
+                    Durations::parse,
+                    "How long a request may wait in that queue before `503 overloaded` with `Retry-After`.")
+            .byDefault(AirbyteEmbeddedConfig.DEFAULT_MAX_QUEUE_WAIT)
+            .config("maxQueueWait(Duration)", Builder::maxQueueWait).checked(Checks::timeout);
 
     // Per-user rate limits.
 
@@ -289,6 +303,7 @@ public final class Settings {
             WORKSPACE_REQUEST_ATTRIBUTE, WORKSPACE_PSEUDONYM_KEY, WORKSPACE_PSEUDONYM_PREFIX, WORKSPACE_FOLD_CASE,
             OPERATOR_TOKEN_REFRESH_SKEW, CONNECT_TIMEOUT, REQUEST_TIMEOUT, BODY_READ_TIMEOUT, REGION_ID, SOURCE_TEMPLATE_TAGS,
             SOURCE_TEMPLATE_TAGS_MODE, CONNECTION_TEMPLATE_TAGS, CONNECTION_TEMPLATE_TAGS_MODE, MAX_CONCURRENT_UPSTREAM_CALLS,
+            MAX_QUEUED_UPSTREAM_CALLS, MAX_QUEUE_WAIT,
             RATE_LIMIT, SOURCES_LIST_RATE_LIMIT, SOURCES_CHANGE_RATE_LIMIT, RATE_LIMIT_MAX_TRACKED_USERS, RATE_LIMIT_STORE,
             RATE_LIMIT_STORE_URI, RATE_LIMIT_STORE_TIMEOUT, RATE_LIMIT_STORE_FAIL_OPEN, WIDGET_VERSION,
             WIDGET_CDN_BASE, WIDGET_INTEGRITY, WIDGET_STYLE_HASH, WIDGET_PAGE_ORIGIN, ADD_CONTENT_SECURITY_POLICY, EMULATOR);
@@ -298,6 +313,7 @@ public final class Settings {
             ALLOWED_ORIGINS, TOKEN_PATH, SOURCE_ROUTES, SOURCES_PATH, SOURCE_EVENTS_PATH, WORKSPACE_FOLD_CASE,
             OPERATOR_TOKEN_REFRESH_SKEW, CONNECT_TIMEOUT, REQUEST_TIMEOUT, BODY_READ_TIMEOUT, REGION_ID, SOURCE_TEMPLATE_TAGS,
             SOURCE_TEMPLATE_TAGS_MODE, CONNECTION_TEMPLATE_TAGS, CONNECTION_TEMPLATE_TAGS_MODE, MAX_CONCURRENT_UPSTREAM_CALLS,
+            MAX_QUEUED_UPSTREAM_CALLS, MAX_QUEUE_WAIT,
             RATE_LIMIT, SOURCES_LIST_RATE_LIMIT, SOURCES_CHANGE_RATE_LIMIT, RATE_LIMIT_MAX_TRACKED_USERS, RATE_LIMIT_STORE_TIMEOUT,
             RATE_LIMIT_STORE_FAIL_OPEN, WIDGET_PAGE_ORIGIN, ADD_CONTENT_SECURITY_POLICY);
 

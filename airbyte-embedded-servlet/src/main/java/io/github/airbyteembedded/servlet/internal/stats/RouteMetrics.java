@@ -9,7 +9,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
 
-/** Counts outcomes and times upstream calls, and forwards both to the configured {@link TokenRouteListener}. */
+/**
+ * Counts outcomes, times upstream calls and the waits of queued requests, and forwards all of it to the
+ * configured {@link TokenRouteListener}.
+ */
 public final class RouteMetrics {
 
     private static final Logger LOG = System.getLogger(RouteMetrics.class.getName());
@@ -17,6 +20,7 @@ public final class RouteMetrics {
     private final Map<String, LongAdder> outcomes = new LinkedHashMap<>();
     private final LatencyHistogram upstreamLatency = new LatencyHistogram();
     private final LongAdder rateLimitStoreFailures = new LongAdder();
+    private final LatencyHistogram queueWaits = new LatencyHistogram();
     private final TokenRouteListener listener;
 
     public RouteMetrics(TokenRouteListener listener) {
@@ -58,6 +62,25 @@ public final class RouteMetrics {
         return rateLimitStoreFailures.sum();
     }
 
+    /** A request joined the queue of requests waiting for a call to end; {@code queued} wait now. */
+    public void queued(int queued) {
+        try {
+            listener.onQueued(queued);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "TokenRouteListener.onQueued threw " + e.getClass().getName() + "; ignored");
+        }
+    }
+
+    /** A queued request left the queue, admitted or not, after {@code waited}; {@code queued} wait now. */
+    public void dequeued(boolean admitted, Duration waited, int queued) {
+        queueWaits.record(waited);
+        try {
+            listener.onDequeued(admitted, waited, queued);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "TokenRouteListener.onDequeued threw " + e.getClass().getName() + "; ignored");
+        }
+    }
+
     /** How many times each outcome happened, every code listed. */
     public Map<String, Long> outcomeCounts() {
         Map<String, Long> counts = new LinkedHashMap<>();
@@ -68,5 +91,10 @@ public final class RouteMetrics {
     /** The latency of the calls to Airbyte so far. */
     public LatencyHistogram.Summary upstreamLatency() {
         return upstreamLatency.summary();
+    }
+
+    /** The waits of the requests that left the queue so far. */
+    public LatencyHistogram.Summary queueWaits() {
+        return queueWaits.summary();
     }
 }

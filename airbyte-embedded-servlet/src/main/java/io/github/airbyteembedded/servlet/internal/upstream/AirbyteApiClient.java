@@ -435,8 +435,10 @@ public final class AirbyteApiClient {
             }
             // Any 2xx is a success (a delete answers 202 with a job id); the rest is worth a warning.
             int status = response.statusCode();
-            LOG.log(status >= 200 && status < 300 ? Level.DEBUG : Level.WARNING,
-                    "Airbyte {0} answered HTTP {1} after {2} ms", call, status, elapsedMillis);
+            Level level = status >= 200 && status < 300 ? Level.DEBUG : Level.WARNING;
+            if (LOG.isLoggable(level)) {
+                LOG.log(level, "Airbyte {0} answered HTTP {1} after {2} ms", call, status, elapsedMillis);
+            }
             return response;
         });
     }

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.airbyteembedded.servlet.ErrorCode;
+import io.github.airbyteembedded.servlet.TokenRouteListener;
+import io.github.airbyteembedded.servlet.internal.stats.RouteMetrics;
 import io.github.airbyteembedded.servlet.internal.upstream.UpstreamException;
 import java.io.IOException;
 import java.time.Duration;
@@ -22,8 +24,9 @@ import org.junit.jupiter.api.Test;
  */
 class UpstreamCallTest {
 
-    private final UpstreamPermits permits = new UpstreamPermits(1);
-    private final UpstreamCall upstream = new UpstreamCall(permits, Duration.ofSeconds(30));
+    private final UpstreamPermits permits = new UpstreamPermits(1, 0, Duration.ofSeconds(3), System::nanoTime,
+            new RouteMetrics(TokenRouteListener.NONE));
+    private final UpstreamCall upstream = new UpstreamCall(permits, Duration.ofSeconds(30), Duration.ofSeconds(3));
     private final PipelineFakes.Response response = new PipelineFakes.Response();
     private final List<String> outcomes = new ArrayList<>();
     private final Exchange exchange = new Exchange(new PipelineFakes.Request("POST").proxy(), response.proxy(), 0,
@@ -42,7 +45,7 @@ class UpstreamCallTest {
 
     @Test
     void refusesWithOverloadedAndRetryAfterWithoutStartingTheWorkWhenNotAdmitted() throws IOException {
-        assertTrue(permits.tryAcquire());
+        assertTrue(permits.admit().join());
         AtomicBoolean started = new AtomicBoolean();
         upstream.call(exchange, () -> {
             started.set(true);
@@ -77,7 +80,7 @@ class UpstreamCallTest {
 
     @Test
     void answersUpstreamTimeoutAtTheDeadline() throws IOException {
-        UpstreamCall quick = new UpstreamCall(permits, Duration.ofMillis(20));
+        UpstreamCall quick = new UpstreamCall(permits, Duration.ofMillis(20), Duration.ofSeconds(3));
         quick.call(exchange, CompletableFuture::new, (out, value) -> out.setStatus(200));
         assertEquals(504, response.status);
         assertEquals(List.of("upstream_timeout"), outcomes);
@@ -94,5 +97,10 @@ class UpstreamCallTest {
     @Test
     void theDeadlineCoversATokenFetchWithItsRetriesAndTheCallTwice() {
         assertEquals(Duration.ofSeconds(62), UpstreamCall.deadline(Duration.ofSeconds(5), Duration.ofSeconds(10)));
+    }
+
+    @Test
+    void theLongestWaitIsATurnInTheQueueThenTheDeadline() {
+        assertEquals(Duration.ofSeconds(33), upstream.longestWait());
     }
 }
