@@ -414,6 +414,8 @@ public final class AirbyteEmulator implements AutoCloseable {
         }
 
         /**
+         * Sets the TCP port.
+         *
          * @param port the TCP port, 0 (the default) for any free port
          * @return this builder
          * @throws IllegalArgumentException if not in 0..65535
@@ -427,6 +429,8 @@ public final class AirbyteEmulator implements AutoCloseable {
         }
 
         /**
+         * Sets the address to listen on.
+         *
          * @param bindAddress the address to listen on; the default is the loopback address (127.0.0.1).
          *     Only change it for a standalone emulator that other machines must reach: they address it by
          *     IP address, since it answers only a loopback name or an address literal in {@code Host}
@@ -439,6 +443,8 @@ public final class AirbyteEmulator implements AutoCloseable {
         }
 
         /**
+         * Sets the client id the token endpoint accepts.
+         *
          * @param clientId the client id the token endpoint accepts (default {@link #DEFAULT_CLIENT_ID})
          * @return this builder
          * @throws IllegalArgumentException if blank
@@ -449,6 +455,8 @@ public final class AirbyteEmulator implements AutoCloseable {
         }
 
         /**
+         * Sets the client secret the token endpoint accepts.
+         *
          * @param clientSecret the client secret the token endpoint accepts (default
          *     {@link #DEFAULT_CLIENT_SECRET}); never printed
          * @return this builder
@@ -460,6 +468,8 @@ public final class AirbyteEmulator implements AutoCloseable {
         }
 
         /**
+         * Sets the operator token lifetime.
+         *
          * @param lifetime the operator token lifetime, reported as {@code expires_in} (default 900 s)
          * @return this builder
          * @throws IllegalArgumentException if shorter than one second
@@ -470,6 +480,8 @@ public final class AirbyteEmulator implements AutoCloseable {
         }
 
         /**
+         * Sets the lifetime of widget tokens' inner JWT and of scoped tokens.
+         *
          * @param lifetime the lifetime of widget tokens' inner JWT and of scoped tokens (default 20 minutes)
          * @return this builder
          * @throws IllegalArgumentException if shorter than one second
@@ -480,6 +492,8 @@ public final class AirbyteEmulator implements AutoCloseable {
         }
 
         /**
+         * Sets the organization id.
+         *
          * @param organizationId the organization id (default {@link #DEFAULT_ORGANIZATION_ID})
          * @return this builder
          */
@@ -489,6 +503,8 @@ public final class AirbyteEmulator implements AutoCloseable {
         }
 
         /**
+         * Sets the clock for issuing and expiring tokens and for timestamps.
+         *
          * @param clock the clock for issuing and expiring tokens and for timestamps (default: system UTC);
          *     tests pass a clock they can advance instead of sleeping
          * @return this builder
@@ -499,6 +515,8 @@ public final class AirbyteEmulator implements AutoCloseable {
         }
 
         /**
+         * Sets the enabled connectors.
+         *
          * @param templates the enabled connectors (default {@link SourceTemplate#defaults()})
          * @return this builder
          * @throws IllegalArgumentException if two templates share an id
@@ -513,6 +531,8 @@ public final class AirbyteEmulator implements AutoCloseable {
         }
 
         /**
+         * Sets connection templates.
+         *
          * @param templates connection templates; when any applies, creating a source also creates a
          *     connection to its destination (default: none)
          * @return this builder
@@ -523,6 +543,8 @@ public final class AirbyteEmulator implements AutoCloseable {
         }
 
         /**
+         * Sets the event names the widget page posts.
+         *
          * @param family the event names the widget page posts (default {@link EventFamily#SOURCE})
          * @return this builder
          */
@@ -532,6 +554,8 @@ public final class AirbyteEmulator implements AutoCloseable {
         }
 
         /**
+         * Sets how long the widget page waits for the host's token reply.
+         *
          * @param timeout how long the widget page waits for the host's token reply before it shows its
          *     "no token from the allowed origin" error (default 5 seconds)
          * @return this builder

@@ -205,7 +205,7 @@ public final class CompatibilityMatrix {
         Instant start = Instant.now();
         int exit = builder.start().waitFor();
         long seconds = Duration.between(start, Instant.now()).toSeconds();
-        String commit = git(root, "rev-parse", "--short", "HEAD") + (git(root, "status", "--porcelain", "--untracked-files=no").isEmpty() ? "" : "+changes");
+        String commit = git(root, "rev-parse", "--short", "HEAD") + (git(root, "status", "--porcelain", "--untracked-files=no", "--", ".", ":!" + README, ":!" + RESULTS).isEmpty() ? "" : "+changes");
         List<Result> rows = new ArrayList<>();
         for (Cell cell : run.cells()) {
             rows.add(evaluate(root, run, cell, exit, seconds, commit));

@@ -41,6 +41,10 @@ public final class AirbyteEmbeddedProperties {
 
     private final Security security = new Security();
 
+    /** Properties at their defaults, for Spring Boot to bind. */
+    public AirbyteEmbeddedProperties() {
+    }
+
     /**
      * The order of the filter registration ({@code airbyte.embedded.filter-order}).
      *
@@ -104,6 +108,10 @@ public final class AirbyteEmbeddedProperties {
          * exact-origin check being their CSRF defence.
          */
         private boolean requireCsrfToken;
+
+        /** The integration's properties at their defaults. */
+        public Security() {
+        }
 
         /**
          * The claim that names the workspace ({@code airbyte.embedded.security.workspace-claim}).
