@@ -194,9 +194,10 @@ public final class CompatibilityMatrix {
         command.addAll(mavenArguments);
         command.addAll(run.arguments());
         command.addAll(List.of("clean", "verify"));
-        Path log = root.resolve("target/compatibility/" + run.id() + ".log");
+        // Outside the repository: "clean" would delete it while Maven writes it.
+        Path log = Path.of(System.getProperty("java.io.tmpdir"), "airbyte-embedded-compatibility", run.id() + ".log");
         Files.createDirectories(log.getParent());
-        System.out.println("== " + run.id() + " (JDK " + run.jdk().home() + "): " + String.join(" ", command) + " > " + root.relativize(log));
+        System.out.println("== " + run.id() + " (JDK " + run.jdk().home() + "): " + String.join(" ", command) + " > " + log);
         ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true).redirectOutput(log.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         builder.environment().put("JAVA_HOME", run.jdk().home().toString());
