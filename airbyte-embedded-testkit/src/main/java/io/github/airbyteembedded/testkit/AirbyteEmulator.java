@@ -609,6 +609,8 @@ public final class AirbyteEmulator implements AutoCloseable {
         }
 
         /**
+         * Sets how an operator's list of sources for an unknown workspace is answered.
+         *
          * @param answer how an operator's list of sources for a workspace that does not exist is answered
          *     (default {@link UnknownWorkspaceList#EMPTY}, 200 with an empty list); the vendor's spec does
          *     not say, so run the code under test against each
@@ -640,6 +642,8 @@ public final class AirbyteEmulator implements AutoCloseable {
         }
 
         /**
+         * Sets the TCP port.
+         *
          * @param port the TCP port, 0 (the default) for any free port
          * @return this builder
          * @throws IllegalArgumentException if not in 0..65535
@@ -653,6 +657,8 @@ public final class AirbyteEmulator implements AutoCloseable {
         }
 
         /**
+         * Sets the TCP port of the widget page's origin.
+         *
          * @param port the TCP port of the widget page's origin, 0 (the default) for any free port; the
          *     widget page is always on another origin than the API's
          * @return this builder
@@ -668,6 +674,8 @@ public final class AirbyteEmulator implements AutoCloseable {
         }
 
         /**
+         * Sets the address to listen on.
+         *
          * @param bindAddress the address to listen on; the default is the loopback address (127.0.0.1).
          *     Only change it for a standalone emulator that other machines must reach: they address it by
          *     IP address, since it answers only a loopback name or an address literal in {@code Host}
@@ -680,6 +688,8 @@ public final class AirbyteEmulator implements AutoCloseable {
         }
 
         /**
+         * Sets the client id the token endpoint accepts.
+         *
          * @param clientId the client id the token endpoint accepts (default {@link #DEFAULT_CLIENT_ID})
          * @return this builder
          * @throws IllegalArgumentException if blank
@@ -690,6 +700,8 @@ public final class AirbyteEmulator implements AutoCloseable {
         }
 
         /**
+         * Sets the client secret the token endpoint accepts.
+         *
          * @param clientSecret the client secret the token endpoint accepts (default
          *     {@link #DEFAULT_CLIENT_SECRET}); never printed
          * @return this builder
@@ -701,6 +713,8 @@ public final class AirbyteEmulator implements AutoCloseable {
         }
 
         /**
+         * Sets the operator token lifetime.
+         *
          * @param lifetime the operator token lifetime, reported as {@code expires_in} (default 900 s)
          * @return this builder
          * @throws IllegalArgumentException if shorter than one second
@@ -711,6 +725,8 @@ public final class AirbyteEmulator implements AutoCloseable {
         }
 
         /**
+         * Sets the lifetime of widget tokens' inner JWT and of scoped tokens.
+         *
          * @param lifetime the lifetime of widget tokens' inner JWT and of scoped tokens (default 20 minutes)
          * @return this builder
          * @throws IllegalArgumentException if shorter than one second
@@ -721,6 +737,8 @@ public final class AirbyteEmulator implements AutoCloseable {
         }
 
         /**
+         * Sets the organization id.
+         *
          * @param organizationId the organization id (default {@link #DEFAULT_ORGANIZATION_ID})
          * @return this builder
          */
@@ -730,6 +748,8 @@ public final class AirbyteEmulator implements AutoCloseable {
         }
 
         /**
+         * Sets the clock for issuing and expiring tokens and for timestamps.
+         *
          * @param clock the clock for issuing and expiring tokens and for timestamps (default: system UTC);
          *     tests pass a clock they can advance instead of sleeping
          * @return this builder
@@ -740,6 +760,8 @@ public final class AirbyteEmulator implements AutoCloseable {
         }
 
         /**
+         * Sets the enabled connectors.
+         *
          * @param templates the enabled connectors (default {@link SourceTemplate#defaults()})
          * @return this builder
          * @throws IllegalArgumentException if two templates share an id
@@ -754,6 +776,8 @@ public final class AirbyteEmulator implements AutoCloseable {
         }
 
         /**
+         * Sets connection templates.
+         *
          * @param templates connection templates; when any applies, creating a source also creates a
          *     connection to its destination (default: none)
          * @return this builder
@@ -764,6 +788,8 @@ public final class AirbyteEmulator implements AutoCloseable {
         }
 
         /**
+         * Sets the event names the widget page posts.
+         *
          * @param family the event names the widget page posts (default {@link EventFamily#SOURCE})
          * @return this builder
          */
@@ -773,6 +799,8 @@ public final class AirbyteEmulator implements AutoCloseable {
         }
 
         /**
+         * Sets how long the widget page waits for the host's token reply.
+         *
          * @param timeout how long the widget page waits for the host's token reply before it shows its
          *     "no token from the allowed origin" error (default 5 seconds)
          * @return this builder

@@ -51,22 +51,22 @@ public final class ConnectionTemplate {
         return new Builder(destinationName);
     }
 
-    /** @return the template id (derived from the destination name unless set) */
+    /** {@return the template id (derived from the destination name unless set)} */
     public UUID id() {
         return id;
     }
 
-    /** @return the destination name */
+    /** {@return the destination name} */
     public String destinationName() {
         return destinationName;
     }
 
-    /** @return the sync schedule, if any */
+    /** {@return the sync schedule, if any} */
     public Optional<String> cronExpression() {
         return Optional.ofNullable(cronExpression);
     }
 
-    /** @return the tags that {@code selected_connection_template_tags} filter on */
+    /** {@return the tags that {@code selected_connection_template_tags} filter on} */
     public List<String> tags() {
         return tags;
     }
@@ -92,6 +92,8 @@ public final class ConnectionTemplate {
         }
 
         /**
+         * Sets the template id.
+         *
          * @param id the template id
          * @return this builder
          */
@@ -101,6 +103,8 @@ public final class ConnectionTemplate {
         }
 
         /**
+         * Sets the sync schedule.
+         *
          * @param cronExpression the sync schedule, for example {@code "0 0 * * *"}
          * @return this builder
          */
@@ -110,6 +114,8 @@ public final class ConnectionTemplate {
         }
 
         /**
+         * Sets the template's tags.
+         *
          * @param tags the template's tags
          * @return this builder
          */
@@ -118,7 +124,7 @@ public final class ConnectionTemplate {
             return this;
         }
 
-        /** @return the template */
+        /** {@return the template} */
         public ConnectionTemplate build() {
             return new ConnectionTemplate(this);
         }

@@ -111,7 +111,7 @@ public final class Fault {
          */
         FOREIGN_SOURCE;
 
-        /** @return the lower-case name used in the HTTP API, e.g. {@code "status"} or {@code "stall-body"} */
+        /** {@return the lower-case name used in the HTTP API, e.g. {@code "status"} or {@code "stall-body"}} */
         public String wireName() {
             return name().toLowerCase(Locale.ROOT).replace('_', '-');
         }
@@ -366,40 +366,40 @@ public final class Fault {
         return new Fault(endpoint, kind, status, retryAfterSeconds, delay, sizeBytes, count);
     }
 
-    /** @return the endpoint, {@code "METHOD /path"} */
+    /** {@return the endpoint, {@code "METHOD /path"}} */
     public String endpoint() {
         return endpoint;
     }
 
-    /** @return the kind */
+    /** {@return the kind} */
     public Kind kind() {
         return kind;
     }
 
-    /** @return the status of a {@link Kind#STATUS} or {@link Kind#HUGE_BODY} fault, else empty */
+    /** {@return the status of a {@link Kind#STATUS} or {@link Kind#HUGE_BODY} fault, else empty} */
     public OptionalInt status() {
         return kind == Kind.STATUS || kind == Kind.HUGE_BODY ? OptionalInt.of(status) : OptionalInt.empty();
     }
 
-    /** @return the {@code Retry-After} seconds, if set */
+    /** {@return the {@code Retry-After} seconds, if set} */
     public OptionalInt retryAfterSeconds() {
         return retryAfterSeconds == null ? OptionalInt.empty() : OptionalInt.of(retryAfterSeconds);
     }
 
-    /** @return the delay of a {@link Kind#DELAY} fault or the pause of a {@link Kind#SLOW_BODY} one, else empty */
+    /** {@return the delay of a {@link Kind#DELAY} fault or the pause of a {@link Kind#SLOW_BODY} one, else empty} */
     public Optional<Duration> delay() {
         return Optional.ofNullable(delay);
     }
 
     /**
-     * @return the body size of a {@link Kind#HUGE_BODY} fault, else empty
+     * {@return the body size of a {@link Kind#HUGE_BODY} fault, else empty}
      * @since 0.2.0
      */
     public OptionalLong sizeBytes() {
         return sizeBytes == null ? OptionalLong.empty() : OptionalLong.of(sizeBytes);
     }
 
-    /** @return how many calls the fault was limited to, or empty when it lasts until cleared */
+    /** {@return how many calls the fault was limited to, or empty when it lasts until cleared} */
     public OptionalInt times() {
         return times == null ? OptionalInt.empty() : OptionalInt.of(times);
     }

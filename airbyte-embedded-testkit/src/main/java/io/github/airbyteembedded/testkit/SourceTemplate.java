@@ -150,37 +150,37 @@ public final class SourceTemplate {
         return name.strip().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
     }
 
-    /** @return the template id (stable: derived from the connector name unless set) */
+    /** {@return the template id (stable: derived from the connector name unless set)} */
     public UUID id() {
         return id;
     }
 
-    /** @return the display name, for example {@code "GitHub"} */
+    /** {@return the display name, for example {@code "GitHub"}} */
     public String name() {
         return name;
     }
 
-    /** @return the connector slug, for example {@code "github"} */
+    /** {@return the connector slug, for example {@code "github"}} */
     public String connectorName() {
         return connectorName;
     }
 
-    /** @return the connector (actor) definition id */
+    /** {@return the connector (actor) definition id} */
     public UUID definitionId() {
         return definitionId;
     }
 
-    /** @return the tags that widget tokens' {@code selected_source_template_tags} filter on */
+    /** {@return the tags that widget tokens' {@code selected_source_template_tags} filter on} */
     public List<String> tags() {
         return tags;
     }
 
-    /** @return {@code DIRECT}, {@code REPLICATION} (the default) or {@code MULTI} */
+    /** {@return {@code DIRECT}, {@code REPLICATION} (the default) or {@code MULTI}} */
     public String mode() {
         return mode;
     }
 
-    /** @return the JSON Schema of the connector's configuration, as JSON text */
+    /** {@return the JSON Schema of the connector's configuration, as JSON text} */
     public String connectionSpecificationJson() {
         return Json.write(connectionSpecification);
     }
@@ -222,6 +222,8 @@ public final class SourceTemplate {
         }
 
         /**
+         * Sets the template id.
+         *
          * @param id the template id; defaults to a UUID derived from the connector name
          * @return this builder
          */
@@ -231,6 +233,8 @@ public final class SourceTemplate {
         }
 
         /**
+         * Sets the display name.
+         *
          * @param name the display name (required, not blank)
          * @return this builder
          */
@@ -240,6 +244,8 @@ public final class SourceTemplate {
         }
 
         /**
+         * Sets the connector slug.
+         *
          * @param connectorName the connector slug; defaults to the name in lower case with dashes
          * @return this builder
          */
@@ -249,6 +255,8 @@ public final class SourceTemplate {
         }
 
         /**
+         * Sets the connector definition id.
+         *
          * @param definitionId the connector definition id; defaults to a UUID derived from the connector name
          * @return this builder
          */
@@ -258,6 +266,8 @@ public final class SourceTemplate {
         }
 
         /**
+         * Sets an icon URL.
+         *
          * @param icon an icon URL (or {@code data:} URI), shown by the widget page
          * @return this builder
          */
@@ -267,6 +277,8 @@ public final class SourceTemplate {
         }
 
         /**
+         * Sets the template's tags.
+         *
          * @param tags the template's tags
          * @return this builder
          */
@@ -275,6 +287,8 @@ public final class SourceTemplate {
         }
 
         /**
+         * Sets the template's tags.
+         *
          * @param tags the template's tags
          * @return this builder
          */
@@ -284,6 +298,8 @@ public final class SourceTemplate {
         }
 
         /**
+         * Sets the mode.
+         *
          * @param mode {@code DIRECT}, {@code REPLICATION} or {@code MULTI}
          * @return this builder
          * @throws IllegalArgumentException for any other value
@@ -297,6 +313,8 @@ public final class SourceTemplate {
         }
 
         /**
+         * Sets the connector's documentation URL.
+         *
          * @param documentationUrl the connector's documentation URL
          * @return this builder
          */
@@ -306,6 +324,8 @@ public final class SourceTemplate {
         }
 
         /**
+         * Sets the JSON Schema of the configuration.
+         *
          * @param json the JSON Schema of the configuration: an object with {@code "type": "object"},
          *     {@code properties} and optionally {@code required}
          * @return this builder
@@ -321,6 +341,8 @@ public final class SourceTemplate {
         }
 
         /**
+         * Builds the template.
+         *
          * @return the template
          * @throws IllegalStateException if the name or the connection specification is missing, or the
          *     specification's {@code properties} is not an object

@@ -41,22 +41,51 @@ public final class AirbyteEmbeddedProperties {
 
     private final Security security = new Security();
 
+    /** Properties at their defaults, for Spring Boot to bind. */
+    public AirbyteEmbeddedProperties() {
+    }
+
+    /**
+     * The order of the filter registration ({@code airbyte.embedded.filter-order}).
+     *
+     * @return the order
+     */
     public int getFilterOrder() {
         return filterOrder;
     }
 
+    /**
+     * Sets the order of the filter registration.
+     *
+     * @param filterOrder the order; after Spring Security's (-100)
+     */
     public void setFilterOrder(int filterOrder) {
         this.filterOrder = filterOrder;
     }
 
+    /**
+     * The loopback port of the development emulator ({@code airbyte.embedded.emulator-port}).
+     *
+     * @return the port, 0 for a free one
+     */
     public int getEmulatorPort() {
         return emulatorPort;
     }
 
+    /**
+     * Sets the loopback port of the development emulator.
+     *
+     * @param emulatorPort the port, 0 for a free one
+     */
     public void setEmulatorPort(int emulatorPort) {
         this.emulatorPort = emulatorPort;
     }
 
+    /**
+     * The Spring Security integration ({@code airbyte.embedded.security.*}).
+     *
+     * @return its properties
+     */
     public Security getSecurity() {
         return security;
     }
@@ -80,18 +109,42 @@ public final class AirbyteEmbeddedProperties {
          */
         private boolean requireCsrfToken;
 
+        /** The integration's properties at their defaults. */
+        public Security() {
+        }
+
+        /**
+         * The claim that names the workspace ({@code airbyte.embedded.security.workspace-claim}).
+         *
+         * @return the claim, or null when none is set
+         */
         public String getWorkspaceClaim() {
             return workspaceClaim;
         }
 
+        /**
+         * Sets the claim that names the workspace.
+         *
+         * @param workspaceClaim the claim, such as sub or tenant_id
+         */
         public void setWorkspaceClaim(String workspaceClaim) {
             this.workspaceClaim = workspaceClaim;
         }
 
+        /**
+         * Whether the routes also require Spring Security's CSRF token ({@code airbyte.embedded.security.require-csrf-token}).
+         *
+         * @return true when they do
+         */
         public boolean isRequireCsrfToken() {
             return requireCsrfToken;
         }
 
+        /**
+         * Sets whether the routes also require Spring Security's CSRF token.
+         *
+         * @param requireCsrfToken true to require it
+         */
         public void setRequireCsrfToken(boolean requireCsrfToken) {
             this.requireCsrfToken = requireCsrfToken;
         }
