@@ -22,6 +22,12 @@ import java.util.Objects;
 public record ContractViolation(String operation, String call, String pointer, String message) {
 
     /**
+     * Creates a violation.
+     *
+     * @param operation the spec's {@code operationId} of the call, or {@code "METHOD /path"}
+     * @param call the call as the emulator received it
+     * @param pointer where the exchange breaks the contract
+     * @param message what is wrong there
      * @throws NullPointerException if a component is null
      */
     public ContractViolation {
