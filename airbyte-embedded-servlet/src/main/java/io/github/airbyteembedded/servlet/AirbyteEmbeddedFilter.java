@@ -48,7 +48,7 @@ import java.util.Objects;
  * </filter-mapping>
  * }</pre>
  *
- * <p>Every setting is the init-param named by its key; the README's settings reference lists them
+ * <p>Every setting is the init-param named by its key; the settings reference (docs/settings.md) lists them
  * all, generated from their one declaration. A missing or invalid setting fails {@link
  * #init(FilterConfig)} with a {@link ServletException} whose cause is an {@link
  * AirbyteEmbeddedConfigException} naming it, so the application does not deploy half-configured.

@@ -33,7 +33,7 @@ import java.util.regex.Pattern;
  * <pre>{@code
  * WidgetScript script = WidgetScript.builder()
  *         .version("0.4.5")                                   // exact; "^0.4" or "latest" is refused
- *         .integrity("sha384-...")                            // see the README's "The SRI hash"
+ *         .integrity("sha384-...")                            // see docs/page-side.md, "The SRI hash"
  *         .build();
  * AirbyteEmbeddedConfig.builder().widgetScript(script)...
  * // <script src="https://cdn.jsdelivr.net/npm/@airbyte-embedded/airbyte-embedded-widget@0.4.5/dist/airbyte-embedded-widget.iife.js"
@@ -359,7 +359,7 @@ public final class WidgetScript {
         /**
          * Sets the Subresource Integrity value of the script at this version, as {@code
          * sha384-<base64>} ({@code sha256-} and {@code sha512-} are accepted; several separated by
-         * spaces). The README's "The SRI hash" says how to compute it from the npm package.
+         * spaces). docs/page-side.md, "The SRI hash", says how to compute it from the npm package.
          *
          * @param integrity the value of the {@code integrity} attribute
          * @return this builder
@@ -479,7 +479,7 @@ public final class WidgetScript {
                             throw new AirbyteEmbeddedConfigException("widget-integrity", "can be computed only for a "
                                     + "self-hosted copy or a loopback URL (the emulator), not from " + uri.getHost()
                                     + ": a hash of whatever a CDN serves today pins nothing; configure the published "
-                                    + "file's hash (the README's \"The SRI hash\" says how)");
+                                    + "file's hash (docs/page-side.md, \"The SRI hash\", says how)");
                         }
                         value = sri(fetch(URI.create(base + "/" + PACKAGE_NAME + "@" + version + "/" + FILE)));
                         source = IntegritySource.COMPUTED;
@@ -546,7 +546,7 @@ public final class WidgetScript {
             for (String hash : hashes) {
                 if (!HASH.matcher(hash).matches()) {
                     throw new AirbyteEmbeddedConfigException("widget-integrity", "'" + value
-                            + "' is not a Subresource Integrity value such as sha384-<base64> (the README's \"The SRI hash\" says how to compute it)");
+                            + "' is not a Subresource Integrity value such as sha384-<base64> (docs/page-side.md, \"The SRI hash\", says how to compute it)");
                 }
             }
             return String.join(" ", hashes);

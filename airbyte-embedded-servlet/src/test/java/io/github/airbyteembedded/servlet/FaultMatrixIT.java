@@ -48,8 +48,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * succeeding (the token caches are sane). One emulator and one application serve the whole matrix,
  * with a short request timeout; each cell has its own user, and the emulator is reset between cells.
  *
- * <p>The expectations ({@link Row}) are the README's table, section "Reliability" (checked by {@link
- * #theReadmeTableIsTheMatrix()}).
+ * <p>The expectations ({@link Row}) are the table of {@code docs/reliability.md} (checked by {@link
+ * #theReliabilityPagesTableIsTheMatrix()}).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 final class FaultMatrixIT {
@@ -63,7 +63,7 @@ final class FaultMatrixIT {
     private static final Duration GUARD = Duration.ofSeconds(30);
     /** What the emulator's faults put in the bodies they send: none of it may reach an answer or a log. */
     private static final List<String> UPSTREAM_BODY_MARKERS = List.of("Emulated fault", "emulated_fault");
-    private static final Path README = Path.of("..", "README.md");
+    private static final Path DOCUMENT = Path.of("..", "docs", "reliability.md");
     private static final String TABLE_START = "<!-- fault-matrix:start -->";
     private static final String TABLE_END = "<!-- fault-matrix:end -->";
 
@@ -327,20 +327,20 @@ final class FaultMatrixIT {
     }
 
     /**
-     * The README's section "Reliability" shows the matrix as these expectations: this test fails when it
+     * The reliability page, {@code docs/reliability.md}, shows the matrix as these expectations: this test fails when it
      * differs, and prints the text to paste (also written to {@code target/fault-matrix.md}).
      */
     @Test
-    void theReadmeTableIsTheMatrix() throws IOException {
+    void theReliabilityPagesTableIsTheMatrix() throws IOException {
         String generated = table();
         Files.createDirectories(Path.of("target"));
         Files.writeString(Path.of("target", "fault-matrix.md"), generated, StandardCharsets.UTF_8);
-        List<String> lines = Files.readAllLines(README, StandardCharsets.UTF_8);
+        List<String> lines = Files.readAllLines(DOCUMENT, StandardCharsets.UTF_8);
         int start = lines.indexOf(TABLE_START);
         int end = lines.indexOf(TABLE_END);
-        String documented = start < 0 || end < start ? "(no " + TABLE_START + " ... " + TABLE_END + " in README.md)"
+        String documented = start < 0 || end < start ? "(no " + TABLE_START + " ... " + TABLE_END + " in docs/reliability.md)"
                 : String.join("\n", lines.subList(start + 1, end));
-        assertEquals(generated, documented, "README.md's fault matrix is not the test's expectations; put this between "
+        assertEquals(generated, documented, "docs/reliability.md's fault matrix is not the test's expectations; put this between "
                 + TABLE_START + " and " + TABLE_END + ":\n" + generated + "\n");
     }
 

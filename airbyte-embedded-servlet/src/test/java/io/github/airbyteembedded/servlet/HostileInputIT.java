@@ -49,8 +49,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * workspace) and leaks nothing (no secret in the answer, nothing of the input echoed by the route).
  * The requests are sent on a plain socket, byte for byte as the table says.
  *
- * <p>The number of distinct inputs is in the README's section "Reliability" ({@link
- * #theReadmeSaysHowManyBadInputsTheSuiteExercises()}).
+ * <p>The number of distinct inputs is in {@code docs/reliability.md} ({@link
+ * #theReliabilityPageSaysHowManyBadInputsTheSuiteExercises()}).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 final class HostileInputIT {
@@ -66,7 +66,7 @@ final class HostileInputIT {
     private static final Duration BODY_READ_TIMEOUT = Duration.ofMillis(300);
     /** A guard so that a request that never ends fails the test instead of hanging the build; not a speed assertion. */
     private static final Duration GUARD = Duration.ofSeconds(30);
-    private static final Path README = Path.of("..", "README.md");
+    private static final Path DOCUMENT = Path.of("..", "docs", "reliability.md");
     private static final String TABLE_START = "<!-- bad-inputs:start -->";
     private static final String TABLE_END = "<!-- bad-inputs:end -->";
 
@@ -470,20 +470,20 @@ final class HostileInputIT {
     }
 
     /**
-     * The README's section "Reliability" says how many distinct bad inputs the suite sends, table by
+     * The reliability page, {@code docs/reliability.md}, says how many distinct bad inputs the suite sends, table by
      * table: this test fails when it differs, and prints the text to paste.
      */
     @Test
-    void theReadmeSaysHowManyBadInputsTheSuiteExercises() throws IOException {
+    void theReliabilityPageSaysHowManyBadInputsTheSuiteExercises() throws IOException {
         String generated = table();
         Files.createDirectories(Path.of("target"));
         Files.writeString(Path.of("target", "bad-inputs.md"), generated, StandardCharsets.UTF_8);
-        List<String> lines = Files.readAllLines(README, StandardCharsets.UTF_8);
+        List<String> lines = Files.readAllLines(DOCUMENT, StandardCharsets.UTF_8);
         int start = lines.indexOf(TABLE_START);
         int end = lines.indexOf(TABLE_END);
-        String documented = start < 0 || end < start ? "(no " + TABLE_START + " ... " + TABLE_END + " in README.md)"
+        String documented = start < 0 || end < start ? "(no " + TABLE_START + " ... " + TABLE_END + " in docs/reliability.md)"
                 : String.join("\n", lines.subList(start + 1, end));
-        assertEquals(generated, documented, "README.md's count of bad inputs is not the tables'; put this between "
+        assertEquals(generated, documented, "docs/reliability.md's count of bad inputs is not the tables'; put this between "
                 + TABLE_START + " and " + TABLE_END + ":\n" + generated + "\n");
     }
 

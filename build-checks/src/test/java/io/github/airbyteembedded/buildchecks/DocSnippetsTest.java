@@ -80,7 +80,9 @@ class DocSnippetsTest {
                         for (int i = 0; i < block.lines().size(); i++) {
                             lines.remove(block.line());
                         }
-                        lines.addAll(block.line(), expected);
+                        String fence = lines.get(block.line() - 1);
+                        String indent = fence.substring(0, fence.length() - fence.stripLeading().length());
+                        lines.addAll(block.line(), expected.stream().map(line -> line.isEmpty() ? line : indent + line).toList());
                     } else {
                         problems.add(where + snippet + " differs from its source; the source's region is:\n" + String.join("\n", expected)
                                 + "\n--- the document shows:\n" + String.join("\n", shown));

@@ -75,7 +75,7 @@ final class Markdown {
                 language = matcher.group(2).toLowerCase(Locale.ROOT);
                 start = i + 1;
                 body = new ArrayList<>();
-            } else if (fence != null && line.strip().startsWith(fence) && line.strip().chars().allMatch(c -> c == fence.charAt(0))) {
+            } else if (fence != null && isClosing(line.strip(), fence)) {
                 blocks.add(new CodeBlock(start, language, List.copyOf(body)));
                 fence = null;
             } else if (fence != null) {
@@ -83,6 +83,10 @@ final class Markdown {
             }
         }
         return blocks;
+    }
+
+    private static boolean isClosing(String line, String fence) {
+        return line.startsWith(fence) && line.chars().allMatch(c -> c == fence.charAt(0));
     }
 
     /** Whether each line (0-based index) is inside a fenced code block, its fences included. */

@@ -1,5 +1,7 @@
 <%@ page contentType="text/html; charset=UTF-8" pageEncoding="UTF-8" trimDirectiveWhitespaces="true" %>
+<%-- tag::widget[] --%>
 <%@ taglib prefix="airbyte" uri="urn:io.github.airbyteembedded:taglib" %>
+<%-- end::widget[] --%>
 <%@ taglib prefix="c" uri="http://java.sun.com/jsp/jstl/core" %>
 <!DOCTYPE html>
 <html lang="en">
@@ -8,14 +10,18 @@
 <link rel="icon" href="data:,">
 <title>Your data sources</title>
 <link rel="stylesheet" href="${pageContext.request.contextPath}/app.css">
+<%-- tag::widget[] --%>
 <airbyte:widget-script/>
 <script src="${pageContext.request.contextPath}/app.js" nonce="<airbyte:csp-nonce/>" defer></script>
+<%-- end::widget[] --%>
 </head>
 <body>
 <header>Signed in as <strong id="user"><c:out value="${pageContext.request.userPrincipal.name}"/></strong></header>
 <main>
 <h1>Your data sources</h1>
+<%-- tag::widget[] --%>
 <airbyte:connect-button id="connect" data-airbyte-message-target="status">Connect a data source</airbyte:connect-button>
+<%-- end::widget[] --%>
 <p id="status" role="status"></p>
 <c:choose>
 <c:when test="${empty sources}"><p id="no-sources">No data source connected yet.</p></c:when>

@@ -51,8 +51,10 @@ class HomeController {
         // The page's one policy: the application's, with what the widget needs on this request (its nonce,
         // script URL, style hash and frame) merged in. Set before the page renders; Spring Security's own
         // CSP writer then leaves it alone.
+        // tag::merged-csp[]
         WidgetPage page = WidgetPage.of(request, response, airbyte);
         response.setHeader(CSP_HEADER, page.contentSecurityPolicy().mergeInto(SampleSecurityConfiguration.CONTENT_SECURITY_POLICY));
+        // end::merged-csp[]
         String user = principal.getName();
         return sources(request).thenApply(model -> {
             model.put("userName", user);

@@ -36,7 +36,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *
  * <p>Clicking a connect button fetches a widget token from the route, constructs the widget then (not
  * at page load) and opens it; the widget's events are re-dispatched on the button as DOM events
- * ({@code airbyte:source-created}, {@code airbyte:error}, ...). The README's "The bootstrap script" lists the data attributes and
+ * ({@code airbyte:source-created}, {@code airbyte:error}, ...). The page-side guide (docs/page-side.md, "The bootstrap script") lists the data attributes and
  * the events.
  *
  * @since 0.1.0

@@ -71,7 +71,7 @@ final class AirbyteEmbeddedFailureAnalyzer extends AbstractFailureAnalyzer<Airby
                     + "development dependencies, or set " + property + "=false.";
         }
         if (setting == Settings.WIDGET_INTEGRITY) {
-            return "Set " + property + " to the published script's hash (sha384-...; the README's \"The SRI hash\" "
+            return "Set " + property + " to the published script's hash (sha384-...; docs/page-side.md, \"The SRI hash\", "
                     + "says how to compute it from the npm package), to compute for a copy served by the application or "
                     + "the emulator, or to none.";
         }
@@ -84,8 +84,8 @@ final class AirbyteEmbeddedFailureAnalyzer extends AbstractFailureAnalyzer<Airby
             case "security.workspace-claim" -> "Add spring-boot-starter-oauth2-client (or -oauth2-resource-server), "
                     + "set " + property + " to the claim that names the user's workspace, or remove it to use the "
                     + "principal's name.";
-            default -> "Correct " + property + where + "; its description in your IDE or in the README's settings "
-                    + "reference says what it accepts.";
+            default -> "Correct " + property + where + "; its description in your IDE or in the settings "
+                    + "reference (docs/settings.md) says what it accepts.";
         };
     }
 }

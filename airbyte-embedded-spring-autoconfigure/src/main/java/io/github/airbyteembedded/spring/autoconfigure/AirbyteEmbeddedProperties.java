@@ -6,8 +6,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * The {@code airbyte.embedded.*} properties that only the Spring Boot layer has: the order of the filter
  * registration, the Spring Security integration and the port of the development emulator.
  *
- * <p>Every setting of the core is the property {@code airbyte.embedded.<key>} of its key (the README's
- * settings reference lists them), bound by the core's table of settings rather than by this class, so
+ * <p>Every setting of the core is the property {@code airbyte.embedded.<key>} of its key (the settings
+ * reference, docs/settings.md, lists them), bound by the core's table of settings rather than by this class, so
  * that the web.xml init-params, the plugin and Spring Boot read each setting the same way; their IDE
  * metadata comes from the same table. Four properties are enough for the real service:
  *

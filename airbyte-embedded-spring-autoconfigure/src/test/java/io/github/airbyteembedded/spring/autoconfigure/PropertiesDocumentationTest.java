@@ -20,17 +20,17 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /**
- * Keeps the property table of the root {@code README.md} (between {@code <!-- properties:start -->}
+ * Keeps the property table of {@code docs/spring-boot.md} (between {@code <!-- properties:start -->}
  * and {@code <!-- properties:end -->}) in step with the metadata of this module's own properties, which
  * {@code spring-boot-configuration-processor} generates from {@link AirbyteEmbeddedProperties}: the
  * same keys, the same defaults, and a hint for every enumerated value. The core's settings are {@code
- * airbyte.embedded.<key>}, documented by the README's settings reference ({@link SettingsMetadataTest}).
+ * airbyte.embedded.<key>}, documented by the settings reference, {@code docs/settings.md} ({@link SettingsMetadataTest}).
  */
 class PropertiesDocumentationTest {
 
     static final Path METADATA = Path.of("target/classes/META-INF/spring-configuration-metadata.json");
-    /** The root README; tests run in this module's directory. */
-    static final Path DOCUMENT = Path.of("..", "README.md");
+    /** The Spring Boot page; tests run in this module's directory. */
+    static final Path DOCUMENT = Path.of("..", "docs", "spring-boot.md");
     static final String TABLE_START = "<!-- properties:start -->";
     static final String TABLE_END = "<!-- properties:end -->";
     private static final String NONE = "–";
@@ -39,7 +39,7 @@ class PropertiesDocumentationTest {
     void tableListsExactlyTheGeneratedProperties() {
         Set<String> generated = new TreeSet<>(ownProperties().keySet());
         Set<String> documented = new TreeSet<>(documentedDefaults().keySet());
-        assertEquals(generated, documented, "README.md property table vs " + METADATA);
+        assertEquals(generated, documented, "docs/spring-boot.md property table vs " + METADATA);
     }
 
     @Test

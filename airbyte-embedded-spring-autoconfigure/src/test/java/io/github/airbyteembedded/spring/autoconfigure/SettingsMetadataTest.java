@@ -61,7 +61,7 @@ class SettingsMetadataTest {
             assertTrue(current.remove(setting.springProperty()), setting.springProperty() + " is not a property");
         }
         assertEquals(Set.copyOf(PropertiesDocumentationTest.documentedDefaults().keySet()), current,
-                "the properties of this module only, which README.md's Spring Boot table lists");
+                "the properties of this module only, which the table of docs/spring-boot.md lists");
     }
 
     @Test

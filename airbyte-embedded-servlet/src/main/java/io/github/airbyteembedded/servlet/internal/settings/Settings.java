@@ -22,7 +22,7 @@ import java.util.stream.Collectors;
 /**
  * The table of the settings of Airbyte Embedded: each setting declared once, in the order the
  * documentation lists them and the configuration's builder checks them. The web.xml reader, the
- * plugin, the Spring Boot binding, the failure analyzer and the README's settings reference all read
+ * plugin, the Spring Boot binding, the failure analyzer and the settings reference (docs/settings.md) all read
  * this table; adding a setting is a line here and a method on the builder.
  */
 public final class Settings {

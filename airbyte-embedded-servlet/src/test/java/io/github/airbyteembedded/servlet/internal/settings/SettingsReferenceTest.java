@@ -12,27 +12,27 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
- * The settings reference of the root {@code README.md}, between {@code <!-- settings:start -->} and
+ * The settings reference, {@code docs/settings.md}, between {@code <!-- settings:start -->} and
  * {@code <!-- settings:end -->}, is generated from the table of {@link Settings}: this test fails when
- * the README differs, and prints the text to paste (also written to {@code target/settings-reference.md}).
+ * the page differs, and prints the text to paste (also written to {@code target/settings-reference.md}).
  */
 class SettingsReferenceTest {
 
-    /** The root README; tests run in this module's directory. */
-    static final Path README = Path.of("..", "README.md");
+    /** The settings reference; tests run in this module's directory. */
+    static final Path DOCUMENT = Path.of("..", "docs", "settings.md");
     static final String START = "<!-- settings:start -->";
     static final String END = "<!-- settings:end -->";
 
     @Test
-    void theReadmesSettingsReferenceIsTheTable() throws IOException {
+    void theSettingsReferenceIsTheTable() throws IOException {
         String generated = reference();
         Files.writeString(Path.of("target", "settings-reference.md"), generated, StandardCharsets.UTF_8);
-        List<String> lines = Files.readAllLines(README, StandardCharsets.UTF_8);
+        List<String> lines = Files.readAllLines(DOCUMENT, StandardCharsets.UTF_8);
         int start = lines.indexOf(START);
         int end = lines.indexOf(END);
-        String documented = start < 0 || end < start ? "(no " + START + " ... " + END + " in README.md)"
+        String documented = start < 0 || end < start ? "(no " + START + " ... " + END + " in docs/settings.md)"
                 : String.join("\n", lines.subList(start + 1, end));
-        assertEquals(generated, documented, "README.md's settings reference is not the table of Settings; put this between "
+        assertEquals(generated, documented, "docs/settings.md is not the table of Settings; put this between "
                 + START + " and " + END + ":\n" + generated + "\n");
     }
 
