@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
@@ -228,6 +229,7 @@ final class FaultMatrixIT {
     private TestWebApp app;
     private long startedNanos;
     private int cells;
+    private final AtomicInteger slowRecoveries = new AtomicInteger();
 
     @BeforeAll
     void startOneEmulatorAndOneApp() throws Exception {
@@ -258,8 +260,9 @@ final class FaultMatrixIT {
         if (emulator != null) {
             emulator.close();
         }
-        System.out.printf("[fault-matrix] %d cells (%d fault kinds x %d calls) in %.1f s%n", cells, Row.values().length,
-                Call.values().length, (System.nanoTime() - startedNanos) / 1e9);
+        System.out.printf("[fault-matrix] %d cells (%d fault kinds x %d calls) in %.1f s; recoveries slower than the timeout,"
+                + " asked again: %d%n", cells, Row.values().length, Call.values().length, (System.nanoTime() - startedNanos) / 1e9,
+                slowRecoveries.get());
     }
 
     static Stream<Arguments> cells() {
@@ -305,7 +308,14 @@ final class FaultMatrixIT {
         }
 
         emulator.faults().clear();
+        long recoveryStarted = System.nanoTime();
         HttpResponse<String> healthy = request(call, user, call.needsSource() ? createSource(user) : null);
+        if (healthy.statusCode() == 504 && Duration.ofNanos(System.nanoTime() - recoveryStarted).compareTo(REQUEST_TIMEOUT) >= 0) {
+            // The 500 ms timeout can expire on a healthy call when the machine is busy (a 2-core CI runner
+            // building in parallel). Such a recovery is counted and printed, and the next request must succeed.
+            slowRecoveries.incrementAndGet();
+            healthy = request(call, user, call.needsSource() ? createSource(user) : null);
+        }
         assertEquals(call == Call.DELETE_SOURCE ? 204 : 200, healthy.statusCode(), cell + "once Airbyte is healthy: " + healthy.body());
         assertHealth(cell + "once Airbyte is healthy: ", null);
         Await.until(cell + "no in-flight permit is left held", () -> airbyte.statistics().upstreamCallsInFlight() == 0, GUARD);
@@ -377,6 +387,10 @@ final class FaultMatrixIT {
             OperatorTokenStatus status = health();
             return !status.available() && status.error().orElseThrow() == down;
         }, GUARD);
+        // A check that stopped waiting (upstream_timeout) leaves its fetch going on, and a request made now
+        // would join that fetch, begun while Airbyte was failing. Wait for it to end: its failure is then
+        // remembered, and a check answers at once.
+        Await.until(cell + "the health check's own fetch has ended", () -> airbyte.checkOperatorToken().isDone(), GUARD);
     }
 
     private OperatorTokenStatus health() {

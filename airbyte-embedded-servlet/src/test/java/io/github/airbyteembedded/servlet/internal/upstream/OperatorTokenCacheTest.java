@@ -131,6 +131,23 @@ final class OperatorTokenCacheTest {
     }
 
     @Test
+    void aCallerArrivingAsAFetchFailsStartsAFreshFetchRatherThanGettingThatFailure() {
+        // What a waiter of the failed fetch does on completion (a health check that remembers the failure,
+        // then a request) runs before the cache has dropped the failed future: it must still fetch afresh.
+        OperatorTokenCache cache = cache(Duration.ofSeconds(60));
+        List<CompletableFuture<OperatorToken>> afterTheFailure = new ArrayList<>();
+        cache.get().whenComplete((token, failure) -> afterTheFailure.add(cache.get()));
+        synchronized (pending) {
+            pending.get(0).completeExceptionally(
+                    UpstreamException.failure(ErrorCode.UPSTREAM_TIMEOUT, "slow", null, null));
+        }
+        assertEquals(1, afterTheFailure.size());
+        assertEquals(2, fetches.get(), "a fresh fetch");
+        completeLatest(token("fresh", Duration.ofMinutes(15)));
+        assertEquals("fresh", afterTheFailure.get(0).join().accessToken().reveal());
+    }
+
+    @Test
     void aFetchThatNeverEndsFailsAtItsDeadlineAndIsEvictedSoTheNextCallerFetchesAfresh() throws Exception {
         OperatorTokenCache cache = cache(Duration.ofSeconds(60), Duration.ofMillis(50));
         CompletableFuture<OperatorToken> hanging = cache.get();

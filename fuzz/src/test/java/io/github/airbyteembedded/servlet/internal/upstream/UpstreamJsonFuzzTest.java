@@ -11,7 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 /**
  * The readers of Airbyte's 200 answers (operator token, widget token, scoped token, sources list) on
@@ -26,7 +26,7 @@ class UpstreamJsonFuzzTest {
     @FuzzTest
     void operatorTokenAnswer(byte[] input) {
         String body = text(input);
-        OperatorToken token = read(body, () -> AirbyteApiClient.parseOperatorToken("POST /token", body, NOW));
+        OperatorToken token = read(body, text -> AirbyteApiClient.parseOperatorToken("POST /token", text, NOW));
         if (token != null) {
             assertTrue(token.expiresIn().compareTo(Duration.ZERO) > 0);
             assertTrue(token.expiresIn().compareTo(AirbyteApiClient.MAX_OPERATOR_TOKEN_LIFETIME) <= 0);
@@ -38,7 +38,7 @@ class UpstreamJsonFuzzTest {
     @FuzzTest
     void widgetTokenAnswer(byte[] input) {
         String body = text(input);
-        WidgetToken token = read(body, () -> AirbyteApiClient.parseWidgetToken("POST /widget-token", body, NOW));
+        WidgetToken token = read(body, text -> AirbyteApiClient.parseWidgetToken("POST /widget-token", text, NOW));
         if (token != null) {
             assertEquals(Json.parseObject(body).flatMap(node -> Json.text(node, "token")).orElseThrow(), token.value().reveal());
         }
@@ -47,7 +47,7 @@ class UpstreamJsonFuzzTest {
     @FuzzTest
     void scopedTokenAnswer(byte[] input) {
         String body = text(input);
-        ScopedToken token = read(body, () -> AirbyteApiClient.parseScopedToken("POST /scoped-token", body, NOW));
+        ScopedToken token = read(body, text -> AirbyteApiClient.parseScopedToken("POST /scoped-token", text, NOW));
         if (token != null) {
             assertEquals(Json.parseObject(body).flatMap(node -> Json.text(node, "token")).orElseThrow(), token.accessToken().reveal());
             assertTrue(token.lifetime().compareTo(Duration.ZERO) > 0);
@@ -58,7 +58,7 @@ class UpstreamJsonFuzzTest {
     @FuzzTest
     void sourcesListAnswer(byte[] input) {
         String body = text(input);
-        List<SourceItem> sources = read(body, () -> AirbyteApiClient.parseSources("GET /connectors", body));
+        List<SourceItem> sources = read(body, text -> AirbyteApiClient.parseSources("GET /connectors", text));
         if (sources != null) {
             for (SourceItem source : sources) {
                 assertNotNull(source.id());
@@ -72,16 +72,30 @@ class UpstreamJsonFuzzTest {
         return new String(input, StandardCharsets.UTF_8);
     }
 
-    /** The value read, or null when the reader refused the body as it must: upstream_error, saying nothing of it. */
-    private static <T> T read(String body, Supplier<T> reader) {
+    /**
+     * The value read, or null when the reader refused the body as it must: upstream_error, saying nothing
+     * of it. The message may hold the body's text only where its fixed wording does (the body
+     * {@code access_token} is a word of "without a usable access_token": the input Jazzer found, kept as
+     * {@code body-is-a-word-of-the-message}); that wording is the message for an empty body.
+     */
+    private static <T> T read(String body, Function<String, T> reader) {
         try {
-            return reader.get();
+            return reader.apply(body);
         } catch (UpstreamException e) {
             assertEquals(ErrorCode.UPSTREAM_ERROR, e.errorCode());
-            if (body.length() >= 12) {
+            if (body.length() >= 12 && !messageForAnEmptyBody(reader).contains(body)) {
                 assertFalse(e.getMessage().contains(body), "an error message never quotes the body");
             }
             return null;
         }
+    }
+
+    private static String messageForAnEmptyBody(Function<String, ?> reader) {
+        try {
+            reader.apply("");
+        } catch (UpstreamException e) {
+            return e.getMessage();
+        }
+        throw new AssertionError("an empty body was read");
     }
 }
