@@ -192,6 +192,8 @@ final class RedisOutageIT {
     void aRedisThatDoesNotAnswerIsTreatedAsAwayAfterTheTimeoutWithoutHoldingTheRequest() throws Exception {
         Instance a = instance(true, AirbyteEmbeddedConfig.DEFAULT_RATE_LIMIT_STORE_TIMEOUT);
         assertEquals(200, a.token("alice").statusCode());
+        // A busy machine can make even that first call outlast the 100 ms (fail open, counted): count from here.
+        long failuresBefore = a.airbyte.statistics().rateLimitStoreFailures();
 
         // Redis holds every write (the bucket's compare-and-swap) for 20 s; the route waits its 100 ms and moves on.
         assertEquals("OK", redis.command("CLIENT", "PAUSE", "20000", "WRITE"));
@@ -201,7 +203,7 @@ final class RedisOutageIT {
 
         assertEquals(200, served.statusCode(), served.body());
         assertTrue(clients.contains("blocked_clients:1"), "answered while Redis still held the store's command: " + clients);
-        assertEquals(1, a.airbyte.statistics().rateLimitStoreFailures());
+        assertEquals(failuresBefore + 1, a.airbyte.statistics().rateLimitStoreFailures());
         assertTrue(logged.stream().anyMatch(record -> record.getLevel().equals(Level.WARNING)
                 && List.of(record.getParameters()).toString().contains("no answer within 100 ms")), "the WARNING says why");
     }

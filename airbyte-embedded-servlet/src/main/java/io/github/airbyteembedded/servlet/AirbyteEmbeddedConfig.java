@@ -1,6 +1,7 @@
 package io.github.airbyteembedded.servlet;
 
 import io.github.airbyteembedded.servlet.internal.pipeline.Origin;
+import io.github.airbyteembedded.servlet.internal.settings.Checks;
 import io.github.airbyteembedded.servlet.internal.settings.RateLimit;
 import io.github.airbyteembedded.servlet.internal.settings.Setting;
 import io.github.airbyteembedded.servlet.internal.settings.Settings;
@@ -625,7 +626,7 @@ public final class AirbyteEmbeddedConfig {
          * @return this builder
          */
         public Builder clientId(String clientId) {
-            return set(Settings.CLIENT_ID, Objects.requireNonNull(clientId, "clientId"));
+            return set(Settings.CLIENT_ID, Checks.given(clientId, Settings.CLIENT_ID.key(), true));
         }
 
         /**
@@ -636,7 +637,7 @@ public final class AirbyteEmbeddedConfig {
          * @return this builder
          */
         public Builder clientSecret(String clientSecret) {
-            return set(Settings.CLIENT_SECRET, Secret.of(Objects.requireNonNull(clientSecret, "clientSecret")));
+            return set(Settings.CLIENT_SECRET, Secret.of(Checks.given(clientSecret, Settings.CLIENT_SECRET.key(), true)));
         }
 
         /**
@@ -647,7 +648,7 @@ public final class AirbyteEmbeddedConfig {
          * @return this builder
          */
         public Builder apiBaseUri(String apiBaseUri) {
-            return set(Settings.API_BASE_URL, Objects.requireNonNull(apiBaseUri, "apiBaseUri"));
+            return set(Settings.API_BASE_URL, Checks.given(apiBaseUri, Settings.API_BASE_URL.key(), false));
         }
 
         /**
@@ -657,7 +658,7 @@ public final class AirbyteEmbeddedConfig {
          * @return this builder
          */
         public Builder apiBaseUri(URI apiBaseUri) {
-            return apiBaseUri(Objects.requireNonNull(apiBaseUri, "apiBaseUri").toString());
+            return apiBaseUri(Checks.given(apiBaseUri, Settings.API_BASE_URL.key(), false).toString());
         }
 
         /**
@@ -681,7 +682,7 @@ public final class AirbyteEmbeddedConfig {
          */
         public Builder allowedOrigin(String origin) {
             List<String> origins = new ArrayList<>(values.get(Settings.ALLOWED_ORIGINS));
-            origins.add(Objects.requireNonNull(origin, "origin"));
+            origins.add(Checks.given(origin, Settings.ALLOWED_ORIGINS.key(), true));
             return set(Settings.ALLOWED_ORIGINS, List.copyOf(origins));
         }
 
@@ -692,8 +693,8 @@ public final class AirbyteEmbeddedConfig {
          * @return this builder
          */
         public Builder allowedOrigins(Collection<String> origins) {
-            Objects.requireNonNull(origins, "origins");
-            origins.forEach(origin -> Objects.requireNonNull(origin, "origins contains null"));
+            Checks.given(origins, Settings.ALLOWED_ORIGINS.key(), true);
+            origins.forEach(origin -> Checks.given(origin, Settings.ALLOWED_ORIGINS.key(), true));
             return set(Settings.ALLOWED_ORIGINS, List.copyOf(origins));
         }
 
@@ -705,7 +706,7 @@ public final class AirbyteEmbeddedConfig {
          * @return this builder
          */
         public Builder tokenPath(String tokenPath) {
-            return set(Settings.TOKEN_PATH, Objects.requireNonNull(tokenPath, "tokenPath"));
+            return set(Settings.TOKEN_PATH, Checks.given(tokenPath, Settings.TOKEN_PATH.key(), false));
         }
 
         /**
@@ -715,7 +716,7 @@ public final class AirbyteEmbeddedConfig {
          * @return this builder
          */
         public Builder workspaceResolver(WorkspaceResolver workspaceResolver) {
-            this.workspaceResolver = Objects.requireNonNull(workspaceResolver, "workspaceResolver");
+            this.workspaceResolver = Checks.given(workspaceResolver, "workspace-resolver", false);
             return this;
         }
 
@@ -745,7 +746,7 @@ public final class AirbyteEmbeddedConfig {
          * @since 0.2.0
          */
         public Builder bodyReadTimeout(Duration timeout) {
-            return set(Settings.BODY_READ_TIMEOUT, Objects.requireNonNull(timeout, "timeout"));
+            return set(Settings.BODY_READ_TIMEOUT, Checks.given(timeout, Settings.BODY_READ_TIMEOUT.key(), false));
         }
 
         /**
@@ -757,7 +758,7 @@ public final class AirbyteEmbeddedConfig {
          * @return this builder
          */
         public Builder operatorTokenRefreshSkew(Duration skew) {
-            return set(Settings.OPERATOR_TOKEN_REFRESH_SKEW, Objects.requireNonNull(skew, "skew"));
+            return set(Settings.OPERATOR_TOKEN_REFRESH_SKEW, Checks.given(skew, Settings.OPERATOR_TOKEN_REFRESH_SKEW.key(), false));
         }
 
         /**
@@ -767,7 +768,7 @@ public final class AirbyteEmbeddedConfig {
          * @return this builder
          */
         public Builder connectTimeout(Duration connectTimeout) {
-            return set(Settings.CONNECT_TIMEOUT, Objects.requireNonNull(connectTimeout, "connectTimeout"));
+            return set(Settings.CONNECT_TIMEOUT, Checks.given(connectTimeout, Settings.CONNECT_TIMEOUT.key(), false));
         }
 
         /**
@@ -777,7 +778,7 @@ public final class AirbyteEmbeddedConfig {
          * @return this builder
          */
         public Builder requestTimeout(Duration requestTimeout) {
-            return set(Settings.REQUEST_TIMEOUT, Objects.requireNonNull(requestTimeout, "requestTimeout"));
+            return set(Settings.REQUEST_TIMEOUT, Checks.given(requestTimeout, Settings.REQUEST_TIMEOUT.key(), false));
         }
 
         /**
@@ -798,8 +799,8 @@ public final class AirbyteEmbeddedConfig {
          * @return this builder
          */
         public Builder sourceTemplateTags(Collection<String> tags, TagSelectionMode mode) {
-            set(Settings.SOURCE_TEMPLATE_TAGS, copyTags(tags));
-            return set(Settings.SOURCE_TEMPLATE_TAGS_MODE, Objects.requireNonNull(mode, "mode"));
+            set(Settings.SOURCE_TEMPLATE_TAGS, copyTags(tags, Settings.SOURCE_TEMPLATE_TAGS.key()));
+            return set(Settings.SOURCE_TEMPLATE_TAGS_MODE, Checks.given(mode, Settings.SOURCE_TEMPLATE_TAGS_MODE.key(), false));
         }
 
         /**
@@ -810,8 +811,8 @@ public final class AirbyteEmbeddedConfig {
          * @return this builder
          */
         public Builder connectionTemplateTags(Collection<String> tags, TagSelectionMode mode) {
-            set(Settings.CONNECTION_TEMPLATE_TAGS, copyTags(tags));
-            return set(Settings.CONNECTION_TEMPLATE_TAGS_MODE, Objects.requireNonNull(mode, "mode"));
+            set(Settings.CONNECTION_TEMPLATE_TAGS, copyTags(tags, Settings.CONNECTION_TEMPLATE_TAGS.key()));
+            return set(Settings.CONNECTION_TEMPLATE_TAGS_MODE, Checks.given(mode, Settings.CONNECTION_TEMPLATE_TAGS_MODE.key(), false));
         }
 
         /**
@@ -822,7 +823,7 @@ public final class AirbyteEmbeddedConfig {
          * @return this builder
          */
         public Builder clock(Clock clock) {
-            this.clock = Objects.requireNonNull(clock, "clock");
+            this.clock = Checks.given(clock, "clock", false);
             return this;
         }
 
@@ -864,7 +865,7 @@ public final class AirbyteEmbeddedConfig {
          * @since 0.2.0
          */
         public Builder maxQueueWait(Duration wait) {
-            return set(Settings.MAX_QUEUE_WAIT, Objects.requireNonNull(wait, "wait"));
+            return set(Settings.MAX_QUEUE_WAIT, Checks.given(wait, Settings.MAX_QUEUE_WAIT.key(), false));
         }
 
         /**
@@ -878,7 +879,7 @@ public final class AirbyteEmbeddedConfig {
          * @return this builder
          */
         public Builder rateLimit(int permits, Duration period) {
-            return set(Settings.RATE_LIMIT, RateLimit.of(permits, Objects.requireNonNull(period, "period")));
+            return set(Settings.RATE_LIMIT, RateLimit.of(permits, Checks.given(period, Settings.RATE_LIMIT.key(), false)));
         }
 
         /**
@@ -927,7 +928,7 @@ public final class AirbyteEmbeddedConfig {
          * @since 0.2.0
          */
         public Builder rateLimitStoreTimeout(Duration timeout) {
-            return set(Settings.RATE_LIMIT_STORE_TIMEOUT, Objects.requireNonNull(timeout, "timeout"));
+            return set(Settings.RATE_LIMIT_STORE_TIMEOUT, Checks.given(timeout, Settings.RATE_LIMIT_STORE_TIMEOUT.key(), false));
         }
 
         /**
@@ -958,7 +959,7 @@ public final class AirbyteEmbeddedConfig {
          * @since 0.2.0
          */
         public Builder sourcesListRateLimit(int permits, Duration period) {
-            return set(Settings.SOURCES_LIST_RATE_LIMIT, RateLimit.of(permits, Objects.requireNonNull(period, "period")));
+            return set(Settings.SOURCES_LIST_RATE_LIMIT, RateLimit.of(permits, Checks.given(period, Settings.SOURCES_LIST_RATE_LIMIT.key(), false)));
         }
 
         /**
@@ -983,7 +984,7 @@ public final class AirbyteEmbeddedConfig {
          * @since 0.2.0
          */
         public Builder sourcesChangeRateLimit(int permits, Duration period) {
-            return set(Settings.SOURCES_CHANGE_RATE_LIMIT, RateLimit.of(permits, Objects.requireNonNull(period, "period")));
+            return set(Settings.SOURCES_CHANGE_RATE_LIMIT, RateLimit.of(permits, Checks.given(period, Settings.SOURCES_CHANGE_RATE_LIMIT.key(), false)));
         }
 
         /**
@@ -1004,7 +1005,7 @@ public final class AirbyteEmbeddedConfig {
          * @return this builder
          */
         public Builder listener(TokenRouteListener listener) {
-            this.listener = Objects.requireNonNull(listener, "listener");
+            this.listener = Checks.given(listener, "listener", false);
             return this;
         }
 
@@ -1028,7 +1029,7 @@ public final class AirbyteEmbeddedConfig {
          * @return this builder
          */
         public Builder widgetScript(WidgetScript widgetScript) {
-            this.widgetScript = Objects.requireNonNull(widgetScript, "widgetScript");
+            this.widgetScript = Checks.given(widgetScript, "widget-script", false);
             return this;
         }
 
@@ -1040,7 +1041,7 @@ public final class AirbyteEmbeddedConfig {
          * @return this builder
          */
         public Builder sourcesPath(String path) {
-            return set(Settings.SOURCES_PATH, Objects.requireNonNull(path, "path"));
+            return set(Settings.SOURCES_PATH, Checks.given(path, Settings.SOURCES_PATH.key(), false));
         }
 
         /**
@@ -1064,7 +1065,7 @@ public final class AirbyteEmbeddedConfig {
          * @return this builder
          */
         public Builder sourceEventsPath(String path) {
-            return set(Settings.SOURCE_EVENTS_PATH, Objects.requireNonNull(path, "path"));
+            return set(Settings.SOURCE_EVENTS_PATH, Checks.given(path, Settings.SOURCE_EVENTS_PATH.key(), false));
         }
 
         /**
@@ -1074,7 +1075,7 @@ public final class AirbyteEmbeddedConfig {
          * @return this builder
          */
         public Builder sourceConnectedListener(SourceConnectedListener listener) {
-            this.sourceConnectedListener = Objects.requireNonNull(listener, "listener");
+            this.sourceConnectedListener = Checks.given(listener, "source-connected-listener", false);
             return this;
         }
 
@@ -1117,11 +1118,11 @@ public final class AirbyteEmbeddedConfig {
             return this;
         }
 
-        private static List<String> copyTags(Collection<String> tags) {
-            Objects.requireNonNull(tags, "tags");
+        private static List<String> copyTags(Collection<String> tags, String setting) {
+            Checks.given(tags, setting, false);
             Set<String> copy = new LinkedHashSet<>();
             for (String tag : tags) {
-                Objects.requireNonNull(tag, "tags contains null");
+                Checks.given(tag, setting, false);
                 if (!tag.isBlank()) {
                     copy.add(tag.strip());
                 }

@@ -3,6 +3,7 @@ package io.github.airbyteembedded.servlet;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.airbyteembedded.servlet.internal.settings.Checks;
 import io.github.airbyteembedded.servlet.internal.settings.EmulatorInfo;
+import io.github.airbyteembedded.servlet.internal.settings.Settings;
 import jakarta.servlet.ServletContext;
 import java.io.IOException;
 import java.io.InputStream;
@@ -327,7 +328,7 @@ public final class WidgetScript {
          * @return this builder
          */
         public Builder version(String version) {
-            this.version = Objects.requireNonNull(version, "version").strip();
+            this.version = Checks.given(version, Settings.WIDGET_VERSION.key(), false).strip();
             return this;
         }
 
@@ -342,7 +343,7 @@ public final class WidgetScript {
          * @return this builder
          */
         public Builder cdnBase(String cdnBase) {
-            this.cdnBase = Objects.requireNonNull(cdnBase, "cdnBase").strip();
+            this.cdnBase = Checks.given(cdnBase, Settings.WIDGET_CDN_BASE.key(), false).strip();
             return this;
         }
 
@@ -353,7 +354,7 @@ public final class WidgetScript {
          * @return this builder
          */
         public Builder cdnBase(URI cdnBase) {
-            return cdnBase(Objects.requireNonNull(cdnBase, "cdnBase").toString());
+            return cdnBase(Checks.given(cdnBase, Settings.WIDGET_CDN_BASE.key(), false).toString());
         }
 
         /**
@@ -365,7 +366,7 @@ public final class WidgetScript {
          * @return this builder
          */
         public Builder integrity(String integrity) {
-            this.integrity = Objects.requireNonNull(integrity, "integrity").strip();
+            this.integrity = Checks.given(integrity, Settings.WIDGET_INTEGRITY.key(), false).strip();
             this.integritySource = IntegritySource.CONFIGURED;
             return this;
         }
@@ -378,7 +379,7 @@ public final class WidgetScript {
          * @return this builder
          */
         public Builder integrityOf(byte[] script) {
-            this.scriptBytes = Objects.requireNonNull(script, "script").clone();
+            this.scriptBytes = Checks.given(script, Settings.WIDGET_INTEGRITY.key(), false).clone();
             this.integritySource = IntegritySource.COMPUTED;
             return this;
         }
@@ -390,7 +391,7 @@ public final class WidgetScript {
          * @return this builder
          */
         public Builder integrityOf(Path scriptFile) {
-            this.scriptFile = Objects.requireNonNull(scriptFile, "scriptFile");
+            this.scriptFile = Checks.given(scriptFile, Settings.WIDGET_INTEGRITY.key(), false);
             this.integritySource = IntegritySource.COMPUTED;
             return this;
         }
@@ -429,7 +430,7 @@ public final class WidgetScript {
          * @return this builder
          */
         public Builder styleHash(String hash) {
-            String value = Objects.requireNonNull(hash, "hash").strip();
+            String value = Checks.given(hash, Settings.WIDGET_STYLE_HASH.key(), false).strip();
             if (value.length() > 1 && value.startsWith("'") && value.endsWith("'")) {
                 value = value.substring(1, value.length() - 1);
             }

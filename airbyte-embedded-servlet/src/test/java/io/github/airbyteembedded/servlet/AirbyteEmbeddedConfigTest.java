@@ -10,7 +10,9 @@ import java.net.URI;
 import java.text.MessageFormat;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.UnaryOperator;
 import java.util.logging.Handler;
@@ -18,6 +20,7 @@ import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -188,10 +191,59 @@ final class AirbyteEmbeddedConfigTest {
     }
 
     @Test
-    void settersRejectNullWithTheArgumentName() {
-        NullPointerException e = assertThrows(NullPointerException.class, () -> valid().clientSecret(null));
-        assertEquals("clientSecret", e.getMessage());
-        assertThrows(NullPointerException.class, () -> valid().allowedOrigins(new ArrayList<>(java.util.Arrays.asList("https://a.example", null))));
+    void aNullClientIdIsTheConfigurationErrorNamingTheSettingNotABareNullPointerException() {
+        // System.getenv("AIRBYTE_CLIENT_ID") of a variable that is not set.
+        AirbyteEmbeddedConfigException e = assertThrows(AirbyteEmbeddedConfigException.class,
+                () -> AirbyteEmbeddedConfig.builder().clientId(null));
+        assertEquals("client-id", e.setting());
+        assertEquals("client-id: is required, but was given null (System.getenv returns null for an environment variable "
+                + "that is not set)", e.getMessage());
+    }
+
+    @Test
+    void everySetterGivenNullThrowsTheConfigurationErrorNamingItsSetting() {
+        Map<String, Executable> setters = new LinkedHashMap<>();
+        setters.put("client-id", () -> valid().clientId(null));
+        setters.put("client-secret", () -> valid().clientSecret(null));
+        setters.put("api-base-url", () -> valid().apiBaseUri((String) null));
+        setters.put("api-base-url ", () -> valid().apiBaseUri((URI) null));
+        setters.put("allowed-origins", () -> valid().allowedOrigin(null));
+        setters.put("allowed-origins ", () -> valid().allowedOrigins(null));
+        setters.put("allowed-origins  ", () -> valid().allowedOrigins(new ArrayList<>(java.util.Arrays.asList("https://a.example", null))));
+        setters.put("token-path", () -> valid().tokenPath(null));
+        setters.put("workspace-resolver", () -> valid().workspaceResolver(null));
+        setters.put("body-read-timeout", () -> valid().bodyReadTimeout(null));
+        setters.put("operator-token-refresh-skew", () -> valid().operatorTokenRefreshSkew(null));
+        setters.put("connect-timeout", () -> valid().connectTimeout(null));
+        setters.put("request-timeout", () -> valid().requestTimeout(null));
+        setters.put("source-template-tags", () -> valid().sourceTemplateTags(null, TagSelectionMode.ANY));
+        setters.put("source-template-tags-mode", () -> valid().sourceTemplateTags(List.of("a"), null));
+        setters.put("connection-template-tags", () -> valid().connectionTemplateTags(null, TagSelectionMode.ANY));
+        setters.put("connection-template-tags-mode", () -> valid().connectionTemplateTags(List.of("a"), null));
+        setters.put("clock", () -> valid().clock(null));
+        setters.put("max-queue-wait", () -> valid().maxQueueWait(null));
+        setters.put("rate-limit", () -> valid().rateLimit(5, null));
+        setters.put("rate-limit-store-timeout", () -> valid().rateLimitStoreTimeout(null));
+        setters.put("sources-list-rate-limit", () -> valid().sourcesListRateLimit(5, null));
+        setters.put("sources-change-rate-limit", () -> valid().sourcesChangeRateLimit(5, null));
+        setters.put("listener", () -> valid().listener(null));
+        setters.put("widget-script", () -> valid().widgetScript(null));
+        setters.put("sources-path", () -> valid().sourcesPath(null));
+        setters.put("source-events-path", () -> valid().sourceEventsPath(null));
+        setters.put("source-connected-listener", () -> valid().sourceConnectedListener(null));
+        setters.put("widget-version", () -> WidgetScript.builder().version(null));
+        setters.put("widget-cdn-base", () -> WidgetScript.builder().cdnBase((String) null));
+        setters.put("widget-cdn-base ", () -> WidgetScript.builder().cdnBase((URI) null));
+        setters.put("widget-integrity", () -> WidgetScript.builder().integrity(null));
+        setters.put("widget-integrity ", () -> WidgetScript.builder().integrityOf((byte[]) null));
+        setters.put("widget-integrity  ", () -> WidgetScript.builder().integrityOf((java.nio.file.Path) null));
+        setters.put("widget-style-hash", () -> WidgetScript.builder().styleHash(null));
+        setters.forEach((setting, setter) -> {
+            AirbyteEmbeddedConfigException e = assertThrows(AirbyteEmbeddedConfigException.class, setter, setting);
+            assertEquals(setting.strip(), e.setting());
+            assertTrue(e.getMessage().startsWith(setting.strip() + ": "), e.getMessage());
+            assertTrue(e.getMessage().contains("null"), e.getMessage());
+        });
     }
 
     @Test

@@ -35,6 +35,26 @@ public final class Checks {
     private Checks() {
     }
 
+    /**
+     * The value a builder method was given, or the configuration error naming its setting when it is
+     * {@code null} (a variable of {@code System.getenv} that is not set, most often).
+     *
+     * @param value the value
+     * @param setting the kebab-case name of the setting
+     * @param required whether the configuration needs the setting (no default)
+     * @param <T> the value's type
+     * @return the value
+     * @throws AirbyteEmbeddedConfigException naming the setting if the value is {@code null}
+     */
+    public static <T> T given(T value, String setting, boolean required) {
+        if (value == null) {
+            throw new AirbyteEmbeddedConfigException(setting, required
+                    ? "is required, but was given null (System.getenv returns null for an environment variable that is not set)"
+                    : "was given null: leave the call out to keep the default");
+        }
+        return value;
+    }
+
     static UnaryOperator<String> required(String setting, String message) {
         return value -> {
             if (value == null || value.isBlank()) {
