@@ -120,6 +120,10 @@ final class MisbehavingUpstreamIT {
 
         assertFalse(down.available());
         assertEquals(ErrorCode.UPSTREAM_TIMEOUT, down.error().orElseThrow());
+        // The check stops waiting at the request timeout; the fetch it started ends at its own deadline, a
+        // moment later, and a request made before then shares that fetch and its failure (one fetch at a time).
+        Await.until("the check's fetch has ended (its failure remembered, answered at once)",
+                () -> airbyte.checkOperatorToken().isDone(), Duration.ofSeconds(GUARD_SECONDS));
         emulator.faults().clear();
         assertEquals(200, token("alice").statusCode());
         assertTrue(airbyte.checkOperatorToken().get(GUARD_SECONDS, TimeUnit.SECONDS).available());
@@ -245,6 +249,8 @@ final class MisbehavingUpstreamIT {
         }
 
         emulator.faults().clear();
+        // The last case's call is still held until the emulator notices the release: count bob's alone.
+        Await.until("the last case's held call has ended", () -> emulator.faults().heldCalls() == 0, Duration.ofSeconds(GUARD_SECONDS));
         emulator.faults().add(Fault.hang(WIDGET_CALL));
         java.util.concurrent.CompletableFuture<HttpResponse<String>> waiting = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
             try {

@@ -2,10 +2,10 @@ package io.github.airbyteembedded.servlet.internal.pipeline;
 
 import com.github.benmanes.caffeine.cache.Ticker;
 import io.github.airbyteembedded.servlet.internal.stats.RouteMetrics;
+import io.github.airbyteembedded.servlet.internal.upstream.Deadlines;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The {@link Admission} of a fixed bound on the calls in flight, with a bounded queue: a request takes a
@@ -20,14 +20,20 @@ import java.util.concurrent.TimeUnit;
  */
 public final class UpstreamPermits implements Admission {
 
-    /** Ends a waiting request's turn with {@code false} after its longest wait, unless it completed first. */
+    /**
+     * Completes {@code over} after a waiting request's longest wait (exceptionally, or with {@code false}),
+     * unless it was completed with {@code true} first: the request got its turn.
+     */
     @FunctionalInterface
     interface Expiry {
-        void after(Duration wait, CompletableFuture<Boolean> turn);
+        void after(Duration wait, CompletableFuture<Boolean> over);
     }
 
-    /** The JDK's shared timer, cancelled when the turn completes first. */
-    private static final Expiry TIMER = (wait, turn) -> turn.completeOnTimeout(false, wait.toNanos(), TimeUnit.NANOSECONDS);
+    /**
+     * The library's deadlines, cancelled when the turn comes first; fired off the JDK's shared delay thread,
+     * since the refused request's answer is written on the thread that ends its wait (see {@link Deadlines}).
+     */
+    private static final Expiry TIMER = (wait, over) -> Deadlines.within(over, wait);
 
     private final int limit;
     private final int maxQueued;
@@ -79,12 +85,14 @@ public final class UpstreamPermits implements Admission {
             length = queued;
         }
         metrics.queued(length);
-        waiter.turn.thenAccept(admitted -> {
-            if (!admitted) {
+        CompletableFuture<Boolean> over = new CompletableFuture<>();
+        over.whenComplete((gotItsTurn, failure) -> {
+            if (!Boolean.TRUE.equals(gotItsTurn)) {
                 expired(waiter);
             }
         });
-        expiry.after(maxWait, waiter.turn);
+        waiter.turn.whenComplete((admitted, failure) -> over.complete(failure == null && admitted)); // false: given up
+        expiry.after(maxWait, over);
         return waiter.turn;
     }
 
@@ -149,15 +157,21 @@ public final class UpstreamPermits implements Admission {
         }
     }
 
-    /** A request whose wait ended before it got a permit leaves the queue (unless it was being handed one). */
+    /**
+     * A request whose wait ended before it got a permit (or that gave up its turn) leaves the queue, and
+     * only then is refused, so that whoever reads the statistics once it has its answer finds it gone;
+     * one being handed a permit (already off the queue) gets it.
+     */
     private void expired(Waiter waiter) {
         int length;
         synchronized (lock) {
-            if (waiter.linked) {
-                unlink(waiter);
+            if (!waiter.linked) {
+                return;
             }
+            unlink(waiter);
             length = queued;
         }
+        waiter.turn.complete(false);
         metrics.dequeued(false, waiter.waited(ticker), length);
     }
 

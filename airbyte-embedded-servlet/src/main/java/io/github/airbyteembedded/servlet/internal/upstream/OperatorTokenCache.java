@@ -61,9 +61,17 @@ public final class OperatorTokenCache {
         });
     }
 
-    /** Returns the cached token, or the fetch in flight, or starts a fetch. */
+    /**
+     * Returns the cached token, or the fetch in flight, or starts a fetch. A fetch that has just failed
+     * (its waiters are told before the cache drops it) is not handed to a new caller: it starts afresh.
+     */
     public CompletableFuture<OperatorToken> get() {
-        return cache.get(KEY);
+        CompletableFuture<OperatorToken> future = cache.get(KEY);
+        if (future.isCompletedExceptionally()) {
+            cache.asMap().remove(KEY, future);
+            return cache.get(KEY);
+        }
+        return future;
     }
 
     /**

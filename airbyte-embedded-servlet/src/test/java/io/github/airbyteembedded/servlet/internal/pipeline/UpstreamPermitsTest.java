@@ -133,6 +133,20 @@ class UpstreamPermitsTest {
     }
 
     @Test
+    void aRefusedRequestHasLeftTheQueueWhenItsAnswerIsWritten() {
+        // TokenRouteFailuresIT read upstreamCallsQueued() == 1 right after the 503 had arrived.
+        UpstreamPermits permits = permits(1, 10);
+        permits.admit();
+        CompletableFuture<Boolean> waiting = permits.admit();
+        List<Integer> queuedWhenAnswered = new ArrayList<>();
+        waiting.thenAccept(admitted -> queuedWhenAnswered.add(permits.queued()));
+
+        waitEnds(0);
+
+        assertEquals(List.of(0), queuedWhenAnswered);
+    }
+
+    @Test
     void aWaitThatEndsAfterItsRequestGotThePermitChangesNothing() {
         UpstreamPermits permits = permits(1, 10);
         permits.admit();
