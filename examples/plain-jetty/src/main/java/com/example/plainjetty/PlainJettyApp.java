@@ -108,6 +108,7 @@ public final class PlainJettyApp {
         return script.build();
     }
 
+    // tag::authentication[]
     /** Jetty's own HTTP Basic authentication: every page needs a signed-in user, who has the role {@code user}. */
     static ConstraintSecurityHandler basicAuthentication() {
         UserStore users = new UserStore();
@@ -125,4 +126,5 @@ public final class PlainJettyApp {
         security.setConstraintMappings(List.of(pages));
         return security;
     }
+    // end::authentication[]
 }

@@ -25,6 +25,7 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingFilterBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -297,6 +298,34 @@ public final class AirbyteEmbeddedAutoConfiguration {
         @ConditionalOnMissingBean
         AirbyteEmbeddedDialect airbyteEmbeddedDialect(AirbyteEmbedded airbyte) {
             return new AirbyteEmbeddedDialect(airbyte);
+        }
+    }
+
+    /**
+     * With Thymeleaf but without airbyte-embedded-thymeleaf: templates would render the {@code airbyte:}
+     * tags as they are written, with no script, no policy and a button that does nothing. Says so once.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.thymeleaf.dialect.IDialect")
+    @ConditionalOnMissingClass("io.github.airbyteembedded.thymeleaf.AirbyteEmbeddedDialect")
+    @Conditional(AirbyteEmbeddedConditions.Active.class)
+    static class ThymeleafWithoutDialectConfiguration {
+
+        @Bean
+        MissingDialectNotice airbyteEmbeddedMissingDialectNotice() {
+            return new MissingDialectNotice();
+        }
+    }
+
+    /** Warns once that the application uses Thymeleaf without the {@code airbyte:} dialect, and what to add. */
+    static final class MissingDialectNotice implements SmartInitializingSingleton {
+
+        @Override
+        public void afterSingletonsInstantiated() {
+            LOG.log(Level.WARNING, "Thymeleaf is on the classpath, but the airbyte: dialect is not: templates render "
+                    + "<airbyte:widget-script/> and airbyte:connect-button as they are written (no widget script, no "
+                    + "Content-Security-Policy, a button that does nothing). Add the dependency "
+                    + "io.github.airbyteembedded:airbyte-embedded-thymeleaf, of the same version as the starter.");
         }
     }
 

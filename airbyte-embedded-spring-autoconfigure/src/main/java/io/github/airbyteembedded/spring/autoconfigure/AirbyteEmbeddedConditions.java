@@ -7,6 +7,7 @@ import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.ConfigurationCondition;
 import org.springframework.context.annotation.Conditional;
@@ -86,12 +87,17 @@ final class AirbyteEmbeddedConditions {
         }
     }
 
-    /** Matches when the client id property has text: a blank value, e.g. an unset {@code ${AIRBYTE_CLIENT_ID:}}, is absent. */
+    /**
+     * Matches when the client id property has text: a blank value, e.g. an unset {@code ${AIRBYTE_CLIENT_ID:}},
+     * is absent. The value is bound, not resolved: {@code ${AIRBYTE_CLIENT_ID}} with no such variable counts
+     * as set, and is then ignored with the emulator on, or fails the start with a message that names it
+     * ({@link SettingsBinding}); a condition that resolved it would fail outside Boot's failure analysis.
+     */
     static final class ClientIdHasText extends SpringBootCondition {
 
         @Override
         public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
-            return StringUtils.hasText(context.getEnvironment().getProperty(CLIENT_ID_PROPERTY))
+            return StringUtils.hasText(Binder.get(context.getEnvironment()).bind(CLIENT_ID_PROPERTY, String.class).orElse(null))
                     ? ConditionOutcome.match(CLIENT_ID_PROPERTY + " is set")
                     : ConditionOutcome.noMatch(CLIENT_ID_PROPERTY + " is not set");
         }

@@ -5,8 +5,12 @@ import io.github.airbyteembedded.servlet.internal.settings.Setting;
 import io.github.airbyteembedded.servlet.internal.settings.Settings;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.core.env.Environment;
 
 /**
  * Turns an {@link AirbyteEmbeddedConfigException} at startup into the name of the {@code
@@ -17,11 +21,47 @@ final class AirbyteEmbeddedFailureAnalyzer extends AbstractFailureAnalyzer<Airby
 
     static final String PREFIX = "airbyte.embedded.";
 
+    /** The problem {@link SettingsBinding} reports for a placeholder nothing resolved; group 1 is its name. */
+    private static final Pattern UNRESOLVED = Pattern.compile(Pattern.quote(SettingsBinding.UNRESOLVED) + "\\$\\{([^}]+)}"
+            + Pattern.quote(SettingsBinding.UNRESOLVED_END));
+    /** A comment after a value, as someone used to other formats writes one. */
+    private static final Pattern INLINE_COMMENT = Pattern.compile("\\s#");
+
+    private final Environment environment;
+
+    /**
+     * Creates the analyzer; Boot does, with the application's environment.
+     *
+     * @param environment the environment whose properties the analysis looks at, or {@code null}
+     */
+    public AirbyteEmbeddedFailureAnalyzer(Environment environment) {
+        this.environment = environment;
+    }
+
+    AirbyteEmbeddedFailureAnalyzer() {
+        this(null);
+    }
+
     @Override
     protected FailureAnalysis analyze(Throwable rootFailure, AirbyteEmbeddedConfigException cause) {
         String property = propertyName(cause);
         String description = "Airbyte Embedded is not configured correctly: " + property + " " + problem(cause) + ".";
-        return new FailureAnalysis(description, action(cause, property), cause);
+        return new FailureAnalysis(description, action(cause, property) + inlineCommentHint(cause, property), cause);
+    }
+
+    /**
+     * When the property's value has {@code " #"} in it: a {@code .properties} file has no comments after
+     * a value, so what was meant as one is part of the value. Never for a secret, whose value is not
+     * looked at.
+     */
+    private String inlineCommentHint(AirbyteEmbeddedConfigException cause, String property) {
+        if (environment == null || setting(cause).map(Setting::secret).orElse(false)) {
+            return "";
+        }
+        boolean comment = Binder.get(environment).bind(property, String.class)
+                .map(value -> INLINE_COMMENT.matcher(value).find()).orElse(false);
+        return comment ? " The value of " + property + " has a '#' after a space: a .properties file has no inline comments, "
+                + "so everything after '=' is the value, that comment included. Put the comment on a line of its own." : "";
     }
 
     /**
@@ -49,6 +89,14 @@ final class AirbyteEmbeddedFailureAnalyzer extends AbstractFailureAnalyzer<Airby
     }
 
     private static String action(AirbyteEmbeddedConfigException cause, String property) {
+        Matcher unresolved = UNRESOLVED.matcher(problem(cause));
+        if (unresolved.matches()) {
+            String name = unresolved.group(1);
+            return "Set the environment variable " + name + " (or a property of that name), or, where the value is "
+                    + "optional, give the placeholder an empty default: ${" + name + ":}. That is the form for the "
+                    + "credentials when a development profile sets " + Settings.EMULATOR.springProperty() + "=true, which "
+                    + "needs no client-id, client-secret or api-base-url.";
+        }
         String where = " (in application.properties, or the environment variable " + environmentVariable(property) + ")";
         Setting<?> setting = setting(cause).orElse(null);
         if (setting == Settings.CLIENT_ID) {

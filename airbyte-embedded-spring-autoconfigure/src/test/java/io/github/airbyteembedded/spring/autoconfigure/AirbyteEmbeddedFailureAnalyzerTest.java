@@ -3,12 +3,15 @@ package io.github.airbyteembedded.spring.autoconfigure;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.airbyteembedded.servlet.AirbyteEmbeddedConfig;
 import io.github.airbyteembedded.servlet.AirbyteEmbeddedConfigException;
+import io.github.airbyteembedded.testkit.AirbyteEmulator;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,14 +19,23 @@ import java.util.List;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.BeanCreationException;
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.diagnostics.FailureAnalyzer;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.core.env.Environment;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.support.ResourcePropertySource;
+import org.springframework.core.io.support.SpringFactoriesLoader;
+import org.springframework.mock.env.MockEnvironment;
 
 class AirbyteEmbeddedFailureAnalyzerTest {
 
     private static final String SECRET = AirbyteEmbeddedAutoConfigurationTest.SECRET;
+    /** An environment variable no machine sets. */
+    private static final String UNSET_VARIABLE = "AIRBYTE_EMBEDDED_TEST_VARIABLE_NEVER_SET";
 
     private final AirbyteEmbeddedFailureAnalyzer analyzer = new AirbyteEmbeddedFailureAnalyzer();
 
@@ -46,6 +58,54 @@ class AirbyteEmbeddedFailureAnalyzerTest {
         assertTrue(analysis.getDescription().startsWith("Airbyte Embedded is not configured correctly: airbyte.embedded.allowed-origins "),
                 analysis.getDescription());
         assertFalse(analysis.getDescription().contains(SECRET));
+    }
+
+    @Test
+    void anUnsetVariableInTheClientIdIsIgnoredWithTheEmulatorInsteadOfFailingInACondition() {
+        new WebApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(AirbyteEmbeddedAutoConfiguration.class))
+                .withPropertyValues("airbyte.embedded.client-id=${" + UNSET_VARIABLE + "}",
+                        "airbyte.embedded.client-secret=${" + UNSET_VARIABLE + "_SECRET}",
+                        "airbyte.embedded.emulator=true", "airbyte.embedded.allowed-origins=http://localhost:8080")
+                .run(context -> {
+                    assertNull(context.getStartupFailure());
+                    assertEquals(AirbyteEmulator.DEFAULT_CLIENT_ID, context.getBean(AirbyteEmbeddedConfig.class).clientId());
+                });
+    }
+
+    @Test
+    void anUnsetVariableInTheClientIdWithoutTheEmulatorNamesThePropertyTheVariableAndTheOptionalForm() {
+        FailureAnalysis analysis = analyzeStartup("airbyte.embedded.client-id=${" + UNSET_VARIABLE + "}",
+                "airbyte.embedded.client-secret=" + SECRET, "airbyte.embedded.allowed-origins=http://localhost:8080");
+        assertEquals("Airbyte Embedded is not configured correctly: airbyte.embedded.client-id refers to ${" + UNSET_VARIABLE
+                + "}, which is not set (no environment variable or property of that name).", analysis.getDescription());
+        assertTrue(analysis.getAction().contains("Set the environment variable " + UNSET_VARIABLE), analysis.getAction());
+        assertTrue(analysis.getAction().contains("${" + UNSET_VARIABLE + ":}"), analysis.getAction());
+        assertTrue(analysis.getAction().contains("airbyte.embedded.emulator=true"), analysis.getAction());
+    }
+
+    @Test
+    void anUnsetVariableInAnotherPropertyFailsTheStartNamingIt() {
+        FailureAnalysis analysis = analyzeStartup("airbyte.embedded.emulator=true",
+                "airbyte.embedded.allowed-origins=${" + UNSET_VARIABLE + "}");
+        assertTrue(analysis.getDescription().startsWith("Airbyte Embedded is not configured correctly: airbyte.embedded.allowed-origins "
+                + "refers to ${" + UNSET_VARIABLE + "}"), analysis.getDescription());
+    }
+
+    @Test
+    void anInlineCommentInAPropertiesFileIsPointedOutWhenTheValueIsRefused() {
+        FailureAnalysis analysis = analyzeStartup(new ClassPathResource("inline-comment.properties"),
+                "airbyte.embedded.client-id=test-client", "airbyte.embedded.client-secret=" + SECRET);
+        assertTrue(analysis.getDescription().contains("airbyte.embedded.allowed-origins"), analysis.getDescription());
+        assertTrue(analysis.getAction().contains("has no inline comments"), analysis.getAction());
+        assertTrue(analysis.getAction().contains("a line of its own"), analysis.getAction());
+    }
+
+    @Test
+    void noHintAboutCommentsForAValueWithoutOne() {
+        FailureAnalysis analysis = analyzeStartup("airbyte.embedded.client-id=test-client",
+                "airbyte.embedded.client-secret=" + SECRET, "airbyte.embedded.allowed-origins=https://app.example.com/path");
+        assertFalse(analysis.getAction().contains("inline comments"), analysis.getAction());
     }
 
     @Test
@@ -129,6 +189,18 @@ class AirbyteEmbeddedFailureAnalyzerTest {
     }
 
     @Test
+    void bootCreatesItWithTheApplicationsEnvironment() {
+        // As Boot's FailureAnalyzers loads the analyzers of spring.factories.
+        MockEnvironment environment = new MockEnvironment().withProperty("airbyte.embedded.allowed-origins", "http://localhost:8080 # dev");
+        List<FailureAnalyzer> analyzers = SpringFactoriesLoader.forDefaultResourceLocation(getClass().getClassLoader()).load(
+                FailureAnalyzer.class, SpringFactoriesLoader.ArgumentResolver.of(BeanFactory.class, new DefaultListableBeanFactory()).and(Environment.class, environment),
+                SpringFactoriesLoader.FailureHandler.handleMessage((message, failure) -> { })); // Boot logs and skips those it cannot create
+        FailureAnalyzer ours = analyzers.stream().filter(AirbyteEmbeddedFailureAnalyzer.class::isInstance).findFirst().orElseThrow();
+        FailureAnalysis analysis = ours.analyze(new AirbyteEmbeddedConfigException("allowed-origins", "is not an origin"));
+        assertTrue(analysis.getAction().contains("has no inline comments"), analysis.getAction());
+    }
+
+    @Test
     void findsTheConfigExceptionInsideBeanCreationFailures() {
         BeanCreationException wrapped = new BeanCreationException("airbyteEmbeddedConfig", "failed",
                 new AirbyteEmbeddedConfigException("emulator.enabled", "is true, but the emulator is not on the classpath"));
@@ -144,11 +216,27 @@ class AirbyteEmbeddedFailureAnalyzerTest {
     }
 
     private FailureAnalysis analyzeStartup(String... properties) {
+        return analyzeStartup(null, properties);
+    }
+
+    /** Starts a context, with a properties file when one is given, and analyses its failure as Boot does. */
+    private FailureAnalysis analyzeStartup(ClassPathResource file, String... properties) {
         FailureAnalysis[] result = new FailureAnalysis[1];
+        Environment[] environment = new Environment[1];
         new WebApplicationContextRunner()
                 .withConfiguration(AutoConfigurations.of(AirbyteEmbeddedAutoConfiguration.class))
+                .withInitializer(context -> {
+                    environment[0] = context.getEnvironment();
+                    if (file != null) {
+                        try {
+                            context.getEnvironment().getPropertySources().addFirst(new ResourcePropertySource(file));
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    }
+                })
                 .withPropertyValues(properties)
-                .run(context -> result[0] = analyzer.analyze(context.getStartupFailure()));
+                .run(context -> result[0] = new AirbyteEmbeddedFailureAnalyzer(environment[0]).analyze(context.getStartupFailure()));
         assertNotNull(result[0], "the startup failure should have been analyzed");
         return result[0];
     }

@@ -4,9 +4,11 @@ import static io.github.airbyteembedded.spring.autoconfigure.AirbyteEmbeddedAuto
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.airbyteembedded.thymeleaf.AirbyteEmbeddedDialect;
 import java.util.List;
+import java.util.logging.Level;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
@@ -41,6 +43,28 @@ class AirbyteEmbeddedThymeleafAutoConfigurationTest {
                     assertNull(context.getStartupFailure());
                     assertFalse(context.containsBean("airbyteEmbeddedDialect"));
                 });
+    }
+
+    @Test
+    void thymeleafWithoutTheDialectModuleGetsOneWarningSayingWhatToAdd() {
+        try (CapturedLog log = CapturedLog.of(AirbyteEmbeddedAutoConfiguration.class)) {
+            runner.withPropertyValues(REQUIRED).withClassLoader(new FilteredClassLoader("io.github.airbyteembedded.thymeleaf"))
+                    .run(context -> assertNull(context.getStartupFailure()));
+            List<String> warnings = log.messages(Level.WARNING);
+            assertEquals(1, warnings.size(), warnings::toString);
+            assertTrue(warnings.get(0).contains("io.github.airbyteembedded:airbyte-embedded-thymeleaf"), warnings.get(0));
+            assertTrue(warnings.get(0).contains("<airbyte:widget-script/>"), warnings.get(0));
+        }
+    }
+
+    @Test
+    void noWarningAboutTheDialectWhenItIsThereOrThymeleafIsNot() {
+        try (CapturedLog log = CapturedLog.of(AirbyteEmbeddedAutoConfiguration.class)) {
+            runner.withPropertyValues(REQUIRED).run(context -> assertNull(context.getStartupFailure()));
+            runner.withPropertyValues(REQUIRED).withClassLoader(new FilteredClassLoader("org.thymeleaf", "io.github.airbyteembedded.thymeleaf"))
+                    .run(context -> assertNull(context.getStartupFailure()));
+            assertEquals(List.of(), log.messages(Level.WARNING));
+        }
     }
 
     @Test
