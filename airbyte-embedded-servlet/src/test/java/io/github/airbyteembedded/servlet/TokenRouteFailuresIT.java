@@ -238,6 +238,9 @@ final class TokenRouteFailuresIT {
         CompletableFuture<HttpResponse<String>> first = tokenAsync("alice");
         assertTrue(emulator.faults().awaitHeldCalls(1, Duration.ofSeconds(10)));
         CompletableFuture<HttpResponse<String>> second = tokenAsync("bob");
+        // carol after bob has joined the queue, so that the listener hears them in that order
+        Await.until("bob waits his turn, or was refused", () -> airbyte.statistics().upstreamCallsQueued() == 1 || second.isDone(),
+                Duration.ofSeconds(10));
         CompletableFuture<HttpResponse<String>> third = tokenAsync("carol");
         Await.until("two requests wait their turn, or were refused",
                 () -> airbyte.statistics().upstreamCallsQueued() == 2 || second.isDone() || third.isDone(), Duration.ofSeconds(10));
