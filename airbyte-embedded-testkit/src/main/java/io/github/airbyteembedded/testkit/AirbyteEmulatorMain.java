@@ -116,7 +116,9 @@ public final class AirbyteEmulatorMain {
         AirbyteEmulator emulator = builder.build().start();
         out.println("Airbyte emulator listening on " + emulator.baseUri());
         out.println("  client_id:       " + clientId);
-        out.println("  client_secret:   " + clientSecret);
+        // Never the secret itself, not even the emulator's: a log that holds one is a log someone copies.
+        out.println("  client_secret:   " + (clientSecret.equals(AirbyteEmulator.DEFAULT_CLIENT_SECRET)
+                ? "the default (AirbyteEmulator.DEFAULT_CLIENT_SECRET, in the testkit's docs)" : "as given with --client-secret"));
         out.println("  organization_id: " + emulator.organizationId());
         out.println("  widget page:     " + emulator.widgetPageOrigin() + " (widget-page-origin)");
         out.println("  inspection API:  " + emulator.baseUri() + "/_emulator/calls, /_emulator/state");
