@@ -45,8 +45,12 @@ class EmulatorRequestFuzzTest {
         Request request = new Request(method, path, rawQuery, headers, body);
         assertEquals(method + " " + path, request.endpoint());
         headers.forEach((name, value) -> {
-            assertTrue(request.header(name.toUpperCase(Locale.ROOT)).isPresent(), "headers are found whatever their case");
-            assertEquals(request.header(name), request.header(name.toLowerCase(Locale.ROOT)));
+            // HTTP header names are ASCII tokens (RFC 9110): the only names a server hands the emulator. Others
+            // change length or letters when their case changes ("ß" is "SS"), as the input Jazzer found does.
+            if (isToken(name)) {
+                assertTrue(request.header(name.toUpperCase(Locale.ROOT)).isPresent(), "headers are found whatever their case");
+                assertEquals(request.header(name), request.header(name.toLowerCase(Locale.ROOT)));
+            }
         });
         request.bearerToken().ifPresent(token -> {
             assertFalse(token.isEmpty());
@@ -68,5 +72,10 @@ class EmulatorRequestFuzzTest {
                 assertFalse(validation.isEmpty(), "a refused rule says why");
             }
         }
+    }
+
+    /** An HTTP token: visible ASCII letters, digits and {@code !#$%&'*+-.^_`|~}. */
+    private static boolean isToken(String name) {
+        return !name.isEmpty() && name.chars().allMatch(c -> c < 128 && (Character.isLetterOrDigit(c) || "!#$%&'*+-.^_`|~".indexOf(c) >= 0));
     }
 }
