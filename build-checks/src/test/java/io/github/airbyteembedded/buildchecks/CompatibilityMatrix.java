@@ -51,6 +51,8 @@ public final class CompatibilityMatrix {
     /** The results of the last runs, committed: one row per run and cell. */
     static final String RESULTS = "build-checks/compatibility-results.tsv";
     static final String README = "README.md";
+    /** Set (to the run's id) in the matrix's own builds. */
+    static final String RUN_PROPERTY = "compatibility-matrix.run";
     static final String START = "<!-- compatibility:start -->";
     static final String END = "<!-- compatibility:end -->";
     static final List<String> COLUMNS = List.of("run", "cell", "java", "spring_boot", "server", "servlet", "version",
@@ -113,6 +115,7 @@ public final class CompatibilityMatrix {
         }
     }
 
+    private static final Pattern SPRING_BOOT_JAR = Pattern.compile("spring-boot-(\\d[^-]*(?:-[A-Z][^-]*)?)\\.jar");
     private static final String MODULE_REPORTS = "/target/{surefire,failsafe}-reports/TEST-*.xml";
     private static final String CONTAINER_REPORTS = "examples/legacy-war/containers/target/failsafe-reports/TEST-*.";
 
@@ -136,14 +139,19 @@ public final class CompatibilityMatrix {
             "-Dtest=io/github/airbyteembedded/spring/**/*Test,io/github/airbyteembedded/sample/**/*Test",
             "-Dit.test=io/github/airbyteembedded/spring/**/*IT,io/github/airbyteembedded/sample/**/*IT",
             "-Dsurefire.failIfNoSpecifiedTests=false", "-Dfailsafe.failIfNoSpecifiedTests=false");
-    private static final String OLDER_BOOT = "-Dspring-boot.version=4.0.7";
+    /**
+     * The older Spring Boot line at its newest release on Maven Central, and the versions that release
+     * manages where the parent pins Spring Boot 4.1's (the others are the same in both): an application on
+     * Boot 4.0 imports Boot's BOM, which then wins over the versions our POMs declare.
+     */
+    private static final List<String> OLDER_BOOT = List.of("-Dspring-boot.version=4.0.9", "-Dlettuce.version=6.8.2.RELEASE");
 
     /** The matrix: every test of the build on each JDK, and the Spring Boot layer on the older Boot on each. */
     static final List<Run> RUNS = List.of(
             new Run("java17", Jdk.JAVA_17, List.of(), EVERY_SERVER),
             new Run("java25", Jdk.JAVA_25, List.of(), EVERY_SERVER),
-            new Run("java17-boot4.0", Jdk.JAVA_17, concat(List.of(OLDER_BOOT), SPRING_ONLY), List.of(SPRING_BOOT)),
-            new Run("java25-boot4.0", Jdk.JAVA_25, concat(List.of(OLDER_BOOT), SPRING_ONLY), List.of(SPRING_BOOT)));
+            new Run("java17-boot4.0", Jdk.JAVA_17, concat(OLDER_BOOT, SPRING_ONLY), List.of(SPRING_BOOT)),
+            new Run("java25-boot4.0", Jdk.JAVA_25, concat(OLDER_BOOT, SPRING_ONLY), List.of(SPRING_BOOT)));
 
     private CompatibilityMatrix() {
     }
@@ -164,6 +172,7 @@ public final class CompatibilityMatrix {
             results.computeIfAbsent(result.get("run"), id -> new ArrayList<>()).add(result);
         }
         boolean allPassed = true;
+        Instant start = Instant.now();
         for (Run run : runs) {
             List<Result> rows = execute(root, run, mavenArguments);
             rows.forEach(row -> System.out.println(row.get("run") + " " + row.get("cell") + ": " + row.get("result") + " (" + row.get("tests")
@@ -174,7 +183,9 @@ public final class CompatibilityMatrix {
             writeResults(root, ordered);
             writeReadme(root, ordered);
         }
-        System.out.println((allPassed ? "Every cell passed" : "Some cells failed") + "; " + RESULTS + " and README.md's table are updated.");
+        Duration wall = Duration.between(start, Instant.now());
+        System.out.println((allPassed ? "Every cell passed" : "Some cells failed") + " in " + wall.toMinutes() + " min " + wall.toSecondsPart() + " s; "
+                + RESULTS + " and README.md's table are updated.");
         System.exit(allPassed ? 0 : 1);
     }
 
@@ -190,9 +201,13 @@ public final class CompatibilityMatrix {
     }
 
     private static List<Result> execute(Path root, Run run, List<String> mavenArguments) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("mvn", "-B", "-fae"));
+        // A failing test does not stop the build (every module's tests run and leave their reports); the
+        // run's failures are read from the reports of the whole tree.
+        List<String> command = new ArrayList<>(List.of("mvn", "-B", "-fae", "-Dmaven.test.failure.ignore=true"));
         command.addAll(mavenArguments);
         command.addAll(run.arguments());
+        // CompatibilityTableTest checks the results this run is about to rewrite: not in a run of the matrix.
+        command.add("-D" + RUN_PROPERTY + "=" + run.id());
         command.addAll(List.of("clean", "verify"));
         // Outside the repository: "clean" would delete it while Maven writes it.
         Path log = Path.of(System.getProperty("java.io.tmpdir"), "airbyte-embedded-compatibility", run.id() + ".log");
@@ -207,14 +222,24 @@ public final class CompatibilityMatrix {
         int exit = builder.start().waitFor();
         long seconds = Duration.between(start, Instant.now()).toSeconds();
         String commit = git(root, "rev-parse", "--short", "HEAD") + (git(root, "status", "--porcelain", "--untracked-files=no", "--", ".", ":!" + README, ":!" + RESULTS).isEmpty() ? "" : "+changes");
+        List<String> failing = failingSuites(root);
+        if (!failing.isEmpty()) {
+            System.out.println(run.id() + ": failing tests in " + String.join(", ", failing));
+        }
         List<Result> rows = new ArrayList<>();
         for (Cell cell : run.cells()) {
-            rows.add(evaluate(root, run, cell, exit, seconds, commit));
+            rows.add(evaluate(root, run, cell, exit, failing, seconds, commit));
         }
         return rows;
     }
 
-    private static Result evaluate(Path root, Run run, Cell cell, int exit, long seconds, String commit) throws IOException {
+    /**
+     * A cell passes when its reports show that its tests (a browser journey among them) ran on the run's JDK
+     * and Spring Boot, none failed or was skipped, and the run's build as a whole passed: it exited 0 and no
+     * test anywhere in the tree failed.
+     */
+    private static Result evaluate(Path root, Run run, Cell cell, int exit, List<String> failing, long seconds, String commit)
+            throws IOException {
         int tests = 0;
         int failures = 0;
         int errors = 0;
@@ -234,8 +259,8 @@ public final class CompatibilityMatrix {
                 Element property = (Element) properties.item(i);
                 if (property.getAttribute("name").equals("java.version")) {
                     javas.add(property.getAttribute("value"));
-                } else if (property.getAttribute("name").equals("spring-boot.version")) {
-                    boots.add(property.getAttribute("value"));
+                } else if (property.getAttribute("name").equals("surefire.test.class.path")) {
+                    boots.add(springBootOnClassPath(property.getAttribute("value")));
                 }
             }
         }
@@ -244,7 +269,29 @@ public final class CompatibilityMatrix {
         String server = springBoot ? "Tomcat " + embeddedTomcat(root).orElse("?") + ", embedded in Spring Boot" : cell.server().formatted(version);
         boolean ranOnItsJdk = javas.size() == 1 && javas.first().split("[.+-]")[0].equals(run.jdk().major);
         boolean ranOnItsBoot = !springBoot || (boots.size() == 1 && boots.first().equals(version));
-        boolean passed = tests > 0 && failures == 0 && errors == 0 && skipped == 0 && journey && ranOnItsJdk && ranOnItsBoot;
+        List<String> problems = new ArrayList<>();
+        if (tests == 0) {
+            problems.add("no tests");
+        }
+        if (failures + errors + skipped > 0) {
+            problems.add(failures + " failed, " + errors + " errors, " + skipped + " skipped");
+        }
+        if (!journey) {
+            problems.add("no " + cell.browserJourney());
+        }
+        if (!ranOnItsJdk) {
+            problems.add("ran on Java " + javas);
+        }
+        if (!ranOnItsBoot) {
+            problems.add("ran on Spring Boot " + boots);
+        }
+        if (!failing.isEmpty()) {
+            problems.add("failing elsewhere: " + String.join(" ", failing));
+        }
+        if (exit != 0) {
+            problems.add("build exit " + exit);
+        }
+        boolean passed = problems.isEmpty();
         Map<String, String> values = new LinkedHashMap<>();
         values.put("run", run.id());
         values.put("cell", cell.id());
@@ -258,11 +305,37 @@ public final class CompatibilityMatrix {
         values.put("failures", Integer.toString(failures));
         values.put("errors", Integer.toString(errors));
         values.put("skipped", Integer.toString(skipped));
-        values.put("result", passed ? "pass" : "fail" + (exit == 0 ? "" : " (build exit " + exit + ")"));
+        values.put("result", passed ? "pass" : "fail (" + String.join("; ", problems) + ")");
         values.put("seconds", Long.toString(seconds));
         values.put("date", LocalDate.now(ZoneOffset.UTC).toString());
         values.put("commit", commit);
         return new Result(values);
+    }
+
+    /**
+     * The version of Spring Boot that a test ran with: the one {@code spring-boot} jar on its class path (the
+     * version Maven resolved, whatever a property said), or {@code none}.
+     */
+    static String springBootOnClassPath(String classPath) {
+        return Stream.of(classPath.split(File.pathSeparator)).map(entry -> SPRING_BOOT_JAR.matcher(Path.of(entry).getFileName().toString()))
+                .filter(Matcher::matches).map(matcher -> matcher.group(1)).collect(Collectors.collectingAndThen(Collectors.toCollection(TreeSet::new),
+                        versions -> versions.isEmpty() ? "none" : String.join("+", versions)));
+    }
+
+    /** The simple names of the test classes whose reports, anywhere in the tree, have a failure or an error. */
+    static List<String> failingSuites(Path root) throws IOException {
+        PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:**/target/{surefire,failsafe}-reports/TEST-*.xml");
+        List<String> failing = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path report : files.filter(file -> matcher.matches(root.relativize(file)) && !file.startsWith(root.resolve(".git"))).sorted().toList()) {
+                Element suite = parse(report).getDocumentElement();
+                if (Integer.parseInt(suite.getAttribute("failures")) + Integer.parseInt(suite.getAttribute("errors")) > 0) {
+                    String name = suite.getAttribute("name");
+                    failing.add(name.substring(name.lastIndexOf('.') + 1));
+                }
+            }
+        }
+        return failing;
     }
 
     /** The test reports of a cell: the files its globs match. */
