@@ -33,15 +33,17 @@ final class ContainerProcess implements AutoCloseable {
     private final String name;
     private final Process process;
     private final Path log;
+    private final Predicate<String> scanned;
     private final Thread shutdownHook;
     private final List<Waiter> waiters = new CopyOnWriteArrayList<>();
     private final List<String> lines = new CopyOnWriteArrayList<>();
     private final CompletableFuture<Void> ended = new CompletableFuture<>();
 
-    private ContainerProcess(String name, Process process, Path log) {
+    private ContainerProcess(String name, Process process, Path log, Predicate<String> scanned) {
         this.name = name;
         this.process = process;
         this.log = log;
+        this.scanned = scanned;
         this.shutdownHook = new Thread(process::destroyForcibly, "stop-" + name);
         Runtime.getRuntime().addShutdownHook(shutdownHook);
         Thread pump = new Thread(this::pump, "log-" + name);
@@ -51,6 +53,12 @@ final class ContainerProcess implements AutoCloseable {
 
     /** Starts {@code java <arguments>} with the test JVM's java, in a directory, with extra environment variables. */
     static ContainerProcess startJava(String name, Path directory, Map<String, String> environment, List<String> arguments) {
+        return startJava(name, directory, environment, arguments, line -> true);
+    }
+
+    /** As {@link #startJava(String, Path, Map, List)}, the leak scan reading only the lines {@code scanned} accepts. */
+    static ContainerProcess startJava(String name, Path directory, Map<String, String> environment, List<String> arguments,
+            Predicate<String> scanned) {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         List<String> command = new java.util.ArrayList<>();
         command.add(java.toString());
@@ -61,7 +69,7 @@ final class ContainerProcess implements AutoCloseable {
         try {
             Path logs = Files.createDirectories(Path.of(System.getProperty("logs.directory", "target/container-logs")));
             Path log = logs.resolve(name + ".log");
-            return new ContainerProcess(name, builder.start(), log);
+            return new ContainerProcess(name, builder.start(), log, scanned);
         } catch (IOException e) {
             throw new UncheckedIOException("could not start " + name, e);
         }
@@ -75,7 +83,9 @@ final class ContainerProcess implements AutoCloseable {
                 file.write('\n');
                 file.flush();
                 lines.add(line);
-                CapturedOutput.add("output of " + name, line);
+                if (scanned.test(line)) {
+                    CapturedOutput.add("output of " + name, line);
+                }
                 for (Waiter waiter : waiters) {
                     if (waiter.line().test(line)) {
                         waiter.found().complete(line);
