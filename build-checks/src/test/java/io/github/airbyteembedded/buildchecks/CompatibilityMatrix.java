@@ -51,8 +51,6 @@ public final class CompatibilityMatrix {
     /** The results of the last runs, committed: one row per run and cell. */
     static final String RESULTS = "build-checks/compatibility-results.tsv";
     static final String README = "README.md";
-    /** Set (to the run's id) in the matrix's own builds. */
-    static final String RUN_PROPERTY = "compatibility-matrix.run";
     static final String START = "<!-- compatibility:start -->";
     static final String END = "<!-- compatibility:end -->";
     static final List<String> COLUMNS = List.of("run", "cell", "java", "spring_boot", "server", "servlet", "version",
@@ -146,10 +144,16 @@ public final class CompatibilityMatrix {
      */
     private static final List<String> OLDER_BOOT = List.of("-Dspring-boot.version=4.0.9", "-Dlettuce.version=6.8.2.RELEASE");
 
+    /**
+     * Every module but build-checks, whose tests check what the build produces (the release bundle, the POMs,
+     * these results), not what runs where.
+     */
+    private static final List<String> EVERY_MODULE = List.of("-pl", "!build-checks");
+
     /** The matrix: every test of the build on each JDK, and the Spring Boot layer on the older Boot on each. */
     static final List<Run> RUNS = List.of(
-            new Run("java17", Jdk.JAVA_17, List.of(), EVERY_SERVER),
-            new Run("java25", Jdk.JAVA_25, List.of(), EVERY_SERVER),
+            new Run("java17", Jdk.JAVA_17, EVERY_MODULE, EVERY_SERVER),
+            new Run("java25", Jdk.JAVA_25, EVERY_MODULE, EVERY_SERVER),
             new Run("java17-boot4.0", Jdk.JAVA_17, concat(OLDER_BOOT, SPRING_ONLY), List.of(SPRING_BOOT)),
             new Run("java25-boot4.0", Jdk.JAVA_25, concat(OLDER_BOOT, SPRING_ONLY), List.of(SPRING_BOOT)));
 
@@ -206,8 +210,6 @@ public final class CompatibilityMatrix {
         List<String> command = new ArrayList<>(List.of("mvn", "-B", "-fae", "-Dmaven.test.failure.ignore=true"));
         command.addAll(mavenArguments);
         command.addAll(run.arguments());
-        // CompatibilityTableTest checks the results this run is about to rewrite: not in a run of the matrix.
-        command.add("-D" + RUN_PROPERTY + "=" + run.id());
         command.addAll(List.of("clean", "verify"));
         // Outside the repository: "clean" would delete it while Maven writes it.
         Path log = Path.of(System.getProperty("java.io.tmpdir"), "airbyte-embedded-compatibility", run.id() + ".log");
@@ -222,13 +224,13 @@ public final class CompatibilityMatrix {
         int exit = builder.start().waitFor();
         long seconds = Duration.between(start, Instant.now()).toSeconds();
         String commit = git(root, "rev-parse", "--short", "HEAD") + (git(root, "status", "--porcelain", "--untracked-files=no", "--", ".", ":!" + README, ":!" + RESULTS).isEmpty() ? "" : "+changes");
-        List<String> failing = failingSuites(root);
+        List<String> failing = failingSuites(root, start);
         if (!failing.isEmpty()) {
             System.out.println(run.id() + ": failing tests in " + String.join(", ", failing));
         }
         List<Result> rows = new ArrayList<>();
         for (Cell cell : run.cells()) {
-            rows.add(evaluate(root, run, cell, exit, failing, seconds, commit));
+            rows.add(evaluate(root, run, cell, start, exit, failing, seconds, commit));
         }
         return rows;
     }
@@ -238,7 +240,7 @@ public final class CompatibilityMatrix {
      * and Spring Boot, none failed or was skipped, and the run's build as a whole passed: it exited 0 and no
      * test anywhere in the tree failed.
      */
-    private static Result evaluate(Path root, Run run, Cell cell, int exit, List<String> failing, long seconds, String commit)
+    private static Result evaluate(Path root, Run run, Cell cell, Instant start, int exit, List<String> failing, long seconds, String commit)
             throws IOException {
         int tests = 0;
         int failures = 0;
@@ -247,7 +249,7 @@ public final class CompatibilityMatrix {
         TreeSet<String> javas = new TreeSet<>();
         TreeSet<String> boots = new TreeSet<>();
         boolean journey = false;
-        for (Path report : reports(root, cell)) {
+        for (Path report : reports(root, cell, start)) {
             Element suite = parse(report).getDocumentElement();
             tests += Integer.parseInt(suite.getAttribute("tests"));
             failures += Integer.parseInt(suite.getAttribute("failures"));
@@ -322,12 +324,16 @@ public final class CompatibilityMatrix {
                         versions -> versions.isEmpty() ? "none" : String.join("+", versions)));
     }
 
-    /** The simple names of the test classes whose reports, anywhere in the tree, have a failure or an error. */
-    static List<String> failingSuites(Path root) throws IOException {
+    /**
+     * The simple names of the test classes whose reports, anywhere in the tree and written since {@code
+     * start} (a run that builds some modules leaves the others' reports of an earlier run), have a failure
+     * or an error.
+     */
+    static List<String> failingSuites(Path root, Instant start) throws IOException {
         PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:**/target/{surefire,failsafe}-reports/TEST-*.xml");
         List<String> failing = new ArrayList<>();
         try (Stream<Path> files = Files.walk(root)) {
-            for (Path report : files.filter(file -> matcher.matches(root.relativize(file)) && !file.startsWith(root.resolve(".git"))).sorted().toList()) {
+            for (Path report : files.filter(file -> matcher.matches(root.relativize(file)) && writtenSince(file, start)).sorted().toList()) {
                 Element suite = parse(report).getDocumentElement();
                 if (Integer.parseInt(suite.getAttribute("failures")) + Integer.parseInt(suite.getAttribute("errors")) > 0) {
                     String name = suite.getAttribute("name");
@@ -338,8 +344,8 @@ public final class CompatibilityMatrix {
         return failing;
     }
 
-    /** The test reports of a cell: the files its globs match. */
-    static List<Path> reports(Path root, Cell cell) throws IOException {
+    /** The test reports of a cell written since {@code start}: the files its globs match. */
+    static List<Path> reports(Path root, Cell cell, Instant start) throws IOException {
         List<Path> reports = new ArrayList<>();
         for (String glob : cell.reports()) {
             PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + glob);
@@ -348,10 +354,18 @@ public final class CompatibilityMatrix {
                 continue;
             }
             try (Stream<Path> files = Files.walk(base)) {
-                files.filter(file -> matcher.matches(root.relativize(file))).sorted().forEach(reports::add);
+                files.filter(file -> matcher.matches(root.relativize(file)) && writtenSince(file, start)).sorted().forEach(reports::add);
             }
         }
         return reports;
+    }
+
+    private static boolean writtenSince(Path file, Instant start) {
+        try {
+            return !Files.getLastModifiedTime(file).toInstant().isBefore(start);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The embedded Tomcat that the sample's executable jar carries (Spring Boot's managed version). */

@@ -13,16 +13,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 
 /**
  * The README's compatibility table claims only what the compatibility matrix ran and passed: it is the
  * table generated from the committed results ({@value CompatibilityMatrix#RESULTS}), every cell of the
  * matrix has a passing row there, and each row is for the versions the build uses now (a version bumped in
  * a POM without running the matrix again fails here). To refresh: {@code scripts/compatibility-matrix}.
- * Not in the matrix's own builds, which are rewriting those results.
  */
-@DisabledIfSystemProperty(named = CompatibilityMatrix.RUN_PROPERTY, matches = ".+", disabledReason = "a build of the compatibility matrix")
 class CompatibilityTableTest {
 
     private final Path root = Path.of(System.getProperty("repository.root", "..")).toAbsolutePath().normalize();
