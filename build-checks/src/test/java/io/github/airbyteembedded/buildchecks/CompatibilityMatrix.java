@@ -54,7 +54,7 @@ public final class CompatibilityMatrix {
     static final String START = "<!-- compatibility:start -->";
     static final String END = "<!-- compatibility:end -->";
     static final List<String> COLUMNS = List.of("run", "cell", "java", "spring_boot", "server", "servlet", "version",
-            "browser_journey", "tests", "failures", "errors", "skipped", "result", "seconds", "date", "commit");
+            "browser_journey", "tests", "failures", "errors", "skipped", "flaky", "result", "seconds", "date", "commit");
 
     /** A JDK of the matrix: its major version and where it is (overridden by an environment variable). */
     enum Jdk {
@@ -114,6 +114,8 @@ public final class CompatibilityMatrix {
     }
 
     private static final Pattern SPRING_BOOT_JAR = Pattern.compile("spring-boot-(\\d[^-]*(?:-[A-Z][^-]*)?)\\.jar");
+    /** How many times a failed test runs again before it counts as failed. */
+    private static final int RERUNS = 2;
     private static final String MODULE_REPORTS = "/target/{surefire,failsafe}-reports/TEST-*.xml";
     private static final String CONTAINER_REPORTS = "examples/legacy-war/containers/target/failsafe-reports/TEST-*.";
 
@@ -180,7 +182,7 @@ public final class CompatibilityMatrix {
         for (Run run : runs) {
             List<Result> rows = execute(root, run, mavenArguments);
             rows.forEach(row -> System.out.println(row.get("run") + " " + row.get("cell") + ": " + row.get("result") + " (" + row.get("tests")
-                    + " tests, " + row.get("seconds") + " s)"));
+                    + " tests, flaky: " + row.get("flaky") + ", " + row.get("seconds") + " s)"));
             allPassed &= rows.stream().allMatch(Result::passed);
             results.put(run.id(), rows);
             List<Result> ordered = RUNS.stream().flatMap(known -> results.getOrDefault(known.id(), List.of()).stream()).toList();
@@ -206,8 +208,11 @@ public final class CompatibilityMatrix {
 
     private static List<Result> execute(Path root, Run run, List<String> mavenArguments) throws IOException, InterruptedException {
         // A failing test does not stop the build (every module's tests run and leave their reports); the
-        // run's failures are read from the reports of the whole tree.
-        List<String> command = new ArrayList<>(List.of("mvn", "-B", "-fae", "-Dmaven.test.failure.ignore=true"));
+        // run's failures are read from the reports of the whole tree. A test that fails is run again, up to
+        // twice: one that then passes is recorded as flaky (the timeouts of the fault tests are short, and a
+        // shared machine can starve them); an incompatibility fails every time.
+        List<String> command = new ArrayList<>(List.of("mvn", "-B", "-fae", "-Dmaven.test.failure.ignore=true",
+                "-Dsurefire.rerunFailingTestsCount=" + RERUNS, "-Dfailsafe.rerunFailingTestsCount=" + RERUNS));
         command.addAll(mavenArguments);
         command.addAll(run.arguments());
         command.addAll(List.of("clean", "verify"));
@@ -249,8 +254,17 @@ public final class CompatibilityMatrix {
         TreeSet<String> javas = new TreeSet<>();
         TreeSet<String> boots = new TreeSet<>();
         boolean journey = false;
+        List<String> flaky = new ArrayList<>();
         for (Path report : reports(root, cell, start)) {
             Element suite = parse(report).getDocumentElement();
+            NodeList testCases = suite.getElementsByTagName("testcase");
+            for (int i = 0; i < testCases.getLength(); i++) {
+                Element testCase = (Element) testCases.item(i);
+                if (testCase.getElementsByTagName("flakyFailure").getLength() + testCase.getElementsByTagName("flakyError").getLength() > 0) {
+                    String className = testCase.getAttribute("classname");
+                    flaky.add(className.substring(className.lastIndexOf('.') + 1) + "." + testCase.getAttribute("name"));
+                }
+            }
             tests += Integer.parseInt(suite.getAttribute("tests"));
             failures += Integer.parseInt(suite.getAttribute("failures"));
             errors += Integer.parseInt(suite.getAttribute("errors"));
@@ -307,6 +321,7 @@ public final class CompatibilityMatrix {
         values.put("failures", Integer.toString(failures));
         values.put("errors", Integer.toString(errors));
         values.put("skipped", Integer.toString(skipped));
+        values.put("flaky", flaky.isEmpty() ? "0" : flaky.size() + " (" + String.join(", ", flaky) + ")");
         values.put("result", passed ? "pass" : "fail (" + String.join("; ", problems) + ")");
         values.put("seconds", Long.toString(seconds));
         values.put("date", LocalDate.now(ZoneOffset.UTC).toString());
@@ -435,11 +450,16 @@ public final class CompatibilityMatrix {
         for (Result result : results) {
             if (result.passed()) {
                 rows.add("| " + result.get("java") + " | " + result.get("spring_boot") + " | " + result.get("server") + " | " + result.get("servlet")
-                        + " | `" + result.get("browser_journey") + "` | " + result.get("tests") + " passed | `" + result.get("run") + "`, "
+                        + " | `" + result.get("browser_journey") + "` | " + result.get("tests") + " passed" + flakyNote(result) + " | `" + result.get("run") + "`, "
                         + result.get("date") + ", " + result.get("commit") + " |");
             }
         }
         return String.join("\n", rows);
+    }
+
+    private static String flakyNote(Result result) {
+        String flaky = result.get("flaky").split(" ")[0];
+        return flaky.isEmpty() || flaky.equals("0") ? "" : " (" + flaky + " on a re-run)";
     }
 
     /** A property of a POM's {@code <properties>}. */
