@@ -159,19 +159,28 @@ public final class CompatibilityMatrix {
             new Run("java17-boot4.0", Jdk.JAVA_17, concat(OLDER_BOOT, SPRING_ONLY), List.of(SPRING_BOOT)),
             new Run("java25-boot4.0", Jdk.JAVA_25, concat(OLDER_BOOT, SPRING_ONLY), List.of(SPRING_BOOT)));
 
+    /** The argument that regenerates README.md's table from the results, running nothing (after a merge). */
+    static final String TABLE_ONLY = "table";
+
     private CompatibilityMatrix() {
     }
 
     /**
      * Runs the named runs (all without names) and records them.
      *
-     * @param arguments run ids, and arguments for every Maven call (those starting with {@code -})
+     * @param arguments run ids, and arguments for every Maven call (those starting with {@code -}); or
+     *     {@value #TABLE_ONLY} alone, which only regenerates README.md's table from the results
      * @throws Exception when a run cannot be started or the files cannot be written
      */
     public static void main(String[] arguments) throws Exception {
         Path root = Path.of("").toAbsolutePath();
         List<String> ids = Stream.of(arguments).filter(argument -> !argument.startsWith("-")).toList();
         List<String> mavenArguments = Stream.of(arguments).filter(argument -> argument.startsWith("-")).toList();
+        if (ids.equals(List.of(TABLE_ONLY))) {
+            writeReadme(root, readResults(root));
+            System.out.println("README.md's table is regenerated from " + RESULTS + ".");
+            return;
+        }
         List<Run> runs = ids.isEmpty() ? RUNS : ids.stream().map(CompatibilityMatrix::run).toList();
         Map<String, List<Result>> results = new LinkedHashMap<>();
         for (Result result : readResults(root)) {
