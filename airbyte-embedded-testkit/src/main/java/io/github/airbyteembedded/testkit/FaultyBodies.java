@@ -116,6 +116,10 @@ final class FaultyBodies {
             throws IOException {
         headers.forEach(exchange.getResponseHeaders()::set);
         exchange.sendResponseHeaders(status, length);
-        return exchange.getResponseBody();
+        OutputStream out = exchange.getResponseBody();
+        // The headers go out now, before any byte of the body: Java 25's server keeps them in its buffer until
+        // the body is written or flushed (Java 17's sent them at once), so a trickle's headers waited a pause.
+        out.flush();
+        return out;
     }
 }

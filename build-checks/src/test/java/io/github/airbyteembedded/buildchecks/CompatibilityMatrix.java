@@ -54,7 +54,7 @@ public final class CompatibilityMatrix {
     static final String START = "<!-- compatibility:start -->";
     static final String END = "<!-- compatibility:end -->";
     static final List<String> COLUMNS = List.of("run", "cell", "java", "spring_boot", "server", "servlet", "version",
-            "browser_journey", "tests", "failures", "errors", "skipped", "result", "seconds", "date", "commit");
+            "browser_journey", "tests", "failures", "errors", "skipped", "flaky", "result", "seconds", "date", "commit");
 
     /** A JDK of the matrix: its major version and where it is (overridden by an environment variable). */
     enum Jdk {
@@ -113,6 +113,9 @@ public final class CompatibilityMatrix {
         }
     }
 
+    private static final Pattern SPRING_BOOT_JAR = Pattern.compile("spring-boot-(\\d[^-]*(?:-[A-Z][^-]*)?)\\.jar");
+    /** How many times a failed test runs again before it counts as failed. */
+    private static final int RERUNS = 2;
     private static final String MODULE_REPORTS = "/target/{surefire,failsafe}-reports/TEST-*.xml";
     private static final String CONTAINER_REPORTS = "examples/legacy-war/containers/target/failsafe-reports/TEST-*.";
 
@@ -136,14 +139,28 @@ public final class CompatibilityMatrix {
             "-Dtest=io/github/airbyteembedded/spring/**/*Test,io/github/airbyteembedded/sample/**/*Test",
             "-Dit.test=io/github/airbyteembedded/spring/**/*IT,io/github/airbyteembedded/sample/**/*IT",
             "-Dsurefire.failIfNoSpecifiedTests=false", "-Dfailsafe.failIfNoSpecifiedTests=false");
-    private static final String OLDER_BOOT = "-Dspring-boot.version=4.0.7";
+    /**
+     * The older Spring Boot line at its newest release on Maven Central, and the versions that release
+     * manages where the parent pins Spring Boot 4.1's (the others are the same in both): an application on
+     * Boot 4.0 imports Boot's BOM, which then wins over the versions our POMs declare.
+     */
+    private static final List<String> OLDER_BOOT = List.of("-Dspring-boot.version=4.0.9", "-Dlettuce.version=6.8.2.RELEASE");
+
+    /**
+     * Every module but build-checks, whose tests check what the build produces (the release bundle, the POMs,
+     * these results), not what runs where.
+     */
+    private static final List<String> EVERY_MODULE = List.of("-pl", "!build-checks");
 
     /** The matrix: every test of the build on each JDK, and the Spring Boot layer on the older Boot on each. */
     static final List<Run> RUNS = List.of(
-            new Run("java17", Jdk.JAVA_17, List.of(), EVERY_SERVER),
-            new Run("java25", Jdk.JAVA_25, List.of(), EVERY_SERVER),
-            new Run("java17-boot4.0", Jdk.JAVA_17, concat(List.of(OLDER_BOOT), SPRING_ONLY), List.of(SPRING_BOOT)),
-            new Run("java25-boot4.0", Jdk.JAVA_25, concat(List.of(OLDER_BOOT), SPRING_ONLY), List.of(SPRING_BOOT)));
+            new Run("java17", Jdk.JAVA_17, EVERY_MODULE, EVERY_SERVER),
+            new Run("java25", Jdk.JAVA_25, EVERY_MODULE, EVERY_SERVER),
+            new Run("java17-boot4.0", Jdk.JAVA_17, concat(OLDER_BOOT, SPRING_ONLY), List.of(SPRING_BOOT)),
+            new Run("java25-boot4.0", Jdk.JAVA_25, concat(OLDER_BOOT, SPRING_ONLY), List.of(SPRING_BOOT)));
+
+    /** The argument that regenerates README.md's table from the results, running nothing (after a merge). */
+    static final String TABLE_ONLY = "table";
 
     private CompatibilityMatrix() {
     }
@@ -151,30 +168,39 @@ public final class CompatibilityMatrix {
     /**
      * Runs the named runs (all without names) and records them.
      *
-     * @param arguments run ids, and arguments for every Maven call (those starting with {@code -})
+     * @param arguments run ids, and arguments for every Maven call (those starting with {@code -}); or
+     *     {@value #TABLE_ONLY} alone, which only regenerates README.md's table from the results
      * @throws Exception when a run cannot be started or the files cannot be written
      */
     public static void main(String[] arguments) throws Exception {
         Path root = Path.of("").toAbsolutePath();
         List<String> ids = Stream.of(arguments).filter(argument -> !argument.startsWith("-")).toList();
         List<String> mavenArguments = Stream.of(arguments).filter(argument -> argument.startsWith("-")).toList();
+        if (ids.equals(List.of(TABLE_ONLY))) {
+            writeReadme(root, readResults(root));
+            System.out.println("README.md's table is regenerated from " + RESULTS + ".");
+            return;
+        }
         List<Run> runs = ids.isEmpty() ? RUNS : ids.stream().map(CompatibilityMatrix::run).toList();
         Map<String, List<Result>> results = new LinkedHashMap<>();
         for (Result result : readResults(root)) {
             results.computeIfAbsent(result.get("run"), id -> new ArrayList<>()).add(result);
         }
         boolean allPassed = true;
+        Instant start = Instant.now();
         for (Run run : runs) {
             List<Result> rows = execute(root, run, mavenArguments);
             rows.forEach(row -> System.out.println(row.get("run") + " " + row.get("cell") + ": " + row.get("result") + " (" + row.get("tests")
-                    + " tests, " + row.get("seconds") + " s)"));
+                    + " tests, flaky: " + row.get("flaky") + ", " + row.get("seconds") + " s)"));
             allPassed &= rows.stream().allMatch(Result::passed);
             results.put(run.id(), rows);
             List<Result> ordered = RUNS.stream().flatMap(known -> results.getOrDefault(known.id(), List.of()).stream()).toList();
             writeResults(root, ordered);
             writeReadme(root, ordered);
         }
-        System.out.println((allPassed ? "Every cell passed" : "Some cells failed") + "; " + RESULTS + " and README.md's table are updated.");
+        Duration wall = Duration.between(start, Instant.now());
+        System.out.println((allPassed ? "Every cell passed" : "Some cells failed") + " in " + wall.toMinutes() + " min " + wall.toSecondsPart() + " s; "
+                + RESULTS + " and README.md's table are updated.");
         System.exit(allPassed ? 0 : 1);
     }
 
@@ -190,7 +216,12 @@ public final class CompatibilityMatrix {
     }
 
     private static List<Result> execute(Path root, Run run, List<String> mavenArguments) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("mvn", "-B", "-fae"));
+        // A failing test does not stop the build (every module's tests run and leave their reports); the
+        // run's failures are read from the reports of the whole tree. A test that fails is run again, up to
+        // twice: one that then passes is recorded as flaky (the timeouts of the fault tests are short, and a
+        // shared machine can starve them); an incompatibility fails every time.
+        List<String> command = new ArrayList<>(List.of("mvn", "-B", "-fae", "-Dmaven.test.failure.ignore=true",
+                "-Dsurefire.rerunFailingTestsCount=" + RERUNS, "-Dfailsafe.rerunFailingTestsCount=" + RERUNS));
         command.addAll(mavenArguments);
         command.addAll(run.arguments());
         command.addAll(List.of("clean", "verify"));
@@ -207,14 +238,24 @@ public final class CompatibilityMatrix {
         int exit = builder.start().waitFor();
         long seconds = Duration.between(start, Instant.now()).toSeconds();
         String commit = git(root, "rev-parse", "--short", "HEAD") + (git(root, "status", "--porcelain", "--untracked-files=no", "--", ".", ":!" + README, ":!" + RESULTS).isEmpty() ? "" : "+changes");
+        List<String> failing = failingSuites(root, start);
+        if (!failing.isEmpty()) {
+            System.out.println(run.id() + ": failing tests in " + String.join(", ", failing));
+        }
         List<Result> rows = new ArrayList<>();
         for (Cell cell : run.cells()) {
-            rows.add(evaluate(root, run, cell, exit, seconds, commit));
+            rows.add(evaluate(root, run, cell, start, exit, failing, seconds, commit));
         }
         return rows;
     }
 
-    private static Result evaluate(Path root, Run run, Cell cell, int exit, long seconds, String commit) throws IOException {
+    /**
+     * A cell passes when its reports show that its tests (a browser journey among them) ran on the run's JDK
+     * and Spring Boot, none failed or was skipped, and the run's build as a whole passed: it exited 0 and no
+     * test anywhere in the tree failed.
+     */
+    private static Result evaluate(Path root, Run run, Cell cell, Instant start, int exit, List<String> failing, long seconds, String commit)
+            throws IOException {
         int tests = 0;
         int failures = 0;
         int errors = 0;
@@ -222,8 +263,17 @@ public final class CompatibilityMatrix {
         TreeSet<String> javas = new TreeSet<>();
         TreeSet<String> boots = new TreeSet<>();
         boolean journey = false;
-        for (Path report : reports(root, cell)) {
+        List<String> flaky = new ArrayList<>();
+        for (Path report : reports(root, cell, start)) {
             Element suite = parse(report).getDocumentElement();
+            NodeList testCases = suite.getElementsByTagName("testcase");
+            for (int i = 0; i < testCases.getLength(); i++) {
+                Element testCase = (Element) testCases.item(i);
+                if (testCase.getElementsByTagName("flakyFailure").getLength() + testCase.getElementsByTagName("flakyError").getLength() > 0) {
+                    String className = testCase.getAttribute("classname");
+                    flaky.add(className.substring(className.lastIndexOf('.') + 1) + "." + testCase.getAttribute("name"));
+                }
+            }
             tests += Integer.parseInt(suite.getAttribute("tests"));
             failures += Integer.parseInt(suite.getAttribute("failures"));
             errors += Integer.parseInt(suite.getAttribute("errors"));
@@ -234,8 +284,8 @@ public final class CompatibilityMatrix {
                 Element property = (Element) properties.item(i);
                 if (property.getAttribute("name").equals("java.version")) {
                     javas.add(property.getAttribute("value"));
-                } else if (property.getAttribute("name").equals("spring-boot.version")) {
-                    boots.add(property.getAttribute("value"));
+                } else if (property.getAttribute("name").equals("surefire.test.class.path")) {
+                    boots.add(springBootOnClassPath(property.getAttribute("value")));
                 }
             }
         }
@@ -244,7 +294,29 @@ public final class CompatibilityMatrix {
         String server = springBoot ? "Tomcat " + embeddedTomcat(root).orElse("?") + ", embedded in Spring Boot" : cell.server().formatted(version);
         boolean ranOnItsJdk = javas.size() == 1 && javas.first().split("[.+-]")[0].equals(run.jdk().major);
         boolean ranOnItsBoot = !springBoot || (boots.size() == 1 && boots.first().equals(version));
-        boolean passed = tests > 0 && failures == 0 && errors == 0 && skipped == 0 && journey && ranOnItsJdk && ranOnItsBoot;
+        List<String> problems = new ArrayList<>();
+        if (tests == 0) {
+            problems.add("no tests");
+        }
+        if (failures + errors + skipped > 0) {
+            problems.add(failures + " failed, " + errors + " errors, " + skipped + " skipped");
+        }
+        if (!journey) {
+            problems.add("no " + cell.browserJourney());
+        }
+        if (!ranOnItsJdk) {
+            problems.add("ran on Java " + javas);
+        }
+        if (!ranOnItsBoot) {
+            problems.add("ran on Spring Boot " + boots);
+        }
+        if (!failing.isEmpty()) {
+            problems.add("failing elsewhere: " + String.join(" ", failing));
+        }
+        if (exit != 0) {
+            problems.add("build exit " + exit);
+        }
+        boolean passed = problems.isEmpty();
         Map<String, String> values = new LinkedHashMap<>();
         values.put("run", run.id());
         values.put("cell", cell.id());
@@ -258,15 +330,46 @@ public final class CompatibilityMatrix {
         values.put("failures", Integer.toString(failures));
         values.put("errors", Integer.toString(errors));
         values.put("skipped", Integer.toString(skipped));
-        values.put("result", passed ? "pass" : "fail" + (exit == 0 ? "" : " (build exit " + exit + ")"));
+        values.put("flaky", flaky.isEmpty() ? "0" : flaky.size() + " (" + String.join(", ", flaky) + ")");
+        values.put("result", passed ? "pass" : "fail (" + String.join("; ", problems) + ")");
         values.put("seconds", Long.toString(seconds));
         values.put("date", LocalDate.now(ZoneOffset.UTC).toString());
         values.put("commit", commit);
         return new Result(values);
     }
 
-    /** The test reports of a cell: the files its globs match. */
-    static List<Path> reports(Path root, Cell cell) throws IOException {
+    /**
+     * The version of Spring Boot that a test ran with: the one {@code spring-boot} jar on its class path (the
+     * version Maven resolved, whatever a property said), or {@code none}.
+     */
+    static String springBootOnClassPath(String classPath) {
+        return Stream.of(classPath.split(File.pathSeparator)).map(entry -> SPRING_BOOT_JAR.matcher(Path.of(entry).getFileName().toString()))
+                .filter(Matcher::matches).map(matcher -> matcher.group(1)).collect(Collectors.collectingAndThen(Collectors.toCollection(TreeSet::new),
+                        versions -> versions.isEmpty() ? "none" : String.join("+", versions)));
+    }
+
+    /**
+     * The simple names of the test classes whose reports, anywhere in the tree and written since {@code
+     * start} (a run that builds some modules leaves the others' reports of an earlier run), have a failure
+     * or an error.
+     */
+    static List<String> failingSuites(Path root, Instant start) throws IOException {
+        PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:**/target/{surefire,failsafe}-reports/TEST-*.xml");
+        List<String> failing = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path report : files.filter(file -> matcher.matches(root.relativize(file)) && writtenSince(file, start)).sorted().toList()) {
+                Element suite = parse(report).getDocumentElement();
+                if (Integer.parseInt(suite.getAttribute("failures")) + Integer.parseInt(suite.getAttribute("errors")) > 0) {
+                    String name = suite.getAttribute("name");
+                    failing.add(name.substring(name.lastIndexOf('.') + 1));
+                }
+            }
+        }
+        return failing;
+    }
+
+    /** The test reports of a cell written since {@code start}: the files its globs match. */
+    static List<Path> reports(Path root, Cell cell, Instant start) throws IOException {
         List<Path> reports = new ArrayList<>();
         for (String glob : cell.reports()) {
             PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + glob);
@@ -275,10 +378,18 @@ public final class CompatibilityMatrix {
                 continue;
             }
             try (Stream<Path> files = Files.walk(base)) {
-                files.filter(file -> matcher.matches(root.relativize(file))).sorted().forEach(reports::add);
+                files.filter(file -> matcher.matches(root.relativize(file)) && writtenSince(file, start)).sorted().forEach(reports::add);
             }
         }
         return reports;
+    }
+
+    private static boolean writtenSince(Path file, Instant start) {
+        try {
+            return !Files.getLastModifiedTime(file).toInstant().isBefore(start);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The embedded Tomcat that the sample's executable jar carries (Spring Boot's managed version). */
@@ -348,11 +459,16 @@ public final class CompatibilityMatrix {
         for (Result result : results) {
             if (result.passed()) {
                 rows.add("| " + result.get("java") + " | " + result.get("spring_boot") + " | " + result.get("server") + " | " + result.get("servlet")
-                        + " | `" + result.get("browser_journey") + "` | " + result.get("tests") + " passed | `" + result.get("run") + "`, "
+                        + " | `" + result.get("browser_journey") + "` | " + result.get("tests") + " passed" + flakyNote(result) + " | `" + result.get("run") + "`, "
                         + result.get("date") + ", " + result.get("commit") + " |");
             }
         }
         return String.join("\n", rows);
+    }
+
+    private static String flakyNote(Result result) {
+        String flaky = result.get("flaky").split(" ")[0];
+        return flaky.isEmpty() || flaky.equals("0") ? "" : " (" + flaky + " on a re-run)";
     }
 
     /** A property of a POM's {@code <properties>}. */

@@ -22,10 +22,13 @@ import org.springframework.test.annotation.DirtiesContext;
  * A freshly started sample (its own context): a burst of 100 token requests makes one operator-token
  * call. The per-user rate limit (10 a minute by default) is raised for this test only, with the
  * {@code airbyte.embedded.rate-limit} property, so that every request of the burst gets a token;
- * with the default, 80 of them would be refused with 429 before any call to Airbyte.
+ * with the default, 80 of them would be refused with 429 before any call to Airbyte. The deadlines of
+ * the calls to Airbyte are raised too: the test counts calls, it does not time them, and on a starved
+ * machine 100 widget tokens signed by the in-process emulator took longer than the default 10 seconds.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"airbyte.embedded.emulator-port=0", "airbyte.embedded.rate-limit=1000/1m"})
+        properties = {"airbyte.embedded.emulator-port=0", "airbyte.embedded.rate-limit=1000/1m",
+                "airbyte.embedded.request-timeout=2m", "airbyte.embedded.body-read-timeout=2m"})
 @DirtiesContext
 class FreshSampleConcurrencyIT {
 
