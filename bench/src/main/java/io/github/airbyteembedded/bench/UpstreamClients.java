@@ -52,10 +52,10 @@ final class UpstreamClients {
 
     static Client named(String name) throws Exception {
         return switch (name) {
-            case "jdk" -> new Jdk(name, "JDK HttpClient as the library builds it: HTTP/1.1 (http), its default executor "
-                    + "(a cached pool), connection pool of the JDK's defaults", null);
-            case "jdk-direct" -> new Jdk(name, "JDK HttpClient, HTTP/1.1, executor Runnable::run (dependent actions on the "
-                    + "selector thread)", Runnable::run);
+            case "jdk" -> new Jdk(name, "JDK HttpClient, HTTP/1.1 (http), its default executor (a cached pool), connection "
+                    + "pool of the JDK's defaults: the library's client where the common pool has parallelism 1", null);
+            case "jdk-direct" -> new Jdk(name, "JDK HttpClient, HTTP/1.1, executor Runnable::run (the client's tasks on its "
+                    + "selector thread): the library's client where the common pool has parallelism 2 or more", Runnable::run);
             case "jdk-fixed-2" -> new Jdk(name, "JDK HttpClient, HTTP/1.1, executor a fixed pool of 2 threads",
                     Executors.newFixedThreadPool(2, daemon("jdk-fixed")));
             case "jetty" -> new Jetty(name);
