@@ -158,9 +158,10 @@ public final class UpstreamPermits implements Admission {
     }
 
     /**
-     * A request whose wait ended before it got a permit (or that gave up its turn) leaves the queue, and
-     * only then is refused, so that whoever reads the statistics once it has its answer finds it gone;
-     * one being handed a permit (already off the queue) gets it.
+     * A request whose wait ended before it got a permit (or that gave up its turn) leaves the queue and
+     * its wait is recorded, and only then is it refused, so that whoever reads the statistics once it has
+     * its answer finds it gone and its wait counted; one being handed a permit (already off the queue)
+     * gets it.
      */
     private void expired(Waiter waiter) {
         int length;
@@ -171,8 +172,8 @@ public final class UpstreamPermits implements Admission {
             unlink(waiter);
             length = queued;
         }
-        waiter.turn.complete(false);
         metrics.dequeued(false, waiter.waited(ticker), length);
+        waiter.turn.complete(false);
     }
 
     private void link(Waiter waiter) {

@@ -133,17 +133,20 @@ class UpstreamPermitsTest {
     }
 
     @Test
-    void aRefusedRequestHasLeftTheQueueWhenItsAnswerIsWritten() {
+    void aRefusedRequestHasLeftTheQueueAndItsWaitIsCountedWhenItsAnswerIsWritten() {
         // TokenRouteFailuresIT read upstreamCallsQueued() == 1 right after the 503 had arrived.
         UpstreamPermits permits = permits(1, 10);
         permits.admit();
         CompletableFuture<Boolean> waiting = permits.admit();
         List<Integer> queuedWhenAnswered = new ArrayList<>();
         waiting.thenAccept(admitted -> queuedWhenAnswered.add(permits.queued()));
+        List<Integer> waitsHeardWhenAnswered = new ArrayList<>();
+        waiting.thenAccept(admitted -> waitsHeardWhenAnswered.add(heard.size()));
 
         waitEnds(0);
 
         assertEquals(List.of(0), queuedWhenAnswered);
+        assertEquals(List.of(2), waitsHeardWhenAnswered, "queued, then its wait: both heard before the answer");
     }
 
     @Test
