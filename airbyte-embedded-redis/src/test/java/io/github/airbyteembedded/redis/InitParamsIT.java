@@ -9,16 +9,13 @@ import io.github.airbyteembedded.servlet.AirbyteEmbeddedConfigException;
 import io.github.airbyteembedded.servlet.AirbyteEmbeddedFilter;
 import io.github.airbyteembedded.servlet.Await;
 import io.github.airbyteembedded.servlet.internal.settings.FilterConfigReader;
+import io.github.airbyteembedded.servlet.internal.settings.MapFilterConfig;
 import io.github.airbyteembedded.servlet.internal.settings.SharedStoreSettings;
 import io.github.airbyteembedded.servlet.testapp.TestWebApp;
 import io.github.airbyteembedded.testkit.AirbyteEmulator;
 import io.github.airbyteembedded.testkit.support.LocalRedis;
-import jakarta.servlet.FilterConfig;
-import jakarta.servlet.ServletContext;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -130,7 +127,7 @@ final class InitParamsIT {
         Map<String, String> environment = Map.of("REDIS_URL", "http://user:s3cret-password@example.com/");
 
         AirbyteEmbeddedConfigException failure = assertThrows(AirbyteEmbeddedConfigException.class,
-                () -> new FilterConfigReader(environment::get, System::getProperty).read(new MapFilterConfig(params)));
+                () -> new FilterConfigReader(environment::get, System::getProperty).read(MapFilterConfig.of(params)));
 
         assertEquals("rate-limit-store-uri", failure.setting());
         assertFalse(failure.getMessage().contains("s3cret-password"), failure.getMessage());
@@ -143,35 +140,11 @@ final class InitParamsIT {
         params.put("rate-limit-store-uri", "redis://:s3cret-password@127.0.0.1:6379");
 
         AirbyteEmbeddedConfigException failure = assertThrows(AirbyteEmbeddedConfigException.class,
-                () -> new FilterConfigReader(name -> null, System::getProperty).read(new MapFilterConfig(params)));
+                () -> new FilterConfigReader(name -> null, System::getProperty).read(MapFilterConfig.of(params)));
 
         assertEquals("rate-limit-store-uri", failure.setting());
         assertTrue(failure.getMessage().contains("rate-limit-store-uri-env"), failure.getMessage());
         assertFalse(failure.getMessage().contains("s3cret-password"), failure.getMessage());
-    }
-
-    /** A filter's init-params, as web.xml gives them. */
-    private record MapFilterConfig(Map<String, String> params) implements FilterConfig {
-
-        @Override
-        public String getFilterName() {
-            return "airbyteEmbedded";
-        }
-
-        @Override
-        public ServletContext getServletContext() {
-            return null;
-        }
-
-        @Override
-        public String getInitParameter(String name) {
-            return params.get(name);
-        }
-
-        @Override
-        public Enumeration<String> getInitParameterNames() {
-            return Collections.enumeration(params.keySet());
-        }
     }
 
     @Test

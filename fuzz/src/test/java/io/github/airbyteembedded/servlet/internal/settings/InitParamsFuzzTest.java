@@ -7,12 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.github.airbyteembedded.servlet.AirbyteEmbeddedConfig;
 import io.github.airbyteembedded.servlet.AirbyteEmbeddedConfigException;
-import jakarta.servlet.FilterConfig;
-import jakarta.servlet.ServletContext;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,7 +54,7 @@ class InitParamsFuzzTest {
 
     private static String outcome(FilterConfigReader reader, Map<String, String> params, boolean inputHasTheSecret) {
         try {
-            AirbyteEmbeddedConfig config = reader.read(filterConfig(params));
+            AirbyteEmbeddedConfig config = reader.read(MapFilterConfig.of(params));
             String shown = config.toString();
             assertFalse(!inputHasTheSecret && shown.contains(SECRET), "the configuration never shows the secret");
             return shown;
@@ -81,29 +78,5 @@ class InitParamsFuzzTest {
         List<String> names = new ArrayList<>(FilterConfigReader.KNOWN);
         Collections.sort(names);
         return List.copyOf(names);
-    }
-
-    private static FilterConfig filterConfig(Map<String, String> params) {
-        return new FilterConfig() {
-            @Override
-            public String getFilterName() {
-                return "airbyteEmbedded";
-            }
-
-            @Override
-            public ServletContext getServletContext() {
-                return null;
-            }
-
-            @Override
-            public String getInitParameter(String name) {
-                return params.get(name);
-            }
-
-            @Override
-            public Enumeration<String> getInitParameterNames() {
-                return Collections.enumeration(params.keySet());
-            }
-        };
     }
 }
