@@ -58,7 +58,9 @@ public interface TokenRouteListener {
      * Called when a request joins the queue of requests waiting for a call to Airbyte to end (the
      * in-flight bound was reached).
      *
-     * @param queued how many requests wait now, this one included
+     * @param queued how many requests wait now, this one included (two requests queueing at once can
+     *     report their lengths out of order: for the current length, read {@link
+     *     TokenRouteStatistics#upstreamCallsQueued()})
      * @since 0.2.0
      */
     default void onQueued(int queued) {

@@ -3,6 +3,7 @@ package io.github.airbyteembedded.spring.autoconfigure;
 import io.github.airbyteembedded.servlet.AirbyteEmbedded;
 import io.github.airbyteembedded.servlet.AirbyteEmbeddedFilter;
 import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import org.springframework.beans.factory.ObjectProvider;
@@ -26,8 +27,8 @@ import org.springframework.context.annotation.Conditional;
  *   <li>{@value #RATE_LIMIT_STORE_FAILURES}, a counter: requests that found the shared rate-limit store
  *       ({@code airbyte.embedded.rate-limit-store=redis}) unavailable, whether served without the limit or
  *       refused.
- *   <li>{@value MicrometerTokenRouteListener#QUEUE_GAUGE}, a gauge: the requests waiting their turn past
- *       the in-flight bound;
+ *   <li>{@value #QUEUE_GAUGE}, a gauge: the requests waiting their turn past the in-flight bound, read
+ *       from the integration's statistics;
  *   <li>{@value MicrometerTokenRouteListener#QUEUE_WAIT_TIMER}, tagged {@code outcome} ({@code admitted}
  *       or {@code overloaded}): how long they waited.
  * </ul>
@@ -49,6 +50,9 @@ public final class AirbyteEmbeddedMetricsAutoConfiguration {
     /** Requests that found the shared rate-limit store unavailable: a counter. */
     static final String RATE_LIMIT_STORE_FAILURES = "airbyte.embedded.rate.limit.store.failures";
 
+    /** Requests waiting their turn past the in-flight bound, now: a gauge. */
+    static final String QUEUE_GAUGE = "airbyte.embedded.queue";
+
     AirbyteEmbeddedMetricsAutoConfiguration() {
     }
 
@@ -66,6 +70,19 @@ public final class AirbyteEmbeddedMetricsAutoConfiguration {
                 .builder(RATE_LIMIT_STORE_FAILURES, integration, running -> running.statistics().rateLimitStoreFailures())
                 .description("Requests to the Airbyte Embedded routes that found the shared rate-limit store unavailable "
                         + "(served without the limit when failing open, refused with 503 when failing closed)")
+                .register(registry));
+    }
+
+    /**
+     * The queue's length, read from the integration's statistics when the registry asks (not from the
+     * listener's events, which two requests queueing at once can report out of order).
+     */
+    @Bean
+    @ConditionalOnMissingBean(name = "airbyteEmbeddedQueueMeter")
+    MeterBinder airbyteEmbeddedQueueMeter(ObjectProvider<AirbyteEmbedded> airbyte) {
+        return registry -> airbyte.ifAvailable(integration -> Gauge
+                .builder(QUEUE_GAUGE, integration, running -> running.statistics().upstreamCallsQueued())
+                .description("Requests to Airbyte Embedded's routes waiting their turn past the in-flight bound")
                 .register(registry));
     }
 }

@@ -1,19 +1,18 @@
 package io.github.airbyteembedded.spring.autoconfigure;
 
 import io.github.airbyteembedded.servlet.TokenRouteListener;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 
 /**
  * Records the token route's outcomes and the calls to Airbyte as Micrometer timers (a timer is also a
- * counter: its count per tag is the number of requests with that outcome), and the queue past the
- * in-flight bound as a gauge of its length and a timer of the waits.
+ * counter: its count per tag is the number of requests with that outcome), and the waits of the
+ * queue past the in-flight bound as a timer (its length is a gauge that reads the integration's
+ * statistics: {@link AirbyteEmbeddedMetricsAutoConfiguration}).
  */
 final class MicrometerTokenRouteListener implements TokenRouteListener {
 
@@ -22,9 +21,6 @@ final class MicrometerTokenRouteListener implements TokenRouteListener {
 
     /** Calls to the Airbyte API, tagged {@code call} and {@code status}. */
     static final String UPSTREAM_TIMER = "airbyte.embedded.upstream";
-
-    /** Requests waiting their turn past the in-flight bound, now. */
-    static final String QUEUE_GAUGE = "airbyte.embedded.queue";
 
     /** How long queued requests waited, tagged {@code outcome}: {@code admitted} or {@code overloaded}. */
     static final String QUEUE_WAIT_TIMER = "airbyte.embedded.queue.wait";
@@ -43,15 +39,11 @@ final class MicrometerTokenRouteListener implements TokenRouteListener {
     private final MeterRegistry registry;
     private final Map<String, Timer> routeTimers = new ConcurrentHashMap<>();
     private final Map<String, Timer> upstreamTimers = new ConcurrentHashMap<>();
-    private final AtomicInteger queued = new AtomicInteger();
     private final Timer admittedWaits;
     private final Timer refusedWaits;
 
     MicrometerTokenRouteListener(MeterRegistry registry) {
         this.registry = registry;
-        Gauge.builder(QUEUE_GAUGE, queued, AtomicInteger::get)
-                .description("Requests to Airbyte Embedded's routes waiting their turn past the in-flight bound")
-                .register(registry);
         this.admittedWaits = queueWait("admitted");
         this.refusedWaits = queueWait("overloaded");
     }
@@ -99,13 +91,7 @@ final class MicrometerTokenRouteListener implements TokenRouteListener {
     }
 
     @Override
-    public void onQueued(int queued) {
-        this.queued.set(queued);
-    }
-
-    @Override
     public void onDequeued(boolean admitted, Duration waited, int queued) {
-        this.queued.set(queued);
         (admitted ? admittedWaits : refusedWaits).record(waited);
     }
 
