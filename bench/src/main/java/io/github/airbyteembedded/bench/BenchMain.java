@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
@@ -34,6 +35,9 @@ public final class BenchMain {
             "sun.net.httpserver.nodelay", "true",
             "sun.net.httpserver.maxIdleConnections", "10000");
 
+    /** The commands in which this JVM is only the load client (the app and the emulator run in processes of their own). */
+    private static final Set<String> LOAD_CLIENT_ONLY = Set.of("sample", "sample-profile");
+
     /** Kept strongly reachable, or java.util.logging would forget the level set on it. */
     private static final Logger PROJECT_LOGGER = Logger.getLogger("io.github.airbyteembedded");
 
@@ -51,6 +55,9 @@ public final class BenchMain {
      * @throws Exception when a scenario fails
      */
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && LOAD_CLIENT_ONLY.contains(args[0])) {
+            LoadDriver.useTheCommonPoolOnFewProcessors();
+        }
         if (args.length == 0 || args[0].equals("help") || args[0].equals("--help")) {
             usage(System.out);
             return;

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -34,6 +35,8 @@ final class LoadDriver implements AutoCloseable {
     record Sample(String outcome, long nanos) {
     }
 
+    private static final String COMMON_POOL_PARALLELISM = "java.util.concurrent.ForkJoinPool.common.parallelism";
+
     private final ExecutorService executor;
     private final HttpClient client;
 
@@ -47,8 +50,37 @@ final class LoadDriver implements AutoCloseable {
         this.client = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(10))
-                .executor(executor)
+                .executor(completesOnTheCommonPool() ? Runnable::run : executor)
                 .build();
+    }
+
+    /**
+     * Gives the common pool 2 threads on a JVM with fewer than 3 processors, unless it was set with
+     * -D: the JDK's {@code HttpClient} completes every {@code sendAsync} on {@code CompletableFuture}'s
+     * default executor, which there would otherwise be a new thread per task, i.e. per answer. Called
+     * first thing in {@code main}, before anything uses the common pool, and only where this JVM is the
+     * load client alone (the in-process scenarios keep the JVM's defaults, as their apps run in it).
+     */
+    static void useTheCommonPoolOnFewProcessors() {
+        if (System.getProperty(COMMON_POOL_PARALLELISM) == null && Runtime.getRuntime().availableProcessors() < 3) {
+            System.setProperty(COMMON_POOL_PARALLELISM, "2");
+        }
+    }
+
+    /**
+     * Whether answers complete on the common pool: then the client's own tasks run on its selector
+     * thread ({@code Runnable::run}), as the library's client does, rather than being handed to a pool
+     * first; otherwise (a thread per answer already) they go to a cached pool.
+     */
+    static boolean completesOnTheCommonPool() {
+        return new CompletableFuture<Void>().defaultExecutor() instanceof ForkJoinPool;
+    }
+
+    /** How the client completes its answers, for the reports. */
+    static String describe() {
+        return "JDK HttpClient, HTTP/1.1, common pool parallelism " + ForkJoinPool.getCommonPoolParallelism()
+                + (completesOnTheCommonPool() ? ", its tasks on its selector thread, answers on the common pool"
+                        : ", its tasks on a cached pool, answers each on a new thread (CompletableFuture's default executor)");
     }
 
     /** A token request from {@code user} on a page of {@code origin}, with the small JSON body browsers send. */

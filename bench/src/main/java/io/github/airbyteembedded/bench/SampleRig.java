@@ -95,7 +95,7 @@ final class SampleRig implements AutoCloseable {
                         appJvmArgs, app.properties(), app.jvm().log());
                 out.printf("- emulator: pid %d, %s, %d ms on both calls of a token (log: %s)%n", emulator.jvm().pid(),
                         emulator.baseUri(), latency.toMillis(), emulator.jvm().log());
-                out.printf("- load client: this JVM (pid %d), JDK HttpClient, HTTP/1.1%n", ProcessHandle.current().pid());
+                out.printf("- load client: this JVM (pid %d), %s%n", ProcessHandle.current().pid(), LoadDriver.describe());
                 out.flush();
                 List<BrowserSession> sessions = BrowserSession.signIn(app, users);
                 out.printf("- %d browser sessions signed in (alice and bob alternately), each with its session cookie "
