@@ -175,7 +175,7 @@ public final class BenchMain {
         out.println("  sample       8. the real stack: the sample app (Boot, Spring Security, Tomcat) and the emulator in processes of");
         out.println("               their own; ours, a no-op route, a static file, both baselines; app CPU per request from the OS");
         out.println("               --concurrency=16,64,256 --latency-ms=50 --jit-warmup=15 --warmup=3 --measure=5 --rounds=3");
-        out.println("               --routes=ours,no-op,static,seed-style,blocking --sample-jar=sample-app/target/sample-app.jar --app-jvm-args=");
+        out.println("               --routes=ours,no-op,async-no-op,static,seed-style,blocking --sample-jar=sample-app/target/sample-app.jar --app-jvm-args=");
         out.println("  sample-profile  9. the same stack with JFR in the app: its CPU per request by layer, and the top methods");
         out.println("               --users=64 --seconds=20 --jit-warmup=20 --routes=ours,no-op,seed-style --top=12");
         out.println("  clients      10. the HTTP clients that could make the call to Airbyte: CPU per call and latency, one run");

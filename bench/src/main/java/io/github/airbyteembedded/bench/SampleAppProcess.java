@@ -42,10 +42,12 @@ final class SampleAppProcess implements AutoCloseable {
     }
 
     /**
-     * Starts the sample's jar on a free port, Airbyte being the emulator at {@code apiBase}, and waits
-     * until it serves.
+     * Starts the sample's jar on a free port, Airbyte being the emulator at {@code apiBase} (which delays
+     * each call by {@code upstreamLatency}, as the asynchronous no-op route then does), and waits until
+     * it serves.
      */
-    static SampleAppProcess start(Path sampleJar, Path routesJar, URI apiBase, List<String> jvmArgs, Path directory)
+    static SampleAppProcess start(Path sampleJar, Path routesJar, URI apiBase, Duration upstreamLatency, List<String> jvmArgs,
+            Path directory)
             throws IOException {
         if (!Files.isRegularFile(sampleJar)) {
             throw new IllegalArgumentException(sampleJar + " not found: build it first (mvn -q -pl sample-app -am -DskipTests package), "
@@ -62,6 +64,7 @@ final class SampleAppProcess implements AutoCloseable {
         properties.put("airbyte.embedded.client-secret", AirbyteEmulator.DEFAULT_CLIENT_SECRET);
         properties.put("airbyte.embedded.allowed-origins", ORIGIN);
         properties.put("airbyte.embedded.rate-limit", "off");
+        properties.put(SampleBenchRoutes.ASYNC_NOOP_DELAY_PROPERTY, Long.toString(upstreamLatency.toMillis()));
         List<String> args = new ArrayList<>(jvmArgs);
         properties.forEach((name, value) -> args.add("-D" + name + "=" + value));
         args.add("-cp");

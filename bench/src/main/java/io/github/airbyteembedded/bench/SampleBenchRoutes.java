@@ -1,5 +1,6 @@
 package io.github.airbyteembedded.bench;
 
+import jakarta.servlet.AsyncContext;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -13,11 +14,16 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The benchmark's own routes inside the sample app, beside ours and behind the same chain (Tomcat,
  * Spring Security with its session and CSRF check, then the servlet filters): {@value #NOOP_PATH}, the
- * floor (a signed-in POST answered with a small JSON body and nothing else), {@value #BLOCKING_PATH}
+ * floor (a signed-in POST answered with a small JSON body and nothing else), {@value #ASYNC_NOOP_PATH}
+ * (the same answer, written by a timer thread after the upstream latency in an asynchronous request:
+ * what the stack's asynchronous path costs any route that waits without a container thread), {@value #BLOCKING_PATH}
  * ({@link BaselineTokenServlet}) and {@value #SEED_PATH} ({@link SeedStyleTokenServlet}).
  *
  * <p>Never part of the sample: {@link SampleScenario} writes this class and the two servlets into a jar
@@ -29,12 +35,25 @@ import java.util.Map;
 public final class SampleBenchRoutes implements Filter {
 
     static final String NOOP_PATH = "/bench/noop";
+    static final String ASYNC_NOOP_PATH = "/bench/noop-async";
     static final String BLOCKING_PATH = "/bench/blocking-token";
     static final String SEED_PATH = "/bench/seed-token";
 
     private static final byte[] NOOP_BODY = "{\"ok\":true}".getBytes(StandardCharsets.UTF_8);
 
+    /**
+     * How long the asynchronous no-op route waits before it answers: the emulator's latency, from the
+     * same system property the scenario starts the app with.
+     */
+    static final String ASYNC_NOOP_DELAY_PROPERTY = "bench.noop-async.delay-ms";
+
     private final Map<String, HttpServlet> baselines;
+    private final long asyncNoopDelayMillis = Long.getLong(ASYNC_NOOP_DELAY_PROPERTY, 50);
+    private final ScheduledExecutorService asyncNoopTimer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "bench-noop-async-timer");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     /** Reads the sample's settings from the system properties the scenario starts it with. */
     public SampleBenchRoutes() {
@@ -67,6 +86,27 @@ public final class SampleBenchRoutes implements Filter {
             out.setContentType("application/json");
             out.setContentLength(NOOP_BODY.length);
             out.getOutputStream().write(NOOP_BODY);
+            return;
+        }
+        if (path.equals(ASYNC_NOOP_PATH)) {
+            if (http.getUserPrincipal() == null) {
+                out.sendError(401);
+                return;
+            }
+            AsyncContext async = http.startAsync();
+            asyncNoopTimer.schedule(() -> {
+                try {
+                    HttpServletResponse answer = (HttpServletResponse) async.getResponse();
+                    answer.setStatus(200);
+                    answer.setContentType("application/json");
+                    answer.setContentLength(NOOP_BODY.length);
+                    answer.getOutputStream().write(NOOP_BODY);
+                } catch (IOException | RuntimeException e) {
+                    // the client went away: nothing to answer
+                } finally {
+                    async.complete();
+                }
+            }, asyncNoopDelayMillis, TimeUnit.MILLISECONDS);
             return;
         }
         HttpServlet baseline = baselines.get(path);

@@ -27,6 +27,9 @@ final class SampleRig implements AutoCloseable {
         OURS("ours", "token route (AirbyteEmbeddedFilter)", AirbyteEmbeddedConfig.DEFAULT_TOKEN_PATH, true, true),
         NOOP("no-op", "no-op route, the floor (a signed-in POST answered with {\"ok\":true} by a filter after Spring Security)",
                 SampleBenchRoutes.NOOP_PATH, false, true),
+        ASYNC_NOOP("async-no-op", "the no-op route gone asynchronous: the same answer written after the upstream latency by a "
+                + "timer thread (the floor of any route that waits without holding a container thread)",
+                SampleBenchRoutes.ASYNC_NOOP_PATH, false, true),
         STATIC("static", "a static file through Spring MVC (a signed-in GET of the home page's script, 8.7 KB)", "/js/home.js",
                 false, false),
         SEED("seed-style", "seed-style baseline (async, 2 upstream calls per token, no cache)", SampleBenchRoutes.SEED_PATH, true,
@@ -54,7 +57,7 @@ final class SampleRig implements AutoCloseable {
                     return route;
                 }
             }
-            throw new IllegalArgumentException("unknown route '" + label + "': ours, no-op, static, seed-style or blocking");
+            throw new IllegalArgumentException("unknown route '" + label + "': ours, no-op, async-no-op, static, seed-style or blocking");
         }
     }
 
@@ -89,7 +92,7 @@ final class SampleRig implements AutoCloseable {
         try {
             emulator.delayBothCalls(latency);
             Path routes = SampleRoutesJar.write(directory.resolve("bench-routes.jar"));
-            SampleAppProcess app = SampleAppProcess.start(sampleJar, routes, emulator.baseUri(), appJvmArgs, directory);
+            SampleAppProcess app = SampleAppProcess.start(sampleJar, routes, emulator.baseUri(), latency, appJvmArgs, directory);
             try {
                 out.printf("- sample app: pid %d, %s, JVM args %s, properties %s (log: %s)%n", app.jvm().pid(), app.uri("/"),
                         appJvmArgs, app.properties(), app.jvm().log());

@@ -19,9 +19,9 @@ import java.util.stream.Collectors;
  * virtual user, Tomcat; rate limit off; Boot's defaults otherwise) in a process of its own, the
  * emulator in another, this JVM as the load client. Each virtual user is a browser session that signed
  * in through the login form and POSTs as the bootstrap script does (session cookie, CSRF header,
- * {@code Origin}, no body). Four routes on that one stack, one after the other in rotating order, at
- * each concurrency, in several rounds: ours, the no-op route (the floor), the seed-style baseline and
- * the blocking baseline ({@link SampleRig.Route}). The app's CPU time per request is read from the OS
+ * {@code Origin}, no body). Six routes on that one stack, one after the other in rotating order, at
+ * each concurrency, in several rounds: ours, the no-op route (the floor), the same gone asynchronous, a
+ * static file, the seed-style baseline and the blocking baseline ({@link SampleRig.Route}). The app's CPU time per request is read from the OS
  * ({@code /proc/<pid>/stat}) over each measured window; so are the emulator's and the client's.
  */
 final class SampleScenario implements Scenario {
@@ -43,7 +43,7 @@ final class SampleScenario implements Scenario {
         this.measure = options.seconds("measure", 5);
         this.jitWarmup = options.seconds("jit-warmup", 15);
         this.rounds = options.integer("rounds", 3);
-        this.routes = Arrays.stream(options.text("routes", "ours,no-op,static,seed-style,blocking").split(","))
+        this.routes = Arrays.stream(options.text("routes", "ours,no-op,async-no-op,static,seed-style,blocking").split(","))
                 .map(String::strip).map(SampleRig.Route::named).toList();
         this.sampleJar = Path.of(options.text("sample-jar", "sample-app/target/sample-app.jar"));
         String jvmArgs = options.text("app-jvm-args", "");
@@ -121,6 +121,11 @@ final class SampleScenario implements Scenario {
                 double ratio = medianOfRatios(cells, users, SampleRig.Route.NOOP, SampleRig.Cell::appCpuMillisPerRequest);
                 table.row(users, "app CPU per token <= 2x the no-op route's CPU per request", Table.format(ratio) + "x",
                         yes(ratio <= 2));
+            }
+            if (routes.contains(SampleRig.Route.ASYNC_NOOP)) {
+                double ratio = medianOfRatios(cells, users, SampleRig.Route.ASYNC_NOOP, SampleRig.Cell::appCpuMillisPerRequest);
+                table.row(users, "(for comparison) app CPU per token / the async no-op route's per request", Table.format(ratio) + "x",
+                        "-");
             }
             if (routes.contains(SampleRig.Route.STATIC)) {
                 double ratio = medianOfRatios(cells, users, SampleRig.Route.STATIC, SampleRig.Cell::appCpuMillisPerRequest);
