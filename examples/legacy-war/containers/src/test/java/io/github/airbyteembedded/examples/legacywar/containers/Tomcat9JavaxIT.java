@@ -1,64 +1,23 @@
 package io.github.airbyteembedded.examples.legacywar.containers;
 
-import com.microsoft.playwright.BrowserContext;
-import io.github.airbyteembedded.testkit.browser.BrowserExtension;
 import java.nio.file.Path;
-import java.util.Arrays;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The javax.servlet WARs (a Servlet 3.0 web.xml, the javax flavour of the library) on a standalone
  * Tomcat 9, beside the standalone emulator: the filter in web.xml, and zero-web.xml (the javax plugin).
  */
-@ExtendWith(BrowserExtension.class)
-class Tomcat9JavaxIT {
+class Tomcat9JavaxIT extends StandaloneContainerJourneys {
 
-    private static StandaloneEmulator emulator;
-    private static Tomcat tomcat;
+    Tomcat9JavaxIT() {
+        super("tomcat9", "/legacy-war-javax");
+    }
 
-    @RegisterExtension
-    static final PrintLogsOnFailure LOGS = new PrintLogsOnFailure(() -> Arrays.asList(
-            tomcat == null ? null : tomcat.process(), emulator == null ? null : emulator.process()));
-
-    @BeforeAll
-    static void start() throws Exception {
-        emulator = StandaloneEmulator.start("tomcat9-emulator");
-        int port = Deployables.freePort();
-        String origin = "http://127.0.0.1:" + port;
+    @Override
+    StandaloneContainer deployAndStart(StandaloneEmulator emulator, int port, String origin) throws Exception {
         Path home = Deployables.home("tomcat9.home");
         Path base = Tomcat.newBase("tomcat9", home, port);
         Deployables.copyWithWebXml("legacy-war-javax.war", Tomcat.webapps(base), Journeys.webXmlValues(emulator, origin));
         Deployables.copy("legacy-war-javax-zero-web-xml.war", Tomcat.webapps(base));
-        tomcat = Tomcat.start("tomcat9", home, base, port, Journeys.pluginEnvironment(emulator, origin));
-        for (String app : new String[] {"/legacy-war-javax", "/legacy-war-javax-zero-web-xml"}) {
-            Journeys.assertDeployed(tomcat, app);
-        }
-    }
-
-    @AfterAll
-    static void stop() {
-        Deployables.closeAll(tomcat, emulator);
-    }
-
-    @BeforeEach
-    void resetEmulator() throws Exception {
-        emulator.reset();
-    }
-
-    @Test
-    void theFilterInWebXmlServesTheJourneyAndRefusesWhatItMust(BrowserContext context) throws Exception {
-        Journeys.browserJourney(context, tomcat.origin() + "/legacy-war-javax");
-        Journeys.refusals(tomcat.origin() + "/legacy-war-javax", tomcat.origin());
-    }
-
-    @Test
-    void zeroWebXmlServesTheJourneyAndRefusesWhatItMust(BrowserContext context) throws Exception {
-        Journeys.browserJourney(context, tomcat.origin() + "/legacy-war-javax-zero-web-xml");
-        Journeys.refusals(tomcat.origin() + "/legacy-war-javax-zero-web-xml", tomcat.origin());
+        return Tomcat.start("tomcat9", home, base, port, Journeys.pluginEnvironment(emulator, origin));
     }
 }
