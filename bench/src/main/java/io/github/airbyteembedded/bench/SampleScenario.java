@@ -56,7 +56,7 @@ final class SampleScenario implements Scenario {
                 + "and client in processes of their own%n%n");
         out.printf("- CPU: %s, %d cores; load average at start %s%n", ProcessCpu.cpuModel(), Runtime.getRuntime().availableProcessors(),
                 String.format(Locale.ROOT, "%.2f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
-        out.printf("- routes, in rotating order each round: %s%n", routes.stream().map(route -> route.label + " = POST " + route.path
+        out.printf("- routes, in rotating order each round: %s%n", routes.stream().map(route -> route.label + (route.post ? " = POST " : " = GET ") + route.path
                 + " (" + route.description + ")").collect(Collectors.joining("; ")));
         out.printf("- closed loop of N signed-in browser sessions; first %s per route at 64 users (JIT warm-up, not reported); "
                 + "then warm-up %s and %s measured per cell; %d round(s)%n", ThroughputScenario.seconds(jitWarmup),
