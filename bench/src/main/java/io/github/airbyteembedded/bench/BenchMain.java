@@ -173,7 +173,7 @@ public final class BenchMain {
         out.println("  redis        7. the per-user limit in Redis (two instances) vs memory: added p50/p99, round trips per token");
         out.println("               --concurrency=1,16,64 --users=100000 --warmup=2 --measure=5 --threads=32 --no-route");
         out.println("  sample       8. the real stack: the sample app (Boot, Spring Security, Tomcat) and the emulator in processes of");
-        out.println("               their own; ours, a no-op route, a static file, both baselines; app CPU per request from the OS");
+        out.println("               their own; ours, the no-op route and its async twin, a static file, both baselines; app CPU per request from the OS");
         out.println("               --concurrency=16,64,256 --latency-ms=50 --jit-warmup=15 --warmup=3 --measure=5 --rounds=3");
         out.println("               --routes=ours,no-op,async-no-op,static,seed-style,blocking --sample-jar=sample-app/target/sample-app.jar --app-jvm-args=");
         out.println("  sample-profile  9. the same stack with JFR in the app: its CPU per request by layer, and the top methods");
